@@ -18,6 +18,9 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * {@link #of(double, double, double, double, double)}.
  */
 public final class CentralMoments {
+    /** Below this truncation point the truncated-normal moments come from the series. */
+    private static final double TRUNCATED_NORMAL_SERIES_LIMIT = 3;
+
     private final double mean;
     private final double mu2;
     private final double mu4;
@@ -76,8 +79,13 @@ public final class CentralMoments {
      * \(c = 2\phi(\tau) / (2\Phi(\tau) - 1)\), the even moments follow the recursion (integration by
      * parts of \(z^{2k-1} \cdot z\phi(z)\))
      * \[ m_{2k} = E[Z^{2k}] = (2k - 1)\, m_{2k-2} - \tau^{2k-1} c. \]
+     * The recursion subtracts nearly equal numbers when \(\tau\) is small (it loses 4e-11 relative
+     * in \(m_8\) at \(\tau = 0.5\)), so for \(\tau &lt; 3\) the moments are computed instead as
+     * \(m_{2k} = S_k / S_0\) from the series of positive terms (Kummer's transformation of
+     * \(\int_0^\tau z^{2k} e^{-z^2/2} dz\))
+     * \[ S_k = \sum_{j \ge 0} \frac{\tau^{2k + 2j + 1}}{(2k+1)(2k+3)\cdots(2k+2j+1)}. \]
      * Reference: Johnson, Kotz &amp; Balakrishnan (1994), <i>Continuous Univariate Distributions</i>,
-     * vol. 1, 2nd ed., section 13.10.1, Wiley.
+     * vol. 1, 2nd ed., section 13.10.1, Wiley; Abramowitz &amp; Stegun (1964), 13.1.27 and 13.2.1.
      *
      * @param tau the truncation point \(\tau\), strictly positive and finite
      * @return the moments (mean 0)
@@ -85,6 +93,11 @@ public final class CentralMoments {
      */
     public static CentralMoments truncatedNormal(double tau) {
         requirePositiveFinite("tau", tau);
+        double[] m = tau < TRUNCATED_NORMAL_SERIES_LIMIT ? truncatedNormalSeries(tau) : truncatedNormalRecursion(tau);
+        return new CentralMoments(0, m[1], m[2], m[3], m[4], false);
+    }
+
+    private static double[] truncatedNormalRecursion(double tau) {
         NormalDistribution normal = NormalDistribution.of(0, 1);
         double c = 2 * normal.density(tau) / normal.probability(-tau, tau);
         double[] m = new double[5];
@@ -94,7 +107,28 @@ public final class CentralMoments {
             m[k] = (2 * k - 1) * m[k - 1] - tauPower * c;
             tauPower *= tau * tau;
         }
-        return new CentralMoments(0, m[1], m[2], m[3], m[4], false);
+        return m;
+    }
+
+    private static double[] truncatedNormalSeries(double tau) {
+        double t2 = tau * tau;
+        double[] s = new double[5];
+        for (int k = 0; k <= 4; k++) {
+            double term = 1.0 / (2 * k + 1);
+            double sum = term;
+            for (int j = 1; term > 0x1.0p-60 * sum; j++) {
+                term *= t2 / (2 * k + 2 * j + 1);
+                sum += term;
+            }
+            s[k] = sum;
+        }
+        double[] m = new double[5];
+        double t2k = 1;
+        for (int k = 0; k <= 4; k++) {
+            m[k] = t2k * s[k] / s[0];
+            t2k *= t2;
+        }
+        return m;
     }
 
     /**

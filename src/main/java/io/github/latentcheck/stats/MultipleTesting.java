@@ -34,17 +34,14 @@ public final class MultipleTesting {
      */
     public static double[] adjust(Correction correction, double[] p) {
         Objects.requireNonNull(correction, "correction");
-        switch (correction) {
-            case NONE:
+        return switch (correction) {
+            case NONE -> {
                 checkPValues(p);
-                return p.clone();
-            case BONFERRONI:
-                return bonferroni(p);
-            case HOLM:
-                return holm(p);
-            default:
-                throw new IllegalArgumentException("unknown correction: " + correction);
-        }
+                yield p.clone();
+            }
+            case BONFERRONI -> bonferroni(p);
+            case HOLM -> holm(p);
+        };
     }
 
     /**

@@ -1,0 +1,111 @@
+package io.github.latentcheck.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.github.latentcheck.InvalidInputException;
+import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.junit.jupiter.api.Test;
+
+/** Input rules, messages and method labels of the stats package. */
+class StatsValidationTest {
+    private static final double[] EIGHT = {0.1, -0.4, 1.3, 0.7, -2.1, 0.05, 0.9, -0.6};
+
+    @Test
+    void momentTestsRefuseShortOrNonFiniteSamples() {
+        CentralMoments ref = CentralMoments.gaussian(0, 1);
+        assertThatThrownBy(() -> MomentTests.mean(new double[] {1}, ref)).isInstanceOf(InvalidInputException.class)
+                .hasMessage("sample size is not at least 2: 1");
+        assertThatThrownBy(() -> MomentTests.skewness(new double[7], ref)).hasMessage("sample size is not at least 8: 7");
+        assertThatThrownBy(() -> MomentTests.kurtosis(new double[4], ref)).hasMessage("sample size is not at least 5: 4");
+        assertThatThrownBy(() -> MomentTests.variance(new double[] {1, Double.NaN}, ref))
+                .isInstanceOf(InvalidInputException.class).hasMessage("sample value is not finite: x[1] = NaN");
+        assertThatThrownBy(() -> MomentTests.mean(new double[] {Double.NEGATIVE_INFINITY, 1}, ref))
+                .hasMessage("sample value is not finite: x[0] = -Infinity");
+        assertThatThrownBy(() -> MomentTests.skewness(new double[8], ref)).isInstanceOf(InvalidInputException.class)
+                .hasMessage("sample variance is not strictly positive: 0.0");
+        assertThatThrownBy(() -> MomentTests.mean(null, ref)).hasMessage("sample is null");
+    }
+
+    @Test
+    void centralMomentsRefuseBadParameters() {
+        assertThatThrownBy(() -> CentralMoments.gaussian(0, -1)).isInstanceOf(InvalidInputException.class)
+                .hasMessage("sd is not strictly positive and finite: -1.0");
+        assertThatThrownBy(() -> CentralMoments.gaussian(Double.NaN, 1)).hasMessage("mean is not finite: NaN");
+        assertThatThrownBy(() -> CentralMoments.uniform(1, 1)).hasMessage("b is not strictly above a: 1.0 <= 1.0");
+        assertThatThrownBy(() -> CentralMoments.truncatedNormal(Double.NaN))
+                .hasMessage("tau is not strictly positive and finite: NaN");
+        assertThatThrownBy(() -> CentralMoments.sphereMarginal(1)).hasMessage("d is not at least 2: 1");
+        assertThatThrownBy(() -> CentralMoments.of(0, 1, 0.5, 15, 105))
+                .hasMessage("mu4 is not at least mu2^2 (1.0): 0.5");
+        assertThatThrownBy(() -> CentralMoments.of(0, 1, 3, 15, 8))
+                .hasMessage("mu8 is not at least mu4^2 (9.0): 8.0");
+    }
+
+    @Test
+    void twoPointReferenceIsRefusedByTheKurtosisTest() {
+        CentralMoments rademacher = CentralMoments.of(0, 1, 1, 1, 1);
+        assertThat(rademacher.isGaussian()).isFalse();
+        assertThat(MomentTests.variance(EIGHT, rademacher).method()).isEqualTo(PValueMethod.ASYMPTOTIC);
+        assertThatThrownBy(() -> MomentTests.kurtosis(EIGHT, rademacher))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("reference moments give n Var(b2) that is not strictly positive: 0.0");
+    }
+
+    @Test
+    void deltaMethodVariancesReduceToTheNormalOnesForGaussianMoments() {
+        CentralMoments asMoments = CentralMoments.of(0, 1, 3, 15, 105);
+        double[] x = EIGHT;
+        double g1 = MomentTests.sampleSkewness(x);
+        assertThat(MomentTests.skewness(x, asMoments).statistic()).isCloseTo(g1 / Math.sqrt(6.0 / 8), within(1e-15));
+        double b2 = MomentTests.sampleKurtosis(x);
+        assertThat(MomentTests.kurtosis(x, asMoments).statistic()).isCloseTo((b2 - 3) / Math.sqrt(24.0 / 8),
+                within(1e-15));
+    }
+
+    @Test
+    void tinyPValuesAreReportedNotRoundedToZero() {
+        double[] x = new double[1000];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = 1.2 + Math.sin(i);
+        }
+        TestResult r = MomentTests.mean(x, CentralMoments.gaussian(0, 1));
+        assertThat(r.pValue()).isPositive().isLessThan(1e-200);
+        assertThat(r.method()).isEqualTo(PValueMethod.EXACT);
+        assertThat(MomentTests.mean(x, CentralMoments.uniform(-1, 1)).method()).isEqualTo(PValueMethod.ASYMPTOTIC);
+    }
+
+    @Test
+    void oneSampleKsMethodFollowsCommonsStatistics() {
+        assertThat(KolmogorovSmirnov.oneSampleMethod(0.3, 100)).isEqualTo(PValueMethod.EXACT);
+        assertThat(KolmogorovSmirnov.oneSampleMethod(0.012, 1000)).isEqualTo(PValueMethod.EXACT);
+        assertThat(KolmogorovSmirnov.oneSampleMethod(0.02, 1000)).isEqualTo(PValueMethod.ASYMPTOTIC);
+        assertThat(KolmogorovSmirnov.oneSampleMethod(0.05, 1000)).isEqualTo(PValueMethod.ASYMPTOTIC);
+        assertThat(KolmogorovSmirnov.oneSampleMethod(0.01, 200000)).isEqualTo(PValueMethod.ASYMPTOTIC);
+        assertThat(KolmogorovSmirnov.oneSampleMethod(0.9999, 1000)).isEqualTo(PValueMethod.EXACT);
+        NormalDistribution normal = NormalDistribution.of(0, 1);
+        TestResult r = KolmogorovSmirnov.oneSample(EIGHT, normal::cumulativeProbability);
+        assertThat(r.name()).isEqualTo("ks");
+        assertThat(r.method()).isEqualTo(PValueMethod.EXACT);
+        assertThatThrownBy(() -> KolmogorovSmirnov.oneSample(new double[] {Double.NaN, 1}, normal::cumulativeProbability))
+                .isInstanceOf(InvalidInputException.class).hasMessage("sample value is not finite: x[0] = NaN");
+    }
+
+    @Test
+    void twoSampleKsFlagsTiesAndLabelsTheMethod() {
+        KolmogorovSmirnovTwoSampleResult tied = KolmogorovSmirnov.twoSample(new double[] {1, 2, 2, 3}, new double[] {2, 2, 4});
+        assertThat(tied.hasSignificantTies()).isTrue();
+        assertThat(tied.result().method()).isEqualTo(PValueMethod.EXACT);
+        assertThat(tied.result().name()).isEqualTo("ks2");
+        KolmogorovSmirnovTwoSampleResult distinct = KolmogorovSmirnov.twoSample(EIGHT, new double[] {0.2, 0.3, 5});
+        assertThat(distinct.hasSignificantTies()).isFalse();
+        double[] big = new double[KolmogorovSmirnov.TWO_SAMPLE_EXACT_LIMIT];
+        for (int i = 0; i < big.length; i++) {
+            big[i] = i;
+        }
+        assertThat(KolmogorovSmirnov.twoSample(big, EIGHT).result().method()).isEqualTo(PValueMethod.ASYMPTOTIC);
+        assertThatThrownBy(() -> KolmogorovSmirnov.twoSample(EIGHT, new double[] {1}))
+                .hasMessage("sample size is not at least 2: 1");
+    }
+}
