@@ -16,7 +16,7 @@ import java.util.Map;
  *
  * <p>Header names may be wrapped in double quotes, which are removed; names are trimmed and must be
  * non-empty and distinct. Cells are parsed to exactly what {@link Float#parseFloat} (samples) or
- * {@link Double#parseDouble} (latents) gives, by {@link DecimalParser}, and must be finite. Blank lines at the end are ignored. When
+ * {@link Double#parseDouble} (latents) gives, and must be finite. Blank lines at the end are ignored. When
  * only some columns are selected, only those cells are parsed, but every line must still have as many
  * cells as the header.
  *
@@ -260,7 +260,7 @@ final class CsvFormat {
         public void accept(String text, int from, int to, int index, long line, String column) {
             float value;
             try {
-                value = DecimalParser.parseFloat(text, from, to);
+                value = Float.parseFloat(text.substring(from, to));
             } catch (NumberFormatException e) {
                 throw notANumber(source, line, column, text.substring(from, to));
             }
@@ -296,7 +296,7 @@ final class CsvFormat {
         public void accept(String text, int from, int to, int index, long line, String column) {
             double value;
             try {
-                value = DecimalParser.parseDouble(text, from, to);
+                value = Double.parseDouble(text.substring(from, to));
             } catch (NumberFormatException e) {
                 throw notANumber(source, line, column, text.substring(from, to));
             }
