@@ -1,9 +1,8 @@
 package io.github.latentcheck.stats;
 
+import io.github.latentcheck.data.SampleFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,23 +95,7 @@ final class ReferenceData {
      * @return the values
      */
     static double[] input(String name, double shift) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(INPUTS.resolve(name + ".npy"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        int major = bytes[6];
-        int headerLength = major == 1 ? Short.toUnsignedInt(buf.getShort(8)) : buf.getInt(8);
-        int start = (major == 1 ? 10 : 12) + headerLength;
-        String header = new String(bytes, major == 1 ? 10 : 12, headerLength, StandardCharsets.US_ASCII);
-        if (!header.contains("'descr': '<f8'") || !header.contains("'fortran_order': False")) {
-            throw new IllegalArgumentException(name + ": not a C-order little-endian float64 array: " + header);
-        }
-        double[] x = new double[(bytes.length - start) / Double.BYTES];
-        buf.position(start);
-        buf.asDoubleBuffer().get(x);
+        double[] x = SampleFiles.readLatents(INPUTS.resolve(name + ".npy")).toArray();
         if (shift != 0) {
             for (int i = 0; i < x.length; i++) {
                 x[i] += shift;
