@@ -1,0 +1,79 @@
+package io.github.latentcheck.concurrent;
+
+import io.github.latentcheck.InvalidInputException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+
+/**
+ * Runs numbered tasks on a fixed number of threads. Work is split by task index, never by thread,
+ * and each task writes only its own slots, so results do not depend on the thread count.
+ */
+public final class Tasks {
+    private Tasks() {
+    }
+
+    /** @return the number of threads to use when none is asked for: the available processors */
+    public static int defaultThreads() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /**
+     * Runs {@code task.accept(i)} for every i in [0, count) and waits for all of them.
+     *
+     * @param count the number of tasks
+     * @param threads the number of threads, at least 1
+     * @param task the task body
+     * @throws InvalidInputException as thrown by a task; any other failure is rethrown unchecked
+     */
+    public static void run(int count, int threads, IntConsumer task) {
+        if (threads < 1) {
+            throw new InvalidInputException("threads is not at least 1: " + threads);
+        }
+        int workers = Math.min(threads, count);
+        if (workers <= 1) {
+            for (int i = 0; i < count; i++) {
+                task.accept(i);
+            }
+            return;
+        }
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "latentcheck-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>(workers);
+            for (int w = 0; w < workers; w++) {
+                futures.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                        task.accept(i);
+                    }
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for tasks", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

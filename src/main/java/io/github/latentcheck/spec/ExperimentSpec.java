@@ -1,0 +1,242 @@
+package io.github.latentcheck.spec;
+
+import io.github.latentcheck.InvalidInputException;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * An experiment as written in YAML: what to sample, through which generator, which checks to run
+ * and which gates to apply. Paths are relative to the spec's folder. Unknown keys are refused with
+ * their line. The top-level keys:
+ *
+ * <pre>
+ * name: quickstart            # required; names the report folder
+ * description: …             # optional
+ * seed: 42                    # default 0
+ * samples: 10000              # draws per prior, required
+ * latent_dim: 3               # default dimension of every prior
+ * priors: [gaussian, {type: uniform, low: -1, high: 1, label: u}]
+ * generator: {type: ring, sd: 0.02}
+ * data: {training: …, holdout: …}
+ * checks: [latent-ks, {type: marginal-ks, alpha: 0.01}]
+ * gates: ["latent-ks.rejected == 0"]
+ * output: ../reports/quickstart   # optional; default reports/&lt;name&gt; under the working folder
+ * </pre>
+ */
+public final class ExperimentSpec {
+    private static final Set<String> TOP_LEVEL = Set.of("name", "description", "seed", "samples", "latent_dim",
+            "priors", "generator", "data", "checks", "gates", "output");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+    private final Path file;
+    private final String name;
+    private final String description;
+    private final long seed;
+    private final int samples;
+    private final int latentDim;
+    private final List<Options> priors;
+    private final Options generator;
+    private final Optional<Path> training;
+    private final Optional<Path> holdout;
+    private final List<Options> checks;
+    private final List<GateEntry> gates;
+    private final Optional<Path> output;
+
+    private ExperimentSpec(Path file, String name, String description, long seed, int samples, int latentDim, List<Options> priors,
+            Options generator, Optional<Path> training, Optional<Path> holdout, List<Options> checks,
+            List<GateEntry> gates, Optional<Path> output) {
+        this.file = file;
+        this.name = name;
+        this.description = description;
+        this.seed = seed;
+        this.samples = samples;
+        this.latentDim = latentDim;
+        this.priors = priors;
+        this.generator = generator;
+        this.training = training;
+        this.holdout = holdout;
+        this.checks = checks;
+        this.gates = gates;
+        this.output = output;
+    }
+
+    /**
+     * A gate expression and where it was written.
+     *
+     * @param expression the expression
+     * @param where {@code file:line}
+     */
+    public record GateEntry(String expression, String where) {
+    }
+
+    /**
+     * @param file a YAML spec
+     * @return the spec
+     * @throws InvalidInputException if the file is missing, is not YAML, or breaks a rule (naming the line)
+     */
+    public static ExperimentSpec read(Path file) {
+        String source = file.toString();
+        SpecNode root;
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            root = SpecNode.parse(reader, source);
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException(source + ": no such file", e);
+        } catch (IOException e) {
+            throw new InvalidInputException(source + ": cannot read: " + e.getMessage(), e);
+        }
+        if (root.kind() != SpecNode.Kind.MAP) {
+            throw new InvalidInputException(root.where() + ": a spec is a map of keys (name, samples, priors, …)");
+        }
+        Path base = file.toAbsolutePath().getParent();
+        Options top = Options.of(root, "spec", base);
+        for (String key : root.entries().keySet()) {
+            if (!TOP_LEVEL.contains(key)) {
+                throw new InvalidInputException(root.whereKey(key) + ": unknown key '" + key
+                        + "' (known keys: name, description, seed, samples, latent_dim, priors, generator, data, "
+                        + "checks, gates, output)");
+            }
+        }
+        String name = top.requireString("name");
+        if (!NAME.matcher(name).matches()) {
+            throw new InvalidInputException(top.where("name") + ": name is not letters, digits, '.', '_' or '-': '"
+                    + name + "'");
+        }
+        String description = top.string("description", "");
+        long seed = top.longValue("seed", 0);
+        long samples = top.requireLong("samples");
+        if (samples < 1 || samples > Integer.MAX_VALUE) {
+            throw new InvalidInputException(top.where("samples") + ": samples is not a whole number in [1, "
+                    + Integer.MAX_VALUE + "]: " + samples);
+        }
+        int latentDim = top.integer("latent_dim", 0, 1);
+        List<Options> priors = entries(root, "priors", base, true);
+        Options generator = top.child("generator");
+        Optional<Path> training = Optional.empty();
+        Optional<Path> holdout = Optional.empty();
+        if (top.has("data")) {
+            Options data = top.child("data");
+            training = data.has("training") ? Optional.of(data.requirePath("training")) : Optional.empty();
+            holdout = data.has("holdout") ? Optional.of(data.requirePath("holdout")) : Optional.empty();
+            data.rejectUnknownKeys();
+        }
+        List<Options> checks = entries(root, "checks", base, false);
+        List<GateEntry> gates = new ArrayList<>();
+        SpecNode gateList = root.entries().get("gates");
+        if (gateList != null) {
+            if (gateList.kind() != SpecNode.Kind.LIST) {
+                throw new InvalidInputException(root.whereKey("gates") + ": gates is not a list of expressions");
+            }
+            for (SpecNode g : gateList.items()) {
+                if (g.kind() != SpecNode.Kind.SCALAR || g.scalar() == null) {
+                    throw new InvalidInputException(g.where() + ": a gate is one expression such as "
+                            + "'latent-ks.rejected == 0'");
+                }
+                gates.add(new GateEntry(String.valueOf(g.scalar()), g.where()));
+            }
+        }
+        Optional<Path> output = top.has("output") ? Optional.of(top.requirePath("output")) : Optional.empty();
+        return new ExperimentSpec(file, name, description, seed, (int) samples, latentDim, List.copyOf(priors), generator,
+                training, holdout, List.copyOf(checks), List.copyOf(gates), output);
+    }
+
+    /**
+     * Reads a list whose items are either a type name ({@code - gaussian}) or a map with a type.
+     */
+    private static List<Options> entries(SpecNode root, String key, Path base, boolean required) {
+        SpecNode list = root.entries().get(key);
+        if (list == null) {
+            if (required) {
+                throw new InvalidInputException(root.where() + ": spec is missing the key '" + key + "'");
+            }
+            return List.of();
+        }
+        if (list.kind() != SpecNode.Kind.LIST || required && list.items().isEmpty()) {
+            throw new InvalidInputException(root.whereKey(key) + ": " + key + " is not a non-empty list");
+        }
+        List<Options> out = new ArrayList<>();
+        for (int i = 0; i < list.items().size(); i++) {
+            SpecNode item = list.items().get(i);
+            String section = key + "[" + i + "]";
+            if (item.kind() == SpecNode.Kind.SCALAR) {
+                out.add(Options.of(SpecNode.typeOnly(item), section, base));
+            } else {
+                out.add(Options.of(item, section, base));
+            }
+        }
+        return out;
+    }
+
+    /** @return the spec file */
+    public Path file() {
+        return file;
+    }
+
+    /** @return the experiment's name */
+    public String name() {
+        return name;
+    }
+
+    /** @return the description, or an empty string */
+    public String description() {
+        return description;
+    }
+
+    /** @return the seed */
+    public long seed() {
+        return seed;
+    }
+
+    /** @return the number of draws per prior */
+    public int samples() {
+        return samples;
+    }
+
+    /** @return the latent dimension for priors that give none, or 0 when the spec sets none */
+    public int latentDim() {
+        return latentDim;
+    }
+
+    /** @return the priors' options, in spec order */
+    public List<Options> priors() {
+        return priors;
+    }
+
+    /** @return the generator's options */
+    public Options generator() {
+        return generator;
+    }
+
+    /** @return the training data file, when given */
+    public Optional<Path> training() {
+        return training;
+    }
+
+    /** @return the held-out data file, when given */
+    public Optional<Path> holdout() {
+        return holdout;
+    }
+
+    /** @return the checks' options, in spec order */
+    public List<Options> checks() {
+        return checks;
+    }
+
+    /** @return the gate expressions with their lines */
+    public List<GateEntry> gates() {
+        return gates;
+    }
+
+    /** @return the output folder, when the spec gives one */
+    public Optional<Path> output() {
+        return output;
+    }
+}
