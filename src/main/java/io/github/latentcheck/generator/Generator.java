@@ -1,0 +1,33 @@
+package io.github.latentcheck.generator;
+
+import io.github.latentcheck.data.Latents;
+import io.github.latentcheck.data.Samples;
+
+/**
+ * A generator G: a map from a batch of latent vectors to a batch of samples, one output row per
+ * latent row, in order. The runner calls {@link #generate(Latents)} on consecutive batches of the
+ * run's latents, in order, from one thread, and closes the generator when the run ends.
+ */
+public interface Generator extends AutoCloseable {
+    /** @return the latent dimension the generator takes */
+    int inputDimension();
+
+    /** @return the number of values in each output row */
+    int outputDimension();
+
+    /**
+     * @param latents a batch of latents, {@code latents.dimension() == inputDimension()}
+     * @return one output row per latent row
+     */
+    Samples generate(Latents latents);
+
+    /** @return the largest batch the generator wants at once */
+    default int batchSize() {
+        return 8192;
+    }
+
+    /** Releases what the generator holds (sessions, processes); built-ins hold nothing. */
+    @Override
+    default void close() {
+    }
+}

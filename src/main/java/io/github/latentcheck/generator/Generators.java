@@ -1,0 +1,56 @@
+package io.github.latentcheck.generator;
+
+import io.github.latentcheck.InvalidInputException;
+import io.github.latentcheck.spec.Options;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+
+/** Finds generator providers through {@link ServiceLoader} and creates generators by type. */
+public final class Generators {
+    private Generators() {
+    }
+
+    /** @return every provider on the class path, by type name */
+    public static Map<String, GeneratorProvider> providers() {
+        Map<String, GeneratorProvider> byType = new TreeMap<>();
+        for (GeneratorProvider p : ServiceLoader.load(GeneratorProvider.class)) {
+            byType.putIfAbsent(p.type(), p);
+        }
+        return byType;
+    }
+
+    /**
+     * Creates the generator that {@code options} describe and checks that it takes the prior's
+     * dimension.
+     *
+     * @param options the generator's options; {@code type} names the provider
+     * @param context the run the generator serves
+     * @return the generator
+     */
+    public static Generator create(Options options, GeneratorContext context) {
+        String type = options.requireString("type");
+        Map<String, GeneratorProvider> providers = providers();
+        GeneratorProvider provider = providers.get(type);
+        if (provider == null) {
+            throw new InvalidInputException(options.where("type") + ": unknown generator type '" + type
+                    + "' (known: " + String.join(", ", providers.keySet()) + ")");
+        }
+        Generator generator;
+        try {
+            generator = provider.create(options, context);
+        } catch (InvalidInputException e) {
+            throw e.getMessage().startsWith(options.where()) ? e
+                    : new InvalidInputException(options.where() + ": generator '" + type + "': " + e.getMessage(), e);
+        }
+        options.rejectUnknownKeys();
+        int dim = context.prior().dimension();
+        if (generator.inputDimension() != dim) {
+            generator.close();
+            throw new InvalidInputException(options.where() + ": generator '" + type + "' takes latents of dimension "
+                    + generator.inputDimension() + " but the prior " + context.prior().description()
+                    + " has dimension " + dim);
+        }
+        return generator;
+    }
+}
