@@ -1,0 +1,31 @@
+package io.github.latentcheck.check;
+
+import java.util.Set;
+
+/**
+ * One kind of test applied to every prior's run: it reads the latents, the generated samples and
+ * the data it {@linkplain #requirements() requires}, and returns metrics, statistical tests and
+ * charts. Checks are immutable and may be run for several priors, one after another.
+ *
+ * <p>A new check is one class implementing this interface plus a {@link CheckProvider} listed in
+ * {@code META-INF/services/io.github.latentcheck.check.CheckProvider}.
+ */
+public interface Check {
+    /** @return the name gates use, e.g. {@code "latent-ks"} (the type unless the spec gives an id) */
+    String id();
+
+    /** @return the check's type as written in specs */
+    String type();
+
+    /** @return the names of the metrics every result carries, in the order they are reported */
+    Set<String> metricNames();
+
+    /** @return the data the check needs beyond latents and samples */
+    Set<Requirement> requirements();
+
+    /**
+     * @param input one prior's run
+     * @return the outcome
+     */
+    CheckResult run(CheckInput input);
+}

@@ -1,0 +1,87 @@
+package io.github.latentcheck.check;
+
+import io.github.latentcheck.InvalidInputException;
+import io.github.latentcheck.data.Latents;
+import io.github.latentcheck.data.Samples;
+import io.github.latentcheck.prior.Prior;
+import java.util.Optional;
+
+/** Everything a check may read about one prior's run. */
+public final class CheckInput {
+    private final Prior prior;
+    private final Latents latents;
+    private final Samples samples;
+    private final Samples training;
+    private final Samples holdout;
+    private final long seed;
+    private final int threads;
+
+    private CheckInput(Prior prior, Latents latents, Samples samples, Samples training, Samples holdout,
+            long seed, int threads) {
+        this.prior = prior;
+        this.latents = latents;
+        this.samples = samples;
+        this.training = training;
+        this.holdout = holdout;
+        this.seed = seed;
+        this.threads = threads;
+    }
+
+    /**
+     * @param prior the prior the latents were drawn from
+     * @param latents the latents
+     * @param samples the generated samples, one row per latent
+     * @param training the training data, or null
+     * @param holdout the held-out data, or null
+     * @param seed a seed for the check's own randomness (permutations), derived from the run's seed
+     * @param threads the number of threads the check may use
+     * @return the input
+     */
+    public static CheckInput of(Prior prior, Latents latents, Samples samples, Samples training, Samples holdout,
+            long seed, int threads) {
+        return new CheckInput(prior, latents, samples, training, holdout, seed, threads);
+    }
+
+    /** @return the prior the latents were drawn from */
+    public Prior prior() {
+        return prior;
+    }
+
+    /** @return the latents */
+    public Latents latents() {
+        return latents;
+    }
+
+    /** @return the generated samples */
+    public Samples samples() {
+        return samples;
+    }
+
+    /** @return the training data, when the spec names it */
+    public Optional<Samples> training() {
+        return Optional.ofNullable(training);
+    }
+
+    /**
+     * @return the training data
+     * @throws InvalidInputException when there is none (the runner checks requirements first)
+     */
+    public Samples requireTraining() {
+        return training().orElseThrow(() -> new InvalidInputException("this check needs data.training"));
+    }
+
+    /** @return the held-out data, when the spec names it */
+    public Optional<Samples> holdout() {
+        return Optional.ofNullable(holdout);
+    }
+
+    /** @return the seed for the check's own randomness */
+    public long seed() {
+        return seed;
+    }
+
+    /** @return the number of threads the check may use */
+    public int threads() {
+        return threads;
+    }
+}

@@ -1,0 +1,163 @@
+package io.github.latentcheck.check;
+
+import io.github.latentcheck.chart.Chart;
+import io.github.latentcheck.stats.TestResult;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The outcome of one check on one prior's run: the check's own verdict, metrics by name (what gates
+ * compare), the statistical tests with their corrected p-values, a sentence saying which family the
+ * correction ran over, and charts for the report.
+ */
+public final class CheckResult {
+    private final String id;
+    private final String type;
+    private final boolean passed;
+    private final Map<String, Number> metrics;
+    private final List<TestResult> tests;
+    private final String correction;
+    private final List<Chart> charts;
+
+    private CheckResult(Builder b) {
+        this.id = b.id;
+        this.type = b.type;
+        this.passed = b.passed;
+        this.metrics = Collections.unmodifiableMap(new LinkedHashMap<>(b.metrics));
+        this.tests = List.copyOf(b.tests);
+        this.correction = b.correction;
+        this.charts = List.copyOf(b.charts);
+    }
+
+    /**
+     * @param check the check whose result this is
+     * @return a builder
+     */
+    public static Builder builder(Check check) {
+        return new Builder(check.id(), check.type());
+    }
+
+    /** @return the name gates use */
+    public String id() {
+        return id;
+    }
+
+    /** @return the check's type */
+    public String type() {
+        return type;
+    }
+
+    /** @return the check's own verdict at its level (gates decide whether a run passes) */
+    public boolean passed() {
+        return passed;
+    }
+
+    /** @return the metrics by name, in reporting order; integers are {@code Long}, others {@code Double} */
+    public Map<String, Number> metrics() {
+        return metrics;
+    }
+
+    /**
+     * @param name a metric name
+     * @return its value, when the result has it
+     */
+    public Optional<Number> metric(String name) {
+        return Optional.ofNullable(metrics.get(name));
+    }
+
+    /** @return the statistical tests, in the order they ran */
+    public List<TestResult> tests() {
+        return tests;
+    }
+
+    /** @return which family the multiple-testing correction ran over, or an empty string */
+    public String correction() {
+        return correction;
+    }
+
+    /** @return charts for the report */
+    public List<Chart> charts() {
+        return charts;
+    }
+
+    /** Collects a result's parts; metrics keep the order they are put in. */
+    public static final class Builder {
+        private final String id;
+        private final String type;
+        private boolean passed = true;
+        private final Map<String, Number> metrics = new LinkedHashMap<>();
+        private final List<TestResult> tests = new ArrayList<>();
+        private String correction = "";
+        private final List<Chart> charts = new ArrayList<>();
+
+        private Builder(String id, String type) {
+            this.id = id;
+            this.type = type;
+        }
+
+        /**
+         * @param value the check's own verdict
+         * @return this builder
+         */
+        public Builder passed(boolean value) {
+            this.passed = value;
+            return this;
+        }
+
+        /**
+         * @param name the metric's name
+         * @param value a real value
+         * @return this builder
+         */
+        public Builder metric(String name, double value) {
+            metrics.put(name, value);
+            return this;
+        }
+
+        /**
+         * @param name the metric's name
+         * @param value a count
+         * @return this builder
+         */
+        public Builder metric(String name, long value) {
+            metrics.put(name, value);
+            return this;
+        }
+
+        /**
+         * @param results tests to add
+         * @return this builder
+         */
+        public Builder tests(List<TestResult> results) {
+            tests.addAll(results);
+            return this;
+        }
+
+        /**
+         * @param family which family the correction ran over, e.g. "Holm over 8 dimensions"
+         * @return this builder
+         */
+        public Builder correction(String family) {
+            this.correction = family;
+            return this;
+        }
+
+        /**
+         * @param chart a chart for the report
+         * @return this builder
+         */
+        public Builder chart(Chart chart) {
+            charts.add(chart);
+            return this;
+        }
+
+        /** @return the result */
+        public CheckResult build() {
+            return new CheckResult(this);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package io.github.latentcheck.check;
+
+import io.github.latentcheck.InvalidInputException;
+import io.github.latentcheck.chart.Chart;
+import io.github.latentcheck.chart.Series;
+import io.github.latentcheck.data.Samples;
+import io.github.latentcheck.spec.Options;
+import io.github.latentcheck.stats.KolmogorovSmirnov;
+import io.github.latentcheck.stats.KolmogorovSmirnovTwoSampleResult;
+import io.github.latentcheck.stats.TestResult;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code marginal-ks}: does each output column follow the training data's marginal? A two-sample
+ * two-sided Kolmogorov–Smirnov test per column, {@code D_{n,m} = sup_x |F_n(x) − G_m(x)|}, with a
+ * multiple-testing correction across columns. See {@link KolmogorovSmirnov} for the p-values and
+ * how ties are flagged.
+ *
+ * <p>Metrics: those of every per-dimension check ({@code tests}, {@code rejected},
+ * {@code maxStatistic}, {@code minPValue}, {@code minAdjustedPValue}) and {@code tiedColumns}, the
+ * columns whose statistic could change if ties between the samples were broken.
+ */
+public final class MarginalKolmogorovSmirnovCheck implements Check {
+    private static final int ECDF_POINTS = 400;
+    private final String id;
+    private final DimensionTests family;
+
+    private MarginalKolmogorovSmirnovCheck(String id, DimensionTests family) {
+        this.id = id;
+        this.family = family;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public String type() {
+        return "marginal-ks";
+    }
+
+    @Override
+    public Set<String> metricNames() {
+        Set<String> names = new LinkedHashSet<>(DimensionTests.METRICS);
+        names.add("tiedColumns");
+        return names;
+    }
+
+    @Override
+    public Set<Requirement> requirements() {
+        return Set.of(Requirement.TRAINING);
+    }
+
+    @Override
+    public CheckResult run(CheckInput input) {
+        Samples samples = input.samples();
+        Samples training = input.requireTraining();
+        if (training.columns() != samples.columns()) {
+            throw new InvalidInputException("check '" + id + "': the generator writes " + samples.columns()
+                    + " columns but the training data has " + training.columns());
+        }
+        List<TestResult> raw = new ArrayList<>();
+        long tied = 0;
+        int worst = 0;
+        for (int c = 0; c < samples.columns(); c++) {
+            KolmogorovSmirnovTwoSampleResult t = KolmogorovSmirnov.twoSample(samples.column(c), training.column(c));
+            tied += t.hasSignificantTies() ? 1 : 0;
+            TestResult named = TestResult.of(samples.columnNames().get(c), t.result().statistic(),
+                    t.result().pValue(), t.result().method());
+            raw.add(named);
+            if (named.statistic() > raw.get(worst).statistic()) {
+                worst = c;
+            }
+        }
+        CheckResult.Builder result = CheckResult.builder(this);
+        family.summarize(result, raw, "output columns");
+        String column = samples.columnNames().get(worst);
+        return result.metric("tiedColumns", tied)
+                .chart(Chart.of("Column " + column + ": generated against training", column, "empirical CDF")
+                        .with(Series.ecdf("generated", samples.column(worst), ECDF_POINTS))
+                        .with(Series.ecdf("training", training.column(worst), ECDF_POINTS))
+                        .withAltText("Empirical CDFs of output column " + column + " for the generated samples and "
+                                + "the training data; this column has the largest two-sample KS distance, D = "
+                                + raw.get(worst).statistic() + "."))
+                .build();
+    }
+
+    /** Provides {@code type: marginal-ks} with {@code alpha} and {@code correction}. */
+    public static final class Provider implements CheckProvider {
+        @Override
+        public String type() {
+            return "marginal-ks";
+        }
+
+        @Override
+        public Check create(String id, Options options) {
+            return new MarginalKolmogorovSmirnovCheck(id, DimensionTests.from(options));
+        }
+    }
+}
