@@ -1,0 +1,30 @@
+package io.github.latentcheck.report;
+
+import java.util.Locale;
+
+/** How numbers are shown to people in reports: integers as integers, reals with 4 significant digits. */
+final class Formats {
+    private Formats() {
+    }
+
+    static String number(Number value) {
+        if (value instanceof Long || value instanceof Integer) {
+            return Long.toString(value.longValue());
+        }
+        return number(value.doubleValue());
+    }
+
+    static String number(double v) {
+        if (Double.isNaN(v)) {
+            return "NaN";
+        }
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        double a = Math.abs(v);
+        if (a != 0 && (a < 1e-3 || a >= 1e6)) {
+            return String.format(Locale.ROOT, "%.3e", v);
+        }
+        return String.format(Locale.ROOT, "%.4g", v);
+    }
+}

@@ -1,0 +1,159 @@
+package io.github.latentcheck.report;
+
+import io.github.latentcheck.chart.Chart;
+import io.github.latentcheck.check.CheckResult;
+import io.github.latentcheck.gate.GateResult;
+import io.github.latentcheck.run.ExperimentResult;
+import io.github.latentcheck.run.PriorRun;
+import io.github.latentcheck.stats.TestResult;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code index.html}: one self-contained page (inline CSS, charts as inline PNG, no scripts, no
+ * network) that a reviewer reads first: the verdict and every gate per prior at the top, then, per
+ * prior, each check's metrics, its most significant tests and its charts. Pass and fail are shown
+ * by words and symbols as well as colour.
+ */
+public final class HtmlReporter implements Reporter {
+    /** Tests listed per check; the rest are in results.json. */
+    static final int TESTS_SHOWN = 12;
+
+    private static final String STYLE = "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;"
+            + "max-width:1100px;margin:2em auto;padding:0 1em;color:#222;line-height:1.45}"
+            + "h1{margin-bottom:.2em}table{border-collapse:collapse;margin:.6em 0 1.2em}"
+            + "th,td{border:1px solid #ccc;padding:.25em .6em;text-align:left;vertical-align:top}"
+            + "th{background:#f3f3f3}td.num{text-align:right;font-variant-numeric:tabular-nums}"
+            + ".pass{color:#0a6b2d;font-weight:600}.fail{color:#b00020;font-weight:600}"
+            + ".verdict{font-size:1.3em;padding:.4em .8em;display:inline-block;border-radius:4px}"
+            + ".verdict.pass{background:#e6f4ea}.verdict.fail{background:#fde7e9}"
+            + "figure{display:inline-block;margin:.4em 1em .8em 0}figcaption{font-size:.85em;color:#555;max-width:640px}"
+            + "section.check{border-top:1px solid #ddd;margin-top:1em}code{background:#f5f5f5;padding:0 .2em}"
+            + ".meta td:first-child{color:#555}";
+
+    @Override
+    public String fileName() {
+        return "index.html";
+    }
+
+    @Override
+    public void write(ExperimentResult result, OutputStream out) throws IOException {
+        StringBuilder html = new StringBuilder(1 << 16);
+        String name = result.experiment().name();
+        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>latentcheck: ").append(escape(name)).append("</title>\n<style>").append(STYLE)
+                .append("</style>\n</head>\n<body>\n<main>\n");
+        html.append("<h1>latentcheck: ").append(escape(name)).append("</h1>\n");
+        String description = result.experiment().spec().description();
+        if (!description.isEmpty()) {
+            html.append("<p>").append(escape(description)).append("</p>\n");
+        }
+        html.append("<p class=\"verdict ").append(result.passed() ? "pass\">✔ PASSED" : "fail\">✘ FAILED")
+                .append("</p>\n");
+        writeRunFacts(html, result);
+        writeGates(html, result);
+        for (PriorRun run : result.runs()) {
+            html.append("<h2 id=\"prior-").append(escape(run.label())).append("\">Prior ").append(escape(run.label()))
+                    .append(": ").append(escape(run.prior().description())).append("</h2>\n");
+            for (CheckResult check : run.checks()) {
+                writeCheck(html, run, check);
+            }
+        }
+        html.append("</main>\n</body>\n</html>\n");
+        out.write(html.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void writeRunFacts(StringBuilder html, ExperimentResult result) {
+        html.append("<table class=\"meta\">\n");
+        fact(html, "spec", "<code>" + escape(result.experiment().spec().file().toString()) + "</code>");
+        fact(html, "seed", Long.toString(result.experiment().seed()));
+        fact(html, "samples per prior", Integer.toString(result.experiment().samples()));
+        fact(html, "generator", "<code>" + escape(result.experiment().spec().generator().requireString("type"))
+                + "</code>");
+        fact(html, "started", escape(result.startedAt().toString()));
+        fact(html, "duration", String.format(java.util.Locale.ROOT, "%.2f s", result.duration().toNanos() / 1e9));
+        fact(html, "latentcheck", escape(Versions.latentcheck()) + ", Java " + escape(Runtime.version().toString()));
+        html.append("</table>\n");
+    }
+
+    private static void fact(StringBuilder html, String key, String valueHtml) {
+        html.append("<tr><td>").append(key).append("</td><td>").append(valueHtml).append("</td></tr>\n");
+    }
+
+    private static void writeGates(StringBuilder html, ExperimentResult result) {
+        html.append("<h2>Gates</h2>\n");
+        if (result.gates().isEmpty()) {
+            html.append("<p>This experiment has no gates, so it passes whatever its checks find.</p>\n");
+            return;
+        }
+        html.append("<table>\n<thead><tr><th scope=\"col\">Prior</th><th scope=\"col\">Gate</th>")
+                .append("<th scope=\"col\">Value</th><th scope=\"col\">Result</th></tr></thead>\n<tbody>\n");
+        for (GateResult gate : result.gates()) {
+            html.append("<tr><td>").append(escape(gate.prior())).append("</td><td><code>")
+                    .append(escape(gate.expression())).append("</code></td><td class=\"num\">")
+                    .append(Formats.number(gate.value())).append("</td><td class=\"")
+                    .append(gate.passed() ? "pass\">✔ pass" : "fail\">✘ FAIL").append("</td></tr>\n");
+        }
+        html.append("</tbody>\n</table>\n");
+    }
+
+    private static void writeCheck(StringBuilder html, PriorRun run, CheckResult check) throws IOException {
+        html.append("<section class=\"check\">\n<h3>").append(escape(check.id())).append(" <span class=\"")
+                .append(check.passed() ? "pass\">✔ no rejection" : "fail\">✘ rejected").append("</span></h3>\n");
+        if (!check.correction().isEmpty()) {
+            html.append("<p>Correction: ").append(escape(check.correction())).append(".</p>\n");
+        }
+        html.append("<table>\n<thead><tr><th scope=\"col\">Metric</th><th scope=\"col\">Value</th></tr></thead>\n");
+        for (Map.Entry<String, Number> metric : check.metrics().entrySet()) {
+            html.append("<tr><td>").append(escape(metric.getKey())).append("</td><td class=\"num\">")
+                    .append(Formats.number(metric.getValue())).append("</td></tr>\n");
+        }
+        html.append("</table>\n");
+        List<TestResult> shown = check.tests().stream()
+                .sorted(Comparator.comparingDouble(TestResult::adjustedPValue)).limit(TESTS_SHOWN).toList();
+        if (!shown.isEmpty()) {
+            html.append("<table>\n<caption>").append(shown.size() < check.tests().size()
+                    ? "The " + shown.size() + " most significant of " + check.tests().size() + " tests"
+                    : "Tests").append("</caption>\n<thead><tr><th scope=\"col\">Test</th><th scope=\"col\">Statistic</th>")
+                    .append("<th scope=\"col\">p-value</th><th scope=\"col\">Adjusted p</th><th scope=\"col\">Method</th>")
+                    .append("</tr></thead>\n");
+            for (TestResult t : shown) {
+                html.append("<tr><td>").append(escape(t.name())).append("</td><td class=\"num\">")
+                        .append(Formats.number(t.statistic())).append("</td><td class=\"num\">")
+                        .append(Formats.number(t.pValue())).append("</td><td class=\"num\">")
+                        .append(Formats.number(t.adjustedPValue())).append("</td><td>").append(t.method().label())
+                        .append("</td></tr>\n");
+            }
+            html.append("</table>\n");
+        }
+        for (Chart chart : check.charts()) {
+            String png = Base64.getEncoder().encodeToString(ChartRenderer.png(chart));
+            html.append("<figure><img width=\"640\" height=\"380\" alt=\"").append(escape(chart.altText()))
+                    .append("\" src=\"data:image/png;base64,").append(png).append("\"><figcaption>")
+                    .append(escape(run.label())).append(": ").append(escape(chart.title()))
+                    .append("</figcaption></figure>\n");
+        }
+        html.append("</section>\n");
+    }
+
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

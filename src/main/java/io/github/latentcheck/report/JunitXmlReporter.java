@@ -1,0 +1,99 @@
+package io.github.latentcheck.report;
+
+import io.github.latentcheck.gate.GateResult;
+import io.github.latentcheck.run.ExperimentResult;
+import io.github.latentcheck.run.PriorRun;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Locale;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * {@code junit.xml}: one {@code testsuite} per prior and one {@code testcase} per gate, in the
+ * JUnit XML layout that Jenkins, GitLab and GitHub test reporters read. A failed gate is a
+ * {@code failure} carrying the metric's value, the bound and the check's smallest adjusted p-value.
+ */
+public final class JunitXmlReporter implements Reporter {
+    @Override
+    public String fileName() {
+        return "junit.xml";
+    }
+
+    @Override
+    public void write(ExperimentResult result, OutputStream out) throws IOException {
+        try {
+            XMLStreamWriter xml = XMLOutputFactory.newInstance().createXMLStreamWriter(out, "UTF-8");
+            xml.writeStartDocument("UTF-8", "1.0");
+            xml.writeCharacters("\n");
+            String name = result.experiment().name();
+            long failures = result.gates().stream().filter(g -> !g.passed()).count();
+            xml.writeStartElement("testsuites");
+            xml.writeAttribute("name", "latentcheck " + name);
+            xml.writeAttribute("tests", Integer.toString(result.gates().size()));
+            xml.writeAttribute("failures", Long.toString(failures));
+            xml.writeAttribute("errors", "0");
+            xml.writeAttribute("time", seconds(result.duration().toNanos()));
+            for (PriorRun run : result.runs()) {
+                String suite = name + "." + run.label();
+                xml.writeCharacters("\n  ");
+                xml.writeStartElement("testsuite");
+                xml.writeAttribute("name", suite);
+                xml.writeAttribute("tests", Integer.toString(run.gates().size()));
+                xml.writeAttribute("failures", Long.toString(run.gates().stream().filter(g -> !g.passed()).count()));
+                xml.writeAttribute("errors", "0");
+                xml.writeAttribute("skipped", "0");
+                xml.writeCharacters("\n    ");
+                xml.writeStartElement("properties");
+                property(xml, "seed", Long.toString(result.experiment().seed()));
+                property(xml, "samples", Integer.toString(result.experiment().samples()));
+                property(xml, "prior", run.prior().description());
+                xml.writeCharacters("\n    ");
+                xml.writeEndElement();
+                for (GateResult gate : run.gates()) {
+                    xml.writeCharacters("\n    ");
+                    xml.writeStartElement("testcase");
+                    xml.writeAttribute("classname", suite);
+                    xml.writeAttribute("name", gate.expression());
+                    if (!gate.passed()) {
+                        xml.writeCharacters("\n      ");
+                        xml.writeStartElement("failure");
+                        xml.writeAttribute("type", "GateFailed");
+                        xml.writeAttribute("message", failureMessage(gate));
+                        xml.writeCharacters(failureMessage(gate) + "; smallest adjusted p-value of check '"
+                                + gate.gate().check() + "': " + gate.checkPValue());
+                        xml.writeEndElement();
+                        xml.writeCharacters("\n    ");
+                    }
+                    xml.writeEndElement();
+                }
+                xml.writeCharacters("\n  ");
+                xml.writeEndElement();
+            }
+            xml.writeCharacters("\n");
+            xml.writeEndElement();
+            xml.writeCharacters("\n");
+            xml.writeEndDocument();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IOException("writing junit.xml failed", e);
+        }
+    }
+
+    private static void property(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
+        xml.writeCharacters("\n      ");
+        xml.writeEmptyElement("property");
+        xml.writeAttribute("name", name);
+        xml.writeAttribute("value", value);
+    }
+
+    static String failureMessage(GateResult gate) {
+        return gate.gate().check() + "." + gate.gate().metric() + " = " + Formats.number(gate.value())
+                + ", which is not " + gate.gate().comparison().symbol() + " " + Formats.number(gate.gate().bound());
+    }
+
+    private static String seconds(long nanos) {
+        return String.format(Locale.ROOT, "%.3f", nanos / 1e9);
+    }
+}

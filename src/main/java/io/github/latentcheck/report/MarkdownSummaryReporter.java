@@ -1,0 +1,51 @@
+package io.github.latentcheck.report;
+
+import io.github.latentcheck.check.CheckResult;
+import io.github.latentcheck.gate.GateResult;
+import io.github.latentcheck.run.ExperimentResult;
+import io.github.latentcheck.run.PriorRun;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * {@code summary.md}: a compact Markdown summary for a pull-request comment or a CI step summary:
+ * the verdict, a table of gates, and each check's metrics per prior.
+ */
+public final class MarkdownSummaryReporter implements Reporter {
+    @Override
+    public String fileName() {
+        return "summary.md";
+    }
+
+    @Override
+    public void write(ExperimentResult result, OutputStream out) throws IOException {
+        StringBuilder md = new StringBuilder();
+        md.append("## latentcheck: ").append(result.experiment().name()).append(" — ")
+                .append(result.passed() ? "PASSED" : "FAILED").append("\n\n");
+        md.append("Seed ").append(result.experiment().seed()).append(", ").append(result.experiment().samples())
+                .append(" samples per prior.\n\n");
+        if (!result.gates().isEmpty()) {
+            md.append("| Prior | Gate | Value | Result |\n|---|---|---|---|\n");
+            for (GateResult gate : result.gates()) {
+                md.append("| ").append(gate.prior()).append(" | `").append(gate.expression()).append("` | ")
+                        .append(Formats.number(gate.value())).append(" | ")
+                        .append(gate.passed() ? "✅ pass" : "❌ FAIL").append(" |\n");
+            }
+            md.append('\n');
+        }
+        for (PriorRun run : result.runs()) {
+            md.append("### ").append(run.label()).append(": ").append(run.prior().description()).append("\n\n");
+            md.append("| Check | Metric | Value |\n|---|---|---|\n");
+            for (CheckResult check : run.checks()) {
+                for (Map.Entry<String, Number> metric : check.metrics().entrySet()) {
+                    md.append("| ").append(check.id()).append(" | ").append(metric.getKey()).append(" | ")
+                            .append(Formats.number(metric.getValue())).append(" |\n");
+                }
+            }
+            md.append('\n');
+        }
+        out.write(md.toString().getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,128 @@
+package io.github.latentcheck.report;
+
+import io.github.latentcheck.InvalidInputException;
+import io.github.latentcheck.run.ExperimentResult;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes a report folder so that it is never half-written: every file is rendered in memory first,
+ * then written under a temporary name in the folder and moved into place.
+ */
+public final class ReportWriter {
+    private ReportWriter() {
+    }
+
+    /** @return the reporters every run writes: results.json, junit.xml, summary.md and index.html */
+    public static List<Reporter> standard() {
+        return List.of(new JsonResultsReporter(), new JunitXmlReporter(), new MarkdownSummaryReporter(),
+                new HtmlReporter());
+    }
+
+    /**
+     * Checks, before any work is done and without creating anything, that {@code directory} is a
+     * folder that can be written or can be created: its nearest existing ancestor is a writable folder.
+     *
+     * @param directory the report folder
+     * @throws InvalidInputException naming the folder when it could not be written
+     */
+    public static void checkWritable(Path directory) {
+        Path existing = directory.toAbsolutePath().normalize();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || !Files.isDirectory(existing)) {
+            throw new InvalidInputException(directory + ": cannot be the output folder: "
+                    + (existing == null ? "no existing parent" : existing + " is not a folder"));
+        }
+        if (!Files.isWritable(existing)) {
+            throw new InvalidInputException(directory + ": the output folder is not writable ("
+                    + existing + " is read-only)");
+        }
+    }
+
+    private static void prepare(Path directory) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new InvalidInputException(directory + ": cannot create the output folder: " + describe(e), e);
+        }
+        if (!Files.isWritable(directory)) {
+            throw new InvalidInputException(directory + ": the output folder is not writable");
+        }
+    }
+
+    private static String describe(IOException e) {
+        String kind = e.getClass().getSimpleName().replace("Exception", "");
+        return e.getMessage() == null ? kind : kind + " " + e.getMessage();
+    }
+
+    /**
+     * @param directory the report folder (created when missing)
+     * @param result the finished run
+     * @param reporters the files to write
+     * @return the files written, in order
+     */
+    public static List<Path> write(Path directory, ExperimentResult result, List<Reporter> reporters) {
+        Map<String, byte[]> rendered = new LinkedHashMap<>();
+        for (Reporter reporter : reporters) {
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+            try {
+                reporter.write(result, buffer);
+            } catch (IOException e) {
+                throw new UncheckedIOException("rendering " + reporter.fileName() + " failed", e);
+            }
+            rendered.put(reporter.fileName(), buffer.toByteArray());
+        }
+        prepare(directory);
+        List<Path> written = new ArrayList<>();
+        for (Map.Entry<String, byte[]> file : rendered.entrySet()) {
+            Path target = directory.resolve(file.getKey());
+            writeAtomically(target, file.getValue());
+            written.add(target);
+        }
+        return written;
+    }
+
+    /**
+     * Writes {@code bytes} to a temporary file beside {@code target} and moves it into place.
+     *
+     * @param target the file to write
+     * @param bytes its content
+     */
+    public static void writeAtomically(Path target, byte[] bytes) {
+        Path temp = null;
+        try {
+            temp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
+            Files.write(temp, bytes);
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            deleteQuietly(temp, e);
+            throw new InvalidInputException(target + ": cannot write: " + describe(e), e);
+        }
+    }
+
+    private static void deleteQuietly(Path temp, IOException cause) {
+        if (temp == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException suppressed) {
+            cause.addSuppressed(suppressed);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package io.github.latentcheck.run;
+
+import io.github.latentcheck.InvalidInputException;
+import io.github.latentcheck.check.Check;
+import io.github.latentcheck.check.CheckInput;
+import io.github.latentcheck.check.CheckResult;
+import io.github.latentcheck.data.Latents;
+import io.github.latentcheck.data.Samples;
+import io.github.latentcheck.gate.Gate;
+import io.github.latentcheck.gate.GateResult;
+import io.github.latentcheck.generator.Generator;
+import io.github.latentcheck.generator.GeneratorContext;
+import io.github.latentcheck.generator.Generators;
+import io.github.latentcheck.prior.LatentSampler;
+import io.github.latentcheck.prior.Prior;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs an experiment: for each prior, sample the latents, push them through a fresh generator in
+ * batches, run every check, and evaluate every gate. Every prior gets the same seed, so priors are
+ * compared on equal terms; each check gets a seed of its own derived from the run's seed and its
+ * position in the spec.
+ */
+public final class ExperimentRunner {
+    private final int threads;
+    private final ProgressListener listener;
+
+    private ExperimentRunner(int threads, ProgressListener listener) {
+        this.threads = threads;
+        this.listener = listener;
+    }
+
+    /**
+     * @param threads the number of threads, at least 1; results do not depend on it
+     * @param listener hears progress
+     * @return the runner
+     */
+    public static ExperimentRunner of(int threads, ProgressListener listener) {
+        if (threads < 1) {
+            throw new InvalidInputException("threads is not at least 1: " + threads);
+        }
+        return new ExperimentRunner(threads, listener);
+    }
+
+    /**
+     * @param experiment the experiment
+     * @return the finished run
+     */
+    public ExperimentResult run(Experiment experiment) {
+        Instant start = Instant.now();
+        long t0 = System.nanoTime();
+        List<PriorRun> runs = new ArrayList<>();
+        for (Map.Entry<String, Prior> entry : experiment.priors().entrySet()) {
+            runs.add(runPrior(experiment, entry.getKey(), entry.getValue()));
+        }
+        listener.finished();
+        return new ExperimentResult(experiment, List.copyOf(runs), start, Duration.ofNanos(System.nanoTime() - t0));
+    }
+
+    private PriorRun runPrior(Experiment experiment, String label, Prior prior) {
+        int n = experiment.samples();
+        listener.stage(label, "sample", n);
+        Latents latents = LatentSampler.sample(prior, n, experiment.seed(), threads);
+        listener.progress(n);
+        Samples samples;
+        GeneratorContext context = GeneratorContext.of(prior, experiment.training().orElse(null));
+        try (Generator generator = Generators.create(experiment.spec().generator(), context)) {
+            samples = generate(generator, latents, label);
+        }
+        Samples training = experiment.training().orElse(null);
+        Samples holdout = experiment.holdout().orElse(null);
+        List<CheckResult> results = new ArrayList<>();
+        List<Check> checks = experiment.checks();
+        for (int i = 0; i < checks.size(); i++) {
+            Check check = checks.get(i);
+            listener.stage(label, check.id(), 0);
+            CheckInput input = CheckInput.of(prior, latents, samples, training, holdout,
+                    checkSeed(experiment.seed(), i), threads);
+            results.add(check.run(input));
+        }
+        List<GateResult> gates = new ArrayList<>();
+        for (Gate gate : experiment.gates()) {
+            gates.add(gate.evaluate(label, results));
+        }
+        return new PriorRun(label, prior, latents, samples, List.copyOf(results), List.copyOf(gates));
+    }
+
+    private Samples generate(Generator generator, Latents latents, String label) {
+        int n = latents.rows();
+        int batch = Math.max(1, generator.batchSize());
+        listener.stage(label, "generate", n);
+        float[] out = null;
+        List<String> names = null;
+        int columns = generator.outputDimension();
+        for (int from = 0; from < n; from += batch) {
+            int to = Math.min(n, from + batch);
+            Samples part = generator.generate(latents.slice(from, to));
+            if (part.rows() != to - from || part.columns() != columns) {
+                throw new InvalidInputException("generator returned " + part.rows() + " x " + part.columns()
+                        + " values for a batch of " + (to - from) + " latents; expected " + (to - from) + " x " + columns);
+            }
+            if (out == null) {
+                out = new float[n * columns];
+                names = part.columnNames();
+            }
+            part.copyTo(out, from * columns);
+            listener.progress(to);
+        }
+        return Samples.ofOwned(n, columns, out).withColumnNames(names);
+    }
+
+    /** SplitMix64's finalizer (Steele, Lea and Flood 2014) over the seed and the check's position. */
+    static long checkSeed(long seed, int index) {
+        long z = seed + 0x9E3779B97F4A7C15L * (index + 1L);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+}
