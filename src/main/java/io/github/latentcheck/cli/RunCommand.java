@@ -1,0 +1,94 @@
+package io.github.latentcheck.cli;
+
+import io.github.latentcheck.concurrent.Tasks;
+import io.github.latentcheck.gate.GateResult;
+import io.github.latentcheck.report.JsonResultsReporter;
+import io.github.latentcheck.report.ReportWriter;
+import io.github.latentcheck.run.Experiment;
+import io.github.latentcheck.run.ExperimentResult;
+import io.github.latentcheck.run.ExperimentRunner;
+import io.github.latentcheck.spec.ExperimentSpec;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code latentcheck run SPEC.yaml}: runs an experiment and writes its report. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run an experiment spec and write its report (index.html, results.json, junit.xml, summary.md).")
+final class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec command;
+
+    @Parameters(index = "0", paramLabel = "SPEC.yaml", description = "The experiment spec.")
+    Path specFile;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Report folder (default: the spec's output, "
+            + "else reports/<experiment name>).")
+    Path out;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed, overriding the spec's.")
+    Long seed;
+
+    @Option(names = "--samples", paramLabel = "N", description = "Draws per prior, overriding the spec's.")
+    Integer samples;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads (default: the processors available). "
+            + "Results do not depend on it.")
+    Integer threads;
+
+    @Option(names = "--json", description = "Print results.json on standard output instead of the summary table.")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        ExperimentSpec spec = ExperimentSpec.read(specFile);
+        Experiment experiment = Experiment.load(spec, seed != null ? seed : spec.seed(),
+                samples != null ? samples : spec.samples());
+        Path directory = out != null ? out : spec.output().orElse(Path.of("reports", spec.name()));
+        ReportWriter.checkWritable(directory);
+        int threadCount = threads != null ? threads : Tasks.defaultThreads();
+        ExperimentResult result = ExperimentRunner.of(threadCount, TerminalProgress.forStandardError())
+                .run(experiment);
+        ReportWriter.write(directory, result, ReportWriter.standard());
+        PrintWriter stdout = command.commandLine().getOut();
+        if (json) {
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+            new JsonResultsReporter().write(result, buffer);
+            stdout.print(buffer.toString(StandardCharsets.UTF_8));
+        } else {
+            printSummary(stdout, result, directory);
+        }
+        stdout.flush();
+        return result.passed() ? LatentcheckCommand.PASSED : LatentcheckCommand.GATE_FAILED;
+    }
+
+    private static void printSummary(PrintWriter out, ExperimentResult result, Path directory) {
+        int priorWidth = Math.max(5, result.gates().stream().mapToInt(g -> g.prior().length()).max().orElse(5));
+        int gateWidth = Math.max(4, result.gates().stream().mapToInt(g -> g.expression().length()).max().orElse(4));
+        String row = "%-" + priorWidth + "s  %-" + gateWidth + "s  %12s  %s%n";
+        out.printf(Locale.ROOT, row, "prior", "gate", "value", "result");
+        for (GateResult gate : result.gates()) {
+            out.printf(Locale.ROOT, row, gate.prior(), gate.expression(), format(gate.value()),
+                    gate.passed() ? "pass" : "FAIL");
+        }
+        out.printf(Locale.ROOT, "%s: %s in %.1f s; report in %s%n", result.experiment().name(),
+                result.passed() ? "PASSED" : "FAILED", result.duration().toNanos() / 1e9,
+                directory.resolve("index.html"));
+    }
+
+    private static String format(Number value) {
+        if (value instanceof Long || value instanceof Integer) {
+            return value.toString();
+        }
+        return String.format(Locale.ROOT, "%.6g", value.doubleValue());
+    }
+}
