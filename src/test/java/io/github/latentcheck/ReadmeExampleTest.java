@@ -1,0 +1,73 @@
+package io.github.latentcheck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.latentcheck.data.Latents;
+import io.github.latentcheck.prior.GaussianPrior;
+import io.github.latentcheck.prior.LatentSampler;
+import io.github.latentcheck.prior.Prior;
+import io.github.latentcheck.report.ReportWriter;
+import io.github.latentcheck.run.Experiment;
+import io.github.latentcheck.run.ExperimentResult;
+import io.github.latentcheck.run.ExperimentRunner;
+import io.github.latentcheck.run.ProgressListener;
+import io.github.latentcheck.spec.ExperimentSpec;
+import io.github.latentcheck.stats.KolmogorovSmirnov;
+import io.github.latentcheck.stats.TestResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the Java examples of README.md and checks that the README shows them exactly as they are
+ * here, so that the examples cannot rot. Each example stands between {@code README:begin NAME} and
+ * {@code README:end} comments.
+ */
+class ReadmeExampleTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void runAnExperimentFromJava() throws IOException {
+        Path reportFolder = tmp.resolve("quickstart");
+        // README:begin run
+        ExperimentSpec spec = ExperimentSpec.read(Path.of("experiments/quickstart.yaml"));
+        Experiment experiment = Experiment.load(spec);
+        ExperimentResult result = ExperimentRunner.of(2, ProgressListener.NONE).run(experiment);
+        ReportWriter.write(reportFolder, result, ReportWriter.standard());
+        boolean passed = result.passed();
+        // README:end
+
+        assertThat(passed).isTrue();
+        assertThat(reportFolder.resolve("index.html")).isRegularFile();
+        assertThat(readme()).contains(example("run"));
+    }
+
+    @Test
+    void testAPriorDirectly() throws IOException {
+        // README:begin prior
+        Prior prior = GaussianPrior.of(8);
+        Latents z = LatentSampler.sample(prior, 10_000, 42L, 2);
+        TestResult ks = KolmogorovSmirnov.oneSample(z.column(0), prior.marginal(0)::cumulativeProbability);
+        boolean rejected = ks.reject(0.01);
+        // README:end
+
+        assertThat(rejected).isFalse();
+        assertThat(readme()).contains(example("prior"));
+    }
+
+    private static String readme() throws IOException {
+        return Files.readString(Path.of("README.md"));
+    }
+
+    private static String example(String name) throws IOException {
+        List<String> lines = Files.readAllLines(Path.of("src/test/java/io/github/latentcheck/ReadmeExampleTest.java"));
+        int begin = lines.indexOf("        // README:begin " + name);
+        int end = lines.subList(begin, lines.size()).indexOf("        // README:end") + begin;
+        return lines.subList(begin + 1, end).stream().map(l -> l.substring(8)).collect(Collectors.joining("\n"));
+    }
+}
