@@ -66,6 +66,35 @@ public final class Series {
         return new Series(name, Style.STEP, x, y);
     }
 
+    /**
+     * A density histogram of {@code values} over [lower, upper] in {@code bins} equal bins, drawn as
+     * a step outline: bin j has height {@code count_j / (n · width)}, so it is comparable with a
+     * density; values outside the range count in n but in no bin.
+     *
+     * @param name the legend entry
+     * @param values the sample
+     * @param lower the left edge of the first bin
+     * @param upper the right edge of the last bin, greater than lower
+     * @param bins the number of bins, at least 1
+     * @return the step series (one point per bin edge)
+     */
+    public static Series histogram(String name, double[] values, double lower, double upper, int bins) {
+        double width = (upper - lower) / bins;
+        long[] counts = new long[bins];
+        for (double v : values) {
+            if (v >= lower && v <= upper) {
+                counts[Math.min(bins - 1, (int) ((v - lower) / width))]++;
+            }
+        }
+        double[] x = new double[bins + 1];
+        double[] y = new double[bins + 1];
+        for (int j = 0; j <= bins; j++) {
+            x[j] = lower + j * width;
+            y[j] = counts[Math.min(j, bins - 1)] / (values.length * width);
+        }
+        return new Series(name, Style.STEP, x, y);
+    }
+
     /** @return the legend entry */
     public String name() {
         return name;

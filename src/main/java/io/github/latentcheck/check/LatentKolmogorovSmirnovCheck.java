@@ -24,6 +24,9 @@ import org.apache.commons.statistics.distribution.ContinuousDistribution;
  */
 public final class LatentKolmogorovSmirnovCheck implements Check {
     private static final int ECDF_POINTS = 400;
+    private static final int HISTOGRAM_BINS = 40;
+    private static final int HISTOGRAM_POINTS = 200;
+    private static final int QUANTILE_POINTS = 99;
     private final String id;
     private final DimensionTests family;
 
@@ -68,7 +71,11 @@ public final class LatentKolmogorovSmirnovCheck implements Check {
         }
         CheckResult.Builder result = CheckResult.builder(this);
         family.summarize(result, raw, "latent coordinates");
-        return result.chart(ecdfChart(input.latents().column(worst), prior.marginal(worst), worst, raw.get(worst)))
+        double[] values = input.latents().column(worst);
+        ContinuousDistribution marginal = prior.marginal(worst);
+        return result.chart(ecdfChart(values, marginal, worst, raw.get(worst)))
+                .chart(histogramChart(values, marginal, worst))
+                .chart(quantileChart(values, marginal, worst))
                 .build();
     }
 
@@ -103,6 +110,42 @@ public final class LatentKolmogorovSmirnovCheck implements Check {
                         Series.Style.LINE, new double[] {xs, xs}, new double[] {f, fn}))
                 .withAltText("Empirical CDF of latent coordinate z" + coordinate + " (the coordinate with the largest "
                         + "KS distance) over the prior's CDF; the largest gap, D = " + t.statistic() + ", is marked.");
+    }
+
+    private static Chart histogramChart(double[] values, ContinuousDistribution marginal, int coordinate) {
+        double lower = marginal.inverseCumulativeProbability(0.001);
+        double upper = marginal.inverseSurvivalProbability(0.001);
+        double[] x = new double[HISTOGRAM_POINTS];
+        double[] y = new double[HISTOGRAM_POINTS];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = lower + (upper - lower) * i / (x.length - 1);
+            y[i] = marginal.density(x[i]);
+        }
+        return Chart.of("Latent z" + coordinate + ": histogram against the prior's density", "z" + coordinate, "density")
+                .with(Series.histogram("latents", values, lower, upper, HISTOGRAM_BINS))
+                .with(Series.of("prior density", Series.Style.LINE, x, y))
+                .withAltText("Density histogram of latent coordinate z" + coordinate + " in " + HISTOGRAM_BINS
+                        + " bins between the prior's 0.1% and 99.9% quantiles, with the prior's density as a line.");
+    }
+
+    private static Chart quantileChart(double[] values, ContinuousDistribution marginal, int coordinate) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int points = Math.min(QUANTILE_POINTS, sorted.length);
+        double[] theoretical = new double[points];
+        double[] empirical = new double[points];
+        for (int i = 0; i < points; i++) {
+            double p = (i + 0.5) / points;
+            theoretical[i] = marginal.inverseCumulativeProbability(p);
+            empirical[i] = sorted[(int) Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+        }
+        double lo = theoretical[0];
+        double hi = theoretical[points - 1];
+        return Chart.of("Latent z" + coordinate + ": Q-Q plot against the prior", "prior quantile", "sample quantile")
+                .with(Series.of("quantiles", Series.Style.SCATTER, theoretical, empirical))
+                .with(Series.of("y = x", Series.Style.LINE, new double[] {lo, hi}, new double[] {lo, hi}))
+                .withAltText("Quantile-quantile plot of latent coordinate z" + coordinate + " against the prior at "
+                        + points + " probabilities; points on the line y = x mean agreement.");
     }
 
     /** Provides {@code type: latent-ks} with {@code alpha} and {@code correction}. */

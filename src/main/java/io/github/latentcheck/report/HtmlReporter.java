@@ -1,17 +1,22 @@
 package io.github.latentcheck.report;
 
 import io.github.latentcheck.chart.Chart;
+import io.github.latentcheck.chart.Series;
 import io.github.latentcheck.check.CheckResult;
 import io.github.latentcheck.gate.GateResult;
 import io.github.latentcheck.run.ExperimentResult;
 import io.github.latentcheck.run.PriorRun;
 import io.github.latentcheck.stats.TestResult;
+import io.github.latentcheck.spec.ExperimentSpec;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -34,7 +39,8 @@ public final class HtmlReporter implements Reporter {
             + ".verdict.pass{background:#e6f4ea}.verdict.fail{background:#fde7e9}"
             + "figure{display:inline-block;margin:.4em 1em .8em 0}figcaption{font-size:.85em;color:#555;max-width:640px}"
             + "section.check{border-top:1px solid #ddd;margin-top:1em}code{background:#f5f5f5;padding:0 .2em}"
-            + ".meta td:first-child{color:#555}";
+            + ".meta td:first-child{color:#555}pre{background:#f7f7f7;padding:.6em;overflow-x:auto}"
+            + "details{margin:.5em 0 1em}summary{cursor:pointer}";
 
     @Override
     public String fileName() {
@@ -58,6 +64,9 @@ public final class HtmlReporter implements Reporter {
                 .append("</p>\n");
         writeRunFacts(html, result);
         writeGates(html, result);
+        if (result.runs().size() > 1) {
+            writeComparison(html, result);
+        }
         for (PriorRun run : result.runs()) {
             html.append("<h2 id=\"prior-").append(escape(run.label())).append("\">Prior ").append(escape(run.label()))
                     .append(": ").append(escape(run.prior().description())).append("</h2>\n");
@@ -69,17 +78,26 @@ public final class HtmlReporter implements Reporter {
         out.write(html.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void writeRunFacts(StringBuilder html, ExperimentResult result) {
+    private static void writeRunFacts(StringBuilder html, ExperimentResult result) throws IOException {
+        ExperimentSpec spec = result.experiment().spec();
         html.append("<table class=\"meta\">\n");
-        fact(html, "spec", "<code>" + escape(result.experiment().spec().file().toString()) + "</code>");
         fact(html, "seed", Long.toString(result.experiment().seed()));
         fact(html, "samples per prior", Integer.toString(result.experiment().samples()));
-        fact(html, "generator", "<code>" + escape(result.experiment().spec().generator().requireString("type"))
-                + "</code>");
+        fact(html, "generator", "<code>" + escape(spec.generator().requireString("type")) + "</code>");
         fact(html, "started", escape(result.startedAt().toString()));
-        fact(html, "duration", String.format(java.util.Locale.ROOT, "%.2f s", result.duration().toNanos() / 1e9));
+        fact(html, "duration", String.format(Locale.ROOT, "%.2f s", result.duration().toNanos() / 1e9));
         fact(html, "latentcheck", escape(Versions.latentcheck()) + ", Java " + escape(Runtime.version().toString()));
-        html.append("</table>\n");
+        List<InputFile> inputs = new ArrayList<>();
+        inputs.add(InputFile.of("spec", spec.file()));
+        spec.training().ifPresent(p -> inputs.add(InputFile.of("training", p)));
+        spec.holdout().ifPresent(p -> inputs.add(InputFile.of("holdout", p)));
+        for (InputFile input : inputs) {
+            fact(html, input.role(), "<code>" + escape(input.path().toString()) + "</code><br>"
+                    + String.format(Locale.ROOT, "%,d bytes, SHA-256 <code>%s</code>", input.bytes(), input.sha256()));
+        }
+        html.append("</table>\n<details><summary>Spec <code>").append(escape(spec.file().toString()))
+                .append("</code></summary>\n<pre>").append(escape(Files.readString(spec.file())))
+                .append("</pre>\n</details>\n");
     }
 
     private static void fact(StringBuilder html, String key, String valueHtml) {
@@ -101,6 +119,52 @@ public final class HtmlReporter implements Reporter {
                     .append(gate.passed() ? "pass\">✔ pass" : "fail\">✘ FAIL").append("</td></tr>\n");
         }
         html.append("</tbody>\n</table>\n");
+    }
+
+    /**
+     * Priors side by side: every metric of every check per prior, and each check's adjusted
+     * p-values overlaid, one series per prior.
+     */
+    private static void writeComparison(StringBuilder html, ExperimentResult result) throws IOException {
+        List<PriorRun> runs = result.runs();
+        html.append("<h2>Priors side by side</h2>\n<table>\n<thead><tr><th scope=\"col\">Check</th>")
+                .append("<th scope=\"col\">Metric</th>");
+        for (PriorRun run : runs) {
+            html.append("<th scope=\"col\">").append(escape(run.label())).append("</th>");
+        }
+        html.append("</tr></thead>\n<tbody>\n");
+        for (CheckResult check : runs.get(0).checks()) {
+            for (String metric : check.metrics().keySet()) {
+                html.append("<tr><td>").append(escape(check.id())).append("</td><td>").append(escape(metric))
+                        .append("</td>");
+                for (PriorRun run : runs) {
+                    Number value = run.checks().stream().filter(c -> c.id().equals(check.id())).findFirst()
+                            .flatMap(c -> c.metric(metric)).orElse(Double.NaN);
+                    html.append("<td class=\"num\">").append(Formats.number(value)).append("</td>");
+                }
+                html.append("</tr>\n");
+            }
+        }
+        html.append("</tbody>\n</table>\n");
+        for (CheckResult check : runs.get(0).checks()) {
+            Chart overlay = Chart.of(check.id() + ": adjusted p-value per test, by prior", "test index",
+                    "adjusted p-value").withYScale(Chart.Scale.LOG);
+            for (PriorRun run : runs) {
+                List<TestResult> tests = run.checks().stream().filter(c -> c.id().equals(check.id())).findFirst()
+                        .map(CheckResult::tests).orElse(List.of());
+                double[] x = new double[tests.size()];
+                double[] y = new double[tests.size()];
+                for (int i = 0; i < x.length; i++) {
+                    x[i] = i;
+                    y[i] = Math.max(Double.MIN_NORMAL, tests.get(i).adjustedPValue());
+                }
+                overlay = overlay.with(Series.of(run.label(), Series.Style.SCATTER, x, y));
+            }
+            if (!check.tests().isEmpty()) {
+                writeFigure(html, overlay.withAltText("Adjusted p-values of check " + check.id()
+                        + " for each prior, one series per prior, on a log scale."), "all priors");
+            }
+        }
     }
 
     private static void writeCheck(StringBuilder html, PriorRun run, CheckResult check) throws IOException {
@@ -133,13 +197,16 @@ public final class HtmlReporter implements Reporter {
             html.append("</table>\n");
         }
         for (Chart chart : check.charts()) {
-            String png = Base64.getEncoder().encodeToString(ChartRenderer.png(chart));
-            html.append("<figure><img width=\"640\" height=\"380\" alt=\"").append(escape(chart.altText()))
-                    .append("\" src=\"data:image/png;base64,").append(png).append("\"><figcaption>")
-                    .append(escape(run.label())).append(": ").append(escape(chart.title()))
-                    .append("</figcaption></figure>\n");
+            writeFigure(html, chart, run.label());
         }
         html.append("</section>\n");
+    }
+
+    private static void writeFigure(StringBuilder html, Chart chart, String label) throws IOException {
+        String png = Base64.getEncoder().encodeToString(ChartRenderer.png(chart));
+        html.append("<figure><img width=\"640\" height=\"380\" alt=\"").append(escape(chart.altText()))
+                .append("\" src=\"data:image/png;base64,").append(png).append("\"><figcaption>")
+                .append(escape(label)).append(": ").append(escape(chart.title())).append("</figcaption></figure>\n");
     }
 
     static String escape(String text) {

@@ -1,0 +1,39 @@
+package io.github.latentcheck.report;
+
+import io.github.latentcheck.InvalidInputException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * A file a run read (spec, training or holdout data), identified for reproduction by its size and
+ * SHA-256 digest.
+ *
+ * @param role what the file was for, e.g. {@code "training"}
+ * @param path where it was
+ * @param bytes its size
+ * @param sha256 its SHA-256 digest, in hex
+ */
+record InputFile(String role, Path path, long bytes, String sha256) {
+
+    static InputFile of(String role, Path path) {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(path), MessageDigest.getInstance("SHA-256"))) {
+            byte[] buffer = new byte[1 << 16];
+            long size = 0;
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                size += n;
+            }
+            return new InputFile(role, path, size,
+                    HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest()));
+        } catch (IOException e) {
+            throw new InvalidInputException(path + ": cannot read to record its digest: " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+}
