@@ -45,7 +45,10 @@ public final class Priors {
             if (e.getMessage().startsWith(options.where())) {
                 throw e;
             }
-            throw new InvalidInputException(options.where() + ": " + options.section() + ": " + e.getMessage(), e);
+            // Options from the command line have no file, so there where() is the section itself.
+            String at = options.where().equals(options.section()) ? options.section()
+                    : options.where() + ": " + options.section();
+            throw new InvalidInputException(at + ": " + e.getMessage(), e);
         }
     }
 
