@@ -87,6 +87,13 @@ class BadInputTest {
                 bad("unknown key in data",
                         (dir, out) -> run(spec(dir, "  training: ", "  trainng: "), out),
                         "spec.yaml:11: unknown key 'trainng' in spec.data"),
+                bad("generator option of the wrong type",
+                        (dir, out) -> run(spec(dir, "  sd: 0.02", "  sd: wide"), out),
+                        "spec.yaml:9: spec.generator.sd is not a number: 'wide'"),
+                bad("prior option out of range, on a line of its own",
+                        (dir, out) -> run(spec(dir, "priors:\n  - gaussian\n", "priors: [{type: gaussian,\n  dim: 0}]\n"),
+                                out),
+                        "spec.yaml:6: priors[0].dim is not a whole number in [1, 2147483647]: 0"),
                 bad("unknown generator type",
                         (dir, out) -> run(spec(dir, "  type: ring", "  type: rign"), out),
                         "spec.yaml:8: unknown generator type 'rign'", "known: "),
@@ -351,6 +358,8 @@ class BadInputTest {
         assertThat(cli.status()).as(cli.err()).isEqualTo(2);
         assertThat(err).as("one line").doesNotContain("\n").doesNotContain("\r");
         assertThat(err).startsWith("latentcheck: ");
+        assertThat(err).as("the place in the spec, given once")
+                .doesNotContainPattern("\\.yaml(:\\d+)?: .*\\.yaml(:\\d+)?: ");
         for (String fragment : fragments) {
             assertThat(err).contains(fragment);
         }
