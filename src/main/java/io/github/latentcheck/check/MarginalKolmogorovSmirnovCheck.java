@@ -60,8 +60,8 @@ public final class MarginalKolmogorovSmirnovCheck implements Check {
         Samples samples = input.samples();
         Samples training = input.requireTraining();
         if (training.columns() != samples.columns()) {
-            throw new InvalidInputException("check '" + id + "': the generator writes " + samples.columns()
-                    + " columns but the training data has " + training.columns());
+            throw new InvalidInputException("the generator writes " + samples.columns()
+                    + " columns but the training data (data.training) has " + training.columns());
         }
         List<TestResult> raw = new ArrayList<>();
         long tied = 0;

@@ -1,5 +1,6 @@
 package io.github.latentcheck.cli;
 
+import io.github.latentcheck.InvalidInputException;
 import io.github.latentcheck.concurrent.Tasks;
 import io.github.latentcheck.gate.GateResult;
 import io.github.latentcheck.report.JsonResultsReporter;
@@ -50,6 +51,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        requireAtLeastOne("--samples", samples);
+        requireAtLeastOne("--threads", threads);
         ExperimentSpec spec = ExperimentSpec.read(specFile);
         Experiment experiment = Experiment.load(spec, seed != null ? seed : spec.seed(),
                 samples != null ? samples : spec.samples());
@@ -69,6 +72,17 @@ final class RunCommand implements Callable<Integer> {
         }
         stdout.flush();
         return result.passed() ? LatentcheckCommand.PASSED : LatentcheckCommand.GATE_FAILED;
+    }
+
+    /**
+     * @param option the option's name, for the message
+     * @param value its value, or null when it was not given
+     * @throws InvalidInputException when the value is given and below 1
+     */
+    static void requireAtLeastOne(String option, Integer value) {
+        if (value != null && value < 1) {
+            throw new InvalidInputException(option + " is not at least 1: " + value);
+        }
     }
 
     private static void printSummary(PrintWriter out, ExperimentResult result, Path directory) {

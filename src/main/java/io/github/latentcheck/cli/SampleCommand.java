@@ -1,5 +1,6 @@
 package io.github.latentcheck.cli;
 
+import io.github.latentcheck.InvalidInputException;
 import io.github.latentcheck.concurrent.Tasks;
 import io.github.latentcheck.data.Latents;
 import io.github.latentcheck.data.SampleFiles;
@@ -54,6 +55,12 @@ final class SampleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        RunCommand.requireAtLeastOne("--dim", dimension);
+        RunCommand.requireAtLeastOne("--n", rows);
+        RunCommand.requireAtLeastOne("--threads", threads);
+        if ("truncated".equals(prior) && threshold == null) {
+            throw new InvalidInputException("--prior truncated needs --threshold TAU, the truncation threshold");
+        }
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("type", prior);
         values.put("dim", dimension);

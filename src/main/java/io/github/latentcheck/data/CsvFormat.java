@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Reads and writes numeric CSV: one header row of column names, then one row of numbers per sample,
@@ -28,6 +29,8 @@ final class CsvFormat {
     private static final int MAX_CELL_SHOWN = 40;
     private static final int INITIAL_CAPACITY = 1024;
     private static final char BYTE_ORDER_MARK = '\uFEFF';
+    /** How NumPy, pandas and R write NaN and infinities, which Java's parsers do not read. */
+    private static final Pattern NON_FINITE = Pattern.compile("[+-]?(?i:nan|inf|infinity)");
 
     private CsvFormat() {
     }
@@ -239,6 +242,9 @@ final class CsvFormat {
     private static InvalidInputException notANumber(String source, long line, String column, String cell) {
         if (cell.isBlank()) {
             return new InvalidInputException(where(source, line, column) + "empty cell; expected a number");
+        }
+        if (NON_FINITE.matcher(cell.strip()).matches()) {
+            return notFinite(source, line, column, cell);
         }
         return new InvalidInputException(where(source, line, column) + "not a number: '" + shown(cell) + "'");
     }

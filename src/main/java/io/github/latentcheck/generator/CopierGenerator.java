@@ -75,7 +75,7 @@ public final class CopierGenerator implements Generator {
 
         @Override
         public Generator create(Options options, GeneratorContext context) {
-            return of(context.requireTraining(type()), options.number("noise", 1e-4), context.prior());
+            return of(context.requireTraining(), options.number("noise", 1e-4), context.prior());
         }
     }
 }

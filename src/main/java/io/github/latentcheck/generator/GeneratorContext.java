@@ -35,15 +35,11 @@ public final class GeneratorContext {
     }
 
     /**
-     * @param generatorType the generator asking, for the message
      * @return the training data
-     * @throws InvalidInputException when the spec names none
+     * @throws InvalidInputException when the spec names none ({@link Generators#create} adds which
+     *         generator asked, and where)
      */
-    public Samples requireTraining(String generatorType) {
-        if (training == null) {
-            throw new InvalidInputException("generator '" + generatorType
-                    + "' needs training data: set data.training in the spec");
-        }
-        return training;
+    public Samples requireTraining() {
+        return training().orElseThrow(() -> new InvalidInputException("this generator needs data.training"));
     }
 }

@@ -42,10 +42,13 @@ public final class Priors {
                             + "' (known: " + String.join(", ", TYPES) + ")");
             }
         } catch (InvalidInputException e) {
-            if (e.getMessage().startsWith(options.where())) {
+            if (options.locates(e.getMessage())) {
                 throw e;
             }
-            throw new InvalidInputException(options.where() + ": " + options.section() + ": " + e.getMessage(), e);
+            // Options from the command line have no file, so there where() is the section itself.
+            String at = options.where().equals(options.section()) ? options.section()
+                    : options.where() + ": " + options.section();
+            throw new InvalidInputException(at + ": " + e.getMessage(), e);
         }
     }
 

@@ -109,10 +109,11 @@ public final class Experiment {
         if (file.isPresent()) {
             return SampleFiles.readSamples(file.get());
         }
-        for (Check check : checks) {
+        for (int i = 0; i < checks.size(); i++) {
+            Check check = checks.get(i);
             if (check.requirements().contains(requirement)) {
-                throw new InvalidInputException(spec.file() + ": check '" + check.id() + "' needs data." + key
-                        + ", which the spec does not give");
+                throw new InvalidInputException(spec.checks().get(i).where() + ": check '" + check.id()
+                        + "' needs data." + key + ", which the spec does not give");
             }
         }
         return null;

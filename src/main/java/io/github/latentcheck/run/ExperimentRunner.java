@@ -69,7 +69,7 @@ public final class ExperimentRunner {
         Samples samples;
         GeneratorContext context = GeneratorContext.of(prior, experiment.training().orElse(null));
         try (Generator generator = Generators.create(experiment.spec().generator(), context)) {
-            samples = generate(generator, latents, label);
+            samples = generate(generator, latents, label, experiment.spec().generator().where());
         }
         Samples training = experiment.training().orElse(null);
         Samples holdout = experiment.holdout().orElse(null);
@@ -80,7 +80,7 @@ public final class ExperimentRunner {
             listener.stage(label, check.id(), 0);
             CheckInput input = CheckInput.of(prior, latents, samples, training, holdout,
                     checkSeed(experiment.seed(), i), threads);
-            results.add(check.run(input));
+            results.add(run(check, input, experiment.spec().checks().get(i).where()));
         }
         List<GateResult> gates = new ArrayList<>();
         for (Gate gate : experiment.gates()) {
@@ -89,7 +89,16 @@ public final class ExperimentRunner {
         return new PriorRun(label, prior, latents, samples, List.copyOf(results), List.copyOf(gates));
     }
 
-    private Samples generate(Generator generator, Latents latents, String label) {
+    /** Runs a check; bad input it finds (such as outputs that do not fit the data) is reported at its spec entry. */
+    private static CheckResult run(Check check, CheckInput input, String where) {
+        try {
+            return check.run(input);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(where + ": check '" + check.id() + "': " + e.getMessage(), e);
+        }
+    }
+
+    private Samples generate(Generator generator, Latents latents, String label, String where) {
         int n = latents.rows();
         int batch = Math.max(1, generator.batchSize());
         listener.stage(label, "generate", n);
@@ -100,7 +109,7 @@ public final class ExperimentRunner {
             int to = Math.min(n, from + batch);
             Samples part = generator.generate(latents.slice(from, to));
             if (part.rows() != to - from || part.columns() != columns) {
-                throw new InvalidInputException("generator returned " + part.rows() + " x " + part.columns()
+                throw new InvalidInputException(where + ": generator returned " + part.rows() + " x " + part.columns()
                         + " values for a batch of " + (to - from) + " latents; expected " + (to - from) + " x " + columns);
             }
             if (out == null) {
