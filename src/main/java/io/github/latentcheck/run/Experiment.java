@@ -7,6 +7,8 @@ import io.github.latentcheck.check.Requirement;
 import io.github.latentcheck.data.SampleFiles;
 import io.github.latentcheck.data.Samples;
 import io.github.latentcheck.gate.Gate;
+import io.github.latentcheck.generator.GeneratorContext;
+import io.github.latentcheck.generator.Generators;
 import io.github.latentcheck.prior.Prior;
 import io.github.latentcheck.prior.Priors;
 import io.github.latentcheck.spec.ExperimentSpec;
@@ -22,7 +24,8 @@ import java.util.Set;
 
 /**
  * An experiment ready to run: its spec resolved into priors, checks, gates and data, every part
- * validated, so that a bad spec fails before any work is done.
+ * validated (the generator is created once for each prior and closed again), so that a bad spec
+ * fails before any work is done.
  */
 public final class Experiment {
     private final ExperimentSpec spec;
@@ -101,6 +104,9 @@ public final class Experiment {
         }
         Samples training = read(spec.training(), "training", checks, Requirement.TRAINING, spec);
         Samples holdout = read(spec.holdout(), "holdout", checks, Requirement.HOLDOUT, spec);
+        for (Prior prior : priors.values()) {
+            Generators.create(spec.generator(), GeneratorContext.of(prior, training)).close();
+        }
         return new Experiment(spec, seed, samples, priors, List.copyOf(checks), List.copyOf(gates), training, holdout);
     }
 
