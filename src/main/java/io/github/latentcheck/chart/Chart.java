@@ -23,16 +23,20 @@ public final class Chart {
     private final String yLabel;
     private final Scale yScale;
     private final String altText;
+    private final double yMin;
+    private final double yMax;
     private final List<Series> series;
     private final List<ReferenceLine> referenceLines;
 
-    private Chart(String title, String xLabel, String yLabel, Scale yScale, String altText,
+    private Chart(String title, String xLabel, String yLabel, Scale yScale, String altText, double yMin, double yMax,
             List<Series> series, List<ReferenceLine> referenceLines) {
         this.title = title;
         this.xLabel = xLabel;
         this.yLabel = yLabel;
         this.yScale = yScale;
         this.altText = altText;
+        this.yMin = yMin;
+        this.yMax = yMax;
         this.series = series;
         this.referenceLines = referenceLines;
     }
@@ -44,7 +48,7 @@ public final class Chart {
      * @return an empty chart with linear axes; add series with {@link #with(Series)}
      */
     public static Chart of(String title, String xLabel, String yLabel) {
-        return new Chart(title, xLabel, yLabel, Scale.LINEAR, title, List.of(), List.of());
+        return new Chart(title, xLabel, yLabel, Scale.LINEAR, title, Double.NaN, Double.NaN, List.of(), List.of());
     }
 
     /**
@@ -54,7 +58,7 @@ public final class Chart {
     public Chart with(Series s) {
         List<Series> more = new ArrayList<>(series);
         more.add(Objects.requireNonNull(s));
-        return new Chart(title, xLabel, yLabel, yScale, altText, List.copyOf(more), referenceLines);
+        return new Chart(title, xLabel, yLabel, yScale, altText, yMin, yMax, List.copyOf(more), referenceLines);
     }
 
     /**
@@ -64,7 +68,7 @@ public final class Chart {
     public Chart with(ReferenceLine line) {
         List<ReferenceLine> more = new ArrayList<>(referenceLines);
         more.add(Objects.requireNonNull(line));
-        return new Chart(title, xLabel, yLabel, yScale, altText, series, List.copyOf(more));
+        return new Chart(title, xLabel, yLabel, yScale, altText, yMin, yMax, series, List.copyOf(more));
     }
 
     /**
@@ -72,7 +76,7 @@ public final class Chart {
      * @return a copy with that scale
      */
     public Chart withYScale(Scale scale) {
-        return new Chart(title, xLabel, yLabel, scale, altText, series, referenceLines);
+        return new Chart(title, xLabel, yLabel, scale, altText, yMin, yMax, series, referenceLines);
     }
 
     /**
@@ -80,7 +84,37 @@ public final class Chart {
      * @return a copy with that alternative text
      */
     public Chart withAltText(String text) {
-        return new Chart(title, xLabel, yLabel, yScale, text, series, referenceLines);
+        return new Chart(title, xLabel, yLabel, yScale, text, yMin, yMax, series, referenceLines);
+    }
+
+    /**
+     * @param min the lowest value the y axis shows
+     * @param max the highest value the y axis shows, above min
+     * @return a copy with that y range (by default the range follows the data)
+     */
+    public Chart withYRange(double min, double max) {
+        if (!(min < max)) {
+            throw new IllegalArgumentException("y range is not min < max: " + min + ", " + max);
+        }
+        return new Chart(title, xLabel, yLabel, yScale, altText, min, max, series, referenceLines);
+    }
+
+    /**
+     * @param v a positive value
+     * @return the largest power of ten at or below v, a lower end for a log axis that shows v
+     */
+    public static double logFloor(double v) {
+        return Math.pow(10, Math.floor(Math.log10(Math.max(v, Double.MIN_NORMAL))));
+    }
+
+    /** @return the lowest value the y axis shows, or NaN to follow the data */
+    public double yMin() {
+        return yMin;
+    }
+
+    /** @return the highest value the y axis shows, or NaN to follow the data */
+    public double yMax() {
+        return yMax;
     }
 
     /** @return the title */

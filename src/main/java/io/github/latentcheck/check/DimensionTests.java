@@ -16,7 +16,7 @@ import java.util.Locale;
  */
 final class DimensionTests {
     /** Metrics every per-dimension check reports, in this order. */
-    static final List<String> METRICS = List.of("tests", "rejected", "maxStatistic", "minPValue", "minAdjustedPValue");
+    static final List<String> METRICS = List.of("tests", "rejected", "minPValue", "minAdjustedPValue");
 
     private final double alpha;
     private final MultipleTesting.Correction correction;
@@ -54,26 +54,28 @@ final class DimensionTests {
         double[] adjusted = MultipleTesting.adjust(correction, p);
         List<TestResult> tests = new ArrayList<>(raw.size());
         long rejected = 0;
-        double maxStatistic = Double.NEGATIVE_INFINITY;
         double minP = 1;
         double minAdjusted = 1;
         for (int i = 0; i < raw.size(); i++) {
             TestResult t = raw.get(i).withAdjustedPValue(adjusted[i]);
             tests.add(t);
             rejected += t.reject(alpha) ? 1 : 0;
-            maxStatistic = Math.max(maxStatistic, Math.abs(t.statistic()));
             minP = Math.min(minP, t.pValue());
             minAdjusted = Math.min(minAdjusted, t.adjustedPValue());
         }
         return result.passed(rejected == 0)
                 .metric("tests", tests.size())
                 .metric("rejected", rejected)
-                .metric("maxStatistic", maxStatistic)
                 .metric("minPValue", minP)
                 .metric("minAdjustedPValue", minAdjusted)
                 .tests(tests)
                 .correction(correctionSentence(tests.size(), familyName))
                 .chart(pValueChart(tests, familyName));
+    }
+
+    /** @return the largest statistic of a family whose statistics share one scale (e.g. KS distances) */
+    static double maxStatistic(List<TestResult> family) {
+        return family.stream().mapToDouble(TestResult::statistic).max().orElse(Double.NaN);
     }
 
     private String correctionSentence(int size, String familyName) {
@@ -85,12 +87,15 @@ final class DimensionTests {
     private Chart pValueChart(List<TestResult> tests, String familyName) {
         double[] x = new double[tests.size()];
         double[] y = new double[tests.size()];
+        double lowest = alpha / 10;
         for (int i = 0; i < x.length; i++) {
             x[i] = i;
             y[i] = Math.max(Double.MIN_NORMAL, tests.get(i).adjustedPValue());
+            lowest = Math.min(lowest, y[i]);
         }
         return Chart.of("Adjusted p-value per test", "test index (" + familyName + ")", "adjusted p-value")
                 .withYScale(Chart.Scale.LOG)
+                .withYRange(Chart.logFloor(lowest), 1)
                 .with(Series.of("adjusted p-value", Series.Style.SCATTER, x, y))
                 .with(new Chart.ReferenceLine("alpha = " + alpha, alpha))
                 .withAltText("Adjusted p-values of the " + tests.size() + " " + familyName

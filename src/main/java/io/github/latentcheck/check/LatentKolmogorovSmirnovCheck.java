@@ -47,7 +47,9 @@ public final class LatentKolmogorovSmirnovCheck implements Check {
 
     @Override
     public Set<String> metricNames() {
-        return new LinkedHashSet<>(DimensionTests.METRICS);
+        Set<String> names = new LinkedHashSet<>(DimensionTests.METRICS);
+        names.add("maxStatistic");
+        return names;
     }
 
     @Override
@@ -73,7 +75,8 @@ public final class LatentKolmogorovSmirnovCheck implements Check {
         family.summarize(result, raw, "latent coordinates");
         double[] values = input.latents().column(worst);
         ContinuousDistribution marginal = prior.marginal(worst);
-        return result.chart(ecdfChart(values, marginal, worst, raw.get(worst)))
+        return result.metric("maxStatistic", DimensionTests.maxStatistic(raw))
+                .chart(ecdfChart(values, marginal, worst, raw.get(worst)))
                 .chart(histogramChart(values, marginal, worst))
                 .chart(quantileChart(values, marginal, worst))
                 .build();

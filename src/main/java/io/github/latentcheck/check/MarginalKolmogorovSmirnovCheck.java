@@ -46,6 +46,7 @@ public final class MarginalKolmogorovSmirnovCheck implements Check {
     @Override
     public Set<String> metricNames() {
         Set<String> names = new LinkedHashSet<>(DimensionTests.METRICS);
+        names.add("maxStatistic");
         names.add("tiedColumns");
         return names;
     }
@@ -79,7 +80,8 @@ public final class MarginalKolmogorovSmirnovCheck implements Check {
         CheckResult.Builder result = CheckResult.builder(this);
         family.summarize(result, raw, "output columns");
         String column = samples.columnNames().get(worst);
-        return result.metric("tiedColumns", tied)
+        return result.metric("maxStatistic", DimensionTests.maxStatistic(raw))
+                .metric("tiedColumns", tied)
                 .chart(Chart.of("Column " + column + ": generated against training", column, "empirical CDF")
                         .with(Series.ecdf("generated", samples.column(worst), ECDF_POINTS))
                         .with(Series.ecdf("training", training.column(worst), ECDF_POINTS))

@@ -20,7 +20,7 @@ import java.util.Set;
  * Anscombe–Glynn under a Gaussian prior, delta-method z-tests from the prior's central moments
  * otherwise). One correction runs over all 4·d tests.
  *
- * <p>Metrics: those of every per-dimension check, and {@code maxMeanError},
+ * <p>Metrics: {@code tests}, {@code rejected}, {@code minPValue}, {@code minAdjustedPValue}, and {@code maxMeanError},
  * {@code maxVarianceError}, {@code maxSkewnessError}, {@code maxKurtosisError}: the largest
  * absolute difference from the prior's value over the coordinates (the mean error in the prior's
  * standard deviations).

@@ -10,6 +10,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** Renders a {@link Chart} to PNG with XChart. PNG rather than SVG: XChart's SVG draws text as paths. */
@@ -23,11 +24,15 @@ final class ChartRenderer {
     static byte[] png(Chart chart) throws IOException {
         XYChart xy = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(chart.title())
                 .xAxisTitle(chart.xLabel()).yAxisTitle(chart.yLabel()).build();
-        Styler styler = xy.getStyler();
+        XYStyler styler = xy.getStyler();
         styler.setChartBackgroundColor(Color.WHITE);
         styler.setLegendPosition(Styler.LegendPosition.InsideSE);
         styler.setLegendBackgroundColor(new Color(255, 255, 255, 200));
-        xy.getStyler().setYAxisLogarithmic(chart.yScale() == Chart.Scale.LOG);
+        styler.setYAxisLogarithmic(chart.yScale() == Chart.Scale.LOG);
+        if (!Double.isNaN(chart.yMin())) {
+            styler.setYAxisMin(chart.yMin());
+            styler.setYAxisMax(chart.yMax());
+        }
         double minX = Double.POSITIVE_INFINITY;
         double maxX = Double.NEGATIVE_INFINITY;
         for (Series s : chart.series()) {

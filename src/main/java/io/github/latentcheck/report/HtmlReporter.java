@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -92,12 +93,19 @@ public final class HtmlReporter implements Reporter {
         spec.training().ifPresent(p -> inputs.add(InputFile.of("training", p)));
         spec.holdout().ifPresent(p -> inputs.add(InputFile.of("holdout", p)));
         for (InputFile input : inputs) {
-            fact(html, input.role(), "<code>" + escape(input.path().toString()) + "</code><br>"
+            fact(html, input.role(), "<code>" + escape(displayed(input.path())) + "</code><br>"
                     + String.format(Locale.ROOT, "%,d bytes, SHA-256 <code>%s</code>", input.bytes(), input.sha256()));
         }
-        html.append("</table>\n<details><summary>Spec <code>").append(escape(spec.file().toString()))
+        html.append("</table>\n<details><summary>Spec <code>").append(escape(displayed(spec.file())))
                 .append("</code></summary>\n<pre>").append(escape(Files.readString(spec.file())))
                 .append("</pre>\n</details>\n");
+    }
+
+    /** @return the path normalized, and relative to the working folder when it lies inside it */
+    private static String displayed(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        Path here = Path.of("").toAbsolutePath();
+        return (absolute.startsWith(here) ? here.relativize(absolute) : absolute).toString();
     }
 
     private static void fact(StringBuilder html, String key, String valueHtml) {
@@ -149,6 +157,7 @@ public final class HtmlReporter implements Reporter {
         for (CheckResult check : runs.get(0).checks()) {
             Chart overlay = Chart.of(check.id() + ": adjusted p-value per test, by prior", "test index",
                     "adjusted p-value").withYScale(Chart.Scale.LOG);
+            double lowest = 1e-3;
             for (PriorRun run : runs) {
                 List<TestResult> tests = run.checks().stream().filter(c -> c.id().equals(check.id())).findFirst()
                         .map(CheckResult::tests).orElse(List.of());
@@ -157,9 +166,11 @@ public final class HtmlReporter implements Reporter {
                 for (int i = 0; i < x.length; i++) {
                     x[i] = i;
                     y[i] = Math.max(Double.MIN_NORMAL, tests.get(i).adjustedPValue());
+                    lowest = Math.min(lowest, y[i]);
                 }
                 overlay = overlay.with(Series.of(run.label(), Series.Style.SCATTER, x, y));
             }
+            overlay = overlay.withYRange(Chart.logFloor(lowest), 1);
             if (!check.tests().isEmpty()) {
                 writeFigure(html, overlay.withAltText("Adjusted p-values of check " + check.id()
                         + " for each prior, one series per prior, on a log scale."), "all priors");
