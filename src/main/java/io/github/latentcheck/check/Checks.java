@@ -37,7 +37,7 @@ public final class Checks {
         try {
             check = provider.create(id, options);
         } catch (InvalidInputException e) {
-            throw e.getMessage().startsWith(options.where()) ? e
+            throw options.locates(e.getMessage()) ? e
                     : new InvalidInputException(options.where() + ": check '" + id + "': " + e.getMessage(), e);
         }
         options.rejectUnknownKeys();

@@ -40,7 +40,7 @@ public final class Generators {
         try {
             generator = provider.create(options, context);
         } catch (InvalidInputException e) {
-            throw e.getMessage().startsWith(options.where()) ? e
+            throw options.locates(e.getMessage()) ? e
                     : new InvalidInputException(options.where() + ": generator '" + type + "': " + e.getMessage(), e);
         }
         options.rejectUnknownKeys();

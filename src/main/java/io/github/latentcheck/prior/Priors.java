@@ -42,7 +42,7 @@ public final class Priors {
                             + "' (known: " + String.join(", ", TYPES) + ")");
             }
         } catch (InvalidInputException e) {
-            if (e.getMessage().startsWith(options.where())) {
+            if (options.locates(e.getMessage())) {
                 throw e;
             }
             throw new InvalidInputException(options.where() + ": " + options.section() + ": " + e.getMessage(), e);
