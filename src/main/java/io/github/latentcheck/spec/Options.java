@@ -89,8 +89,11 @@ public final class Options {
         return map.entries().get(key);
     }
 
+    /** @param key a key, or an item of a key's list such as {@code drop[2]}, which stands on the key's line */
     private InvalidInputException bad(String key, String rule, Object value) {
-        return new InvalidInputException(where(key) + ": " + section + "." + key + " " + rule + ": " + value);
+        int item = key.indexOf('[');
+        String where = where(item < 0 ? key : key.substring(0, item));
+        return new InvalidInputException(where + ": " + section + "." + key + " " + rule + ": " + value);
     }
 
     private SpecNode require(String key) {
