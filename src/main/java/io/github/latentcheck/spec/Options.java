@@ -53,6 +53,15 @@ public final class Options {
         return section;
     }
 
+    /**
+     * @param message an error message
+     * @return whether it already starts with a place in this spec ({@code "file.yaml:12: …"}), as the
+     *     messages of these options' getters do, so that callers do not prefix a second place
+     */
+    public boolean locates(String message) {
+        return message.startsWith(map.source() + ":");
+    }
+
     /** @return where the section starts, {@code "file.yaml:12"} */
     public String where() {
         return map.where();
@@ -89,8 +98,11 @@ public final class Options {
         return map.entries().get(key);
     }
 
+    /** @param key a key, or an item of a key's list such as {@code drop[2]}, which stands on the key's line */
     private InvalidInputException bad(String key, String rule, Object value) {
-        return new InvalidInputException(where(key) + ": " + section + "." + key + " " + rule + ": " + value);
+        int item = key.indexOf('[');
+        String where = where(item < 0 ? key : key.substring(0, item));
+        return new InvalidInputException(where + ": " + section + "." + key + " " + rule + ": " + value);
     }
 
     private SpecNode require(String key) {
