@@ -76,15 +76,6 @@ public final class Options {
     }
 
     /**
-     * @param message a message about these options, such as a provider's complaint
-     * @return whether it already starts with a place in the spec ({@code "file.yaml:14: "}), so that a
-     *         caller adding where the section stands would name the place twice
-     */
-    public boolean locates(String message) {
-        return message.startsWith(map.source() + ":");
-    }
-
-    /**
      * @param key a key
      * @return whether the key is present (reading it counts as reading it)
      */

@@ -59,8 +59,7 @@ class CopierGeneratorTest {
     void needsTrainingData() {
         assertThatThrownBy(() -> Generators.create(Options.of(Map.of("type", "copier"), "generator"),
                 GeneratorContext.of(PRIOR, null))).isInstanceOf(InvalidInputException.class)
-                .hasMessage("generator: generator 'copier': generator 'copier' needs training data: "
-                        + "set data.training in the spec");
+                .hasMessage("generator: generator 'copier': this generator needs data.training");
     }
 
     @Test
