@@ -15,8 +15,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** Renders a {@link Chart} to PNG with XChart. PNG rather than SVG: XChart's SVG draws text as paths. */
 final class ChartRenderer {
-    private static final int WIDTH = 640;
-    private static final int HEIGHT = 380;
+    static final int WIDTH = 540;
+    static final int HEIGHT = 330;
 
     private ChartRenderer() {
     }

@@ -38,7 +38,7 @@ public final class HtmlReporter implements Reporter {
             + ".pass{color:#0a6b2d;font-weight:600}.fail{color:#b00020;font-weight:600}"
             + ".verdict{font-size:1.3em;padding:.4em .8em;display:inline-block;border-radius:4px}"
             + ".verdict.pass{background:#e6f4ea}.verdict.fail{background:#fde7e9}"
-            + "figure{display:inline-block;margin:.4em 1em .8em 0}figcaption{font-size:.85em;color:#555;max-width:640px}"
+            + "figure{display:inline-block;margin:.4em 1em .8em 0}figcaption{font-size:.85em;color:#555;max-width:540px}img{max-width:100%;height:auto}"
             + "section.check{border-top:1px solid #ddd;margin-top:1em}code{background:#f5f5f5;padding:0 .2em}"
             + ".meta td:first-child{color:#555}pre{background:#f7f7f7;padding:.6em;overflow-x:auto}"
             + "details{margin:.5em 0 1em}summary{cursor:pointer}";
@@ -215,7 +215,7 @@ public final class HtmlReporter implements Reporter {
 
     private static void writeFigure(StringBuilder html, Chart chart, String label) throws IOException {
         String png = Base64.getEncoder().encodeToString(ChartRenderer.png(chart));
-        html.append("<figure><img width=\"640\" height=\"380\" alt=\"").append(escape(chart.altText()))
+        html.append("<figure><img width=\"" + ChartRenderer.WIDTH + "\" height=\"" + ChartRenderer.HEIGHT + "\" alt=\"").append(escape(chart.altText()))
                 .append("\" src=\"data:image/png;base64,").append(png).append("\"><figcaption>")
                 .append(escape(label)).append(": ").append(escape(chart.title())).append("</figcaption></figure>\n");
     }
