@@ -2,6 +2,7 @@ package io.github.latentcheck.cli;
 
 import io.github.latentcheck.InvalidInputException;
 import io.github.latentcheck.concurrent.Tasks;
+import io.github.latentcheck.gate.Baseline;
 import io.github.latentcheck.gate.GateResult;
 import io.github.latentcheck.report.JsonResultsReporter;
 import io.github.latentcheck.report.ReportWriter;
@@ -46,6 +47,10 @@ final class RunCommand implements Callable<Integer> {
             + "Results do not depend on it.")
     Integer threads;
 
+    @Option(names = "--baseline", paramLabel = "RESULTS.json", description = "An earlier run's results.json, "
+            + "for gates relative to it (e.g. 'marginal-ks.maxStatistic <= baseline + 0.005').")
+    Path baseline;
+
     @Option(names = "--json", description = "Print results.json on standard output instead of the summary table.")
     boolean json;
 
@@ -56,6 +61,9 @@ final class RunCommand implements Callable<Integer> {
         ExperimentSpec spec = ExperimentSpec.read(specFile);
         Experiment experiment = Experiment.load(spec, seed != null ? seed : spec.seed(),
                 samples != null ? samples : spec.samples());
+        if (baseline != null) {
+            experiment = experiment.withBaseline(Baseline.read(baseline));
+        }
         Path directory = out != null ? out : spec.output().orElse(Path.of("reports", spec.name()));
         ReportWriter.checkWritable(directory);
         int threadCount = threads != null ? threads : Tasks.defaultThreads();

@@ -9,26 +9,32 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A pass/fail rule over one metric of one check, written {@code check.metric OP number} with OP one
- * of {@code < <= > >= == !=}, e.g. {@code mode-coverage.modesCovered >= 8}. A gate is evaluated for
+ * A pass/fail rule over one metric of one check, written {@code check.metric OP bound} with OP one
+ * of {@code < <= > >= == !=}, e.g. {@code mode-coverage.modesCovered >= 8}. The bound is a number, or
+ * relative to a {@link Baseline}: {@code baseline}, {@code baseline + 0.005} or {@code baseline - 1},
+ * meaning the same metric of the same check and prior in the baseline run. A gate is evaluated for
  * every prior of a run; a NaN metric fails every gate.
  */
 public final class Gate {
     private static final Pattern SYNTAX = Pattern.compile(
-            "\\s*([A-Za-z0-9_-]+)\\.([A-Za-z0-9_]+)\\s*(<=|>=|==|!=|<|>)\\s*(\\S+)\\s*");
+            "\\s*([A-Za-z0-9_-]+)\\.([A-Za-z0-9_]+)\\s*(<=|>=|==|!=|<|>)\\s*(.+?)\\s*");
+    private static final Pattern RELATIVE = Pattern.compile("baseline(?:\\s*([+-])\\s*(\\S+))?");
 
     private final String expression;
     private final String check;
     private final String metric;
     private final Comparison comparison;
     private final double bound;
+    private final boolean relative;
 
-    private Gate(String expression, String check, String metric, Comparison comparison, double bound) {
+    private Gate(String expression, String check, String metric, Comparison comparison, double bound,
+            boolean relative) {
         this.expression = expression;
         this.check = check;
         this.metric = metric;
         this.comparison = comparison;
         this.bound = bound;
+        this.relative = relative;
     }
 
     /**
@@ -43,16 +49,28 @@ public final class Gate {
             throw new InvalidInputException(where + ": gate is not 'check.metric OP number' with OP one of "
                     + "< <= > >= == !=: '" + expression + "'");
         }
+        Matcher relative = RELATIVE.matcher(m.group(4));
+        boolean isRelative = relative.matches();
+        String number = isRelative ? relative.group(2) : m.group(4);
+        double bound = number == null ? 0 : parseBound(number, where);
+        if (isRelative && "-".equals(relative.group(1))) {
+            bound = -bound;
+        }
+        return new Gate(expression.trim(), m.group(1), m.group(2), Comparison.of(m.group(3)), bound, isRelative);
+    }
+
+    private static double parseBound(String text, String where) {
         double bound;
         try {
-            bound = Double.parseDouble(m.group(4));
+            bound = Double.parseDouble(text);
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(where + ": gate bound is not a number: '" + m.group(4) + "'", e);
+            throw new InvalidInputException(where + ": gate bound is not a number or 'baseline [+|- number]': '"
+                    + text + "'", e);
         }
         if (!Double.isFinite(bound)) {
-            throw new InvalidInputException(where + ": gate bound is not finite: '" + m.group(4) + "'");
+            throw new InvalidInputException(where + ": gate bound is not finite: '" + text + "'");
         }
-        return new Gate(expression.trim(), m.group(1), m.group(2), Comparison.of(m.group(3)), bound);
+        return bound;
     }
 
     /** @return the expression as written */
@@ -75,23 +93,55 @@ public final class Gate {
         return comparison;
     }
 
-    /** @return the number the metric is compared with */
+    /** @return the number the metric is compared with, or the offset added to the baseline when relative */
     public double bound() {
         return bound;
+    }
+
+    /** @return whether the bound is relative to a baseline run */
+    public boolean isRelative() {
+        return relative;
     }
 
     /**
      * @param prior the label of the prior whose run is judged
      * @param results that run's check results
-     * @return the verdict
+     * @return the verdict of an absolute gate
      */
     public GateResult evaluate(String prior, List<CheckResult> results) {
+        return evaluate(prior, results, Optional.empty());
+    }
+
+    /**
+     * @param prior the label of the prior whose run is judged
+     * @param results that run's check results
+     * @param baseline the baseline run, required when the gate is relative
+     * @return the verdict
+     * @throws InvalidInputException if the gate is relative and the baseline lacks the metric
+     */
+    public GateResult evaluate(String prior, List<CheckResult> results, Optional<Baseline> baseline) {
         Optional<CheckResult> result = results.stream().filter(r -> r.id().equals(check)).findFirst();
         Number value = result.flatMap(r -> r.metric(metric)).orElse(Double.NaN);
-        double v = value.doubleValue();
+        double base = relative ? baselineValue(prior, baseline) : Double.NaN;
+        double effective = relative ? base + bound : bound;
         double minAdjustedP = result.flatMap(r -> r.metric("minAdjustedPValue")).map(Number::doubleValue)
                 .orElse(Double.NaN);
-        return GateResult.of(this, prior, value, comparison.holds(v, bound), minAdjustedP);
+        return GateResult.of(this, prior, value, effective, base, comparison.holds(value.doubleValue(), effective),
+                minAdjustedP);
+    }
+
+    /**
+     * @param prior the label of a prior the gate will judge
+     * @param baseline the baseline run, when one is given
+     * @return the metric's value in the baseline
+     * @throws InvalidInputException when the gate is relative and there is no such value
+     */
+    public double baselineValue(String prior, Optional<Baseline> baseline) {
+        Baseline b = baseline.orElseThrow(() -> new InvalidInputException("gate '" + expression
+                + "' is relative to a baseline: give one with --baseline OLD/results.json"));
+        return b.value(prior, check, metric).orElseThrow(() -> new InvalidInputException(b.file()
+                + ": the baseline has no metric " + check + "." + metric + " for the prior '" + prior
+                + "', which gate '" + expression + "' compares with"));
     }
 
     /** The comparison operators a gate may use. */

@@ -14,6 +14,12 @@ final class Formats {
         return number(value.doubleValue());
     }
 
+    /** @return the bound a gate applied, with the baseline value when the gate is relative */
+    static String bound(io.github.latentcheck.gate.GateResult gate) {
+        return gate.gate().comparison().symbol() + " " + number(gate.bound())
+                + (gate.gate().isRelative() ? " (baseline " + number(gate.baseline()) + ")" : "");
+    }
+
     static String number(double v) {
         if (Double.isNaN(v)) {
             return "NaN";

@@ -119,11 +119,13 @@ public final class HtmlReporter implements Reporter {
             return;
         }
         html.append("<table>\n<thead><tr><th scope=\"col\">Prior</th><th scope=\"col\">Gate</th>")
-                .append("<th scope=\"col\">Value</th><th scope=\"col\">Result</th></tr></thead>\n<tbody>\n");
+                .append("<th scope=\"col\">Value</th><th scope=\"col\">Bound</th><th scope=\"col\">Result</th></tr>")
+                .append("</thead>\n<tbody>\n");
         for (GateResult gate : result.gates()) {
             html.append("<tr><td>").append(escape(gate.prior())).append("</td><td><code>")
                     .append(escape(gate.expression())).append("</code></td><td class=\"num\">")
-                    .append(Formats.number(gate.value())).append("</td><td class=\"")
+                    .append(Formats.number(gate.value())).append("</td><td class=\"num\">")
+                    .append(escape(Formats.bound(gate))).append("</td><td class=\"")
                     .append(gate.passed() ? "pass\">✔ pass" : "fail\">✘ FAIL").append("</td></tr>\n");
         }
         html.append("</tbody>\n</table>\n");

@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * {@code results.json}: the machine-readable results, with the field names fixed by the design
  * (experiment, seed, passed, runs[].prior, runs[].checks[].check/passed/metrics/tests,
- * gates[].expression/prior/value/passed). It holds nothing that changes between runs of the same
+ * gates[].expression/prior/value/passed, and gates[].baseline for gates relative to a baseline run). It holds nothing that changes between runs of the same
  * spec and seed, so two such runs give identical bytes. Non-finite numbers are written as null.
  */
 public final class JsonResultsReporter implements Reporter {
@@ -78,7 +78,11 @@ public final class JsonResultsReporter implements Reporter {
             json.writeFieldName("value");
             writeNumber(json, gate.value());
             json.writeFieldName("bound");
-            writeNumber(json, gate.gate().bound());
+            writeNumber(json, gate.bound());
+            if (gate.gate().isRelative()) {
+                json.writeFieldName("baseline");
+                writeNumber(json, gate.baseline());
+            }
             json.writeBooleanField("passed", gate.passed());
             json.writeEndObject();
         }

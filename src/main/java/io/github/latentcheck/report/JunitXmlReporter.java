@@ -90,7 +90,8 @@ public final class JunitXmlReporter implements Reporter {
 
     static String failureMessage(GateResult gate) {
         return gate.gate().check() + "." + gate.gate().metric() + " = " + Formats.number(gate.value())
-                + ", which is not " + gate.gate().comparison().symbol() + " " + Formats.number(gate.gate().bound());
+                + ", which is not " + gate.gate().comparison().symbol() + " " + Formats.number(gate.bound())
+                + (gate.gate().isRelative() ? " (baseline " + Formats.number(gate.baseline()) + ")" : "");
     }
 
     private static String seconds(long nanos) {

@@ -27,10 +27,10 @@ public final class MarkdownSummaryReporter implements Reporter {
         md.append("Seed ").append(result.experiment().seed()).append(", ").append(result.experiment().samples())
                 .append(" samples per prior.\n\n");
         if (!result.gates().isEmpty()) {
-            md.append("| Prior | Gate | Value | Result |\n|---|---|---|---|\n");
+            md.append("| Prior | Gate | Value | Bound | Result |\n|---|---|---|---|---|\n");
             for (GateResult gate : result.gates()) {
                 md.append("| ").append(gate.prior()).append(" | `").append(gate.expression()).append("` | ")
-                        .append(Formats.number(gate.value())).append(" | ")
+                        .append(Formats.number(gate.value())).append(" | ").append(Formats.bound(gate)).append(" | ")
                         .append(gate.passed() ? "✅ pass" : "❌ FAIL").append(" |\n");
             }
             md.append('\n');

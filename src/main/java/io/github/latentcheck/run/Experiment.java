@@ -6,6 +6,7 @@ import io.github.latentcheck.check.Checks;
 import io.github.latentcheck.check.Requirement;
 import io.github.latentcheck.data.SampleFiles;
 import io.github.latentcheck.data.Samples;
+import io.github.latentcheck.gate.Baseline;
 import io.github.latentcheck.gate.Gate;
 import io.github.latentcheck.generator.GeneratorContext;
 import io.github.latentcheck.generator.Generators;
@@ -36,9 +37,10 @@ public final class Experiment {
     private final List<Gate> gates;
     private final Samples training;
     private final Samples holdout;
+    private final Optional<Baseline> baseline;
 
     private Experiment(ExperimentSpec spec, long seed, int samples, Map<String, Prior> priors, List<Check> checks,
-            List<Gate> gates, Samples training, Samples holdout) {
+            List<Gate> gates, Samples training, Samples holdout, Optional<Baseline> baseline) {
         this.spec = spec;
         this.seed = seed;
         this.samples = samples;
@@ -47,6 +49,7 @@ public final class Experiment {
         this.gates = gates;
         this.training = training;
         this.holdout = holdout;
+        this.baseline = baseline;
     }
 
     /**
@@ -107,7 +110,39 @@ public final class Experiment {
         for (Prior prior : priors.values()) {
             Generators.create(spec.generator(), GeneratorContext.of(prior, training)).close();
         }
-        return new Experiment(spec, seed, samples, priors, List.copyOf(checks), List.copyOf(gates), training, holdout);
+        Experiment experiment = new Experiment(spec, seed, samples, priors, List.copyOf(checks), List.copyOf(gates),
+                training, holdout, Optional.empty());
+        experiment.checkBaseline();
+        return experiment;
+    }
+
+    /**
+     * @param b the metrics of an earlier, accepted run, for gates relative to a baseline
+     * @return a copy that evaluates relative gates against {@code b}
+     * @throws InvalidInputException if a relative gate finds no value in the baseline
+     */
+    public Experiment withBaseline(Baseline b) {
+        Experiment experiment = new Experiment(spec, seed, samples, priors, checks, gates, training, holdout,
+                Optional.of(b));
+        experiment.checkBaseline();
+        return experiment;
+    }
+
+    private void checkBaseline() {
+        List<ExperimentSpec.GateEntry> entries = spec.gates();
+        for (int i = 0; i < gates.size(); i++) {
+            Gate gate = gates.get(i);
+            if (!gate.isRelative()) {
+                continue;
+            }
+            for (String label : priors.keySet()) {
+                try {
+                    gate.baselineValue(label, baseline);
+                } catch (InvalidInputException e) {
+                    throw new InvalidInputException(entries.get(i).where() + ": " + e.getMessage(), e);
+                }
+            }
+        }
     }
 
     private static Samples read(Optional<Path> file, String key, List<Check> checks, Requirement requirement,
@@ -158,6 +193,11 @@ public final class Experiment {
     /** @return the gates, in spec order */
     public List<Gate> gates() {
         return gates;
+    }
+
+    /** @return the baseline run that relative gates compare with, when one is given */
+    public Optional<Baseline> baseline() {
+        return baseline;
     }
 
     /** @return the training data, when the spec names it */

@@ -84,7 +84,7 @@ public final class ExperimentRunner {
         }
         List<GateResult> gates = new ArrayList<>();
         for (Gate gate : experiment.gates()) {
-            gates.add(gate.evaluate(label, results));
+            gates.add(gate.evaluate(label, results, experiment.baseline()));
         }
         return new PriorRun(label, prior, latents, samples, List.copyOf(results), List.copyOf(gates));
     }

@@ -1,0 +1,188 @@
+package io.github.latentcheck.assertj;
+
+import io.github.latentcheck.InvalidInputException;
+import io.github.latentcheck.prior.Prior;
+import io.github.latentcheck.stats.KolmogorovSmirnov;
+import io.github.latentcheck.stats.MultipleTesting;
+import io.github.latentcheck.stats.TestResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.IntFunction;
+import org.apache.commons.statistics.distribution.ContinuousDistribution;
+import org.assertj.core.api.AbstractAssert;
+
+/**
+ * Distribution assertions on a matrix of samples, one test per column and a multiple-testing
+ * correction across the columns. Configure first, then assert:
+ * {@code assertThat(z).atLevel(0.01).withCorrection(HOLM).followsPrior(prior)}.
+ *
+ * <p>Defaults: level 0.01, the Holm correction, the Kolmogorov–Smirnov test, the seed from
+ * {@code -Dlatentcheck.seed} when set.
+ *
+ * @param <SELF> the concrete assert type
+ * @param <ACTUAL> the type of the samples
+ */
+public abstract class AbstractSamplesAssert<SELF extends AbstractSamplesAssert<SELF, ACTUAL>, ACTUAL>
+        extends AbstractAssert<SELF, ACTUAL> {
+    private double alpha = 0.01;
+    private MultipleTesting.Correction correction = MultipleTesting.Correction.HOLM;
+    private UnivariateTest test = UnivariateTest.KS;
+    private Long seed = Long.getLong(LatentAssertions.SEED_PROPERTY);
+
+    /**
+     * @param actual the samples
+     * @param selfType the concrete assert class
+     */
+    protected AbstractSamplesAssert(ACTUAL actual, Class<?> selfType) {
+        super(actual, selfType);
+    }
+
+    /** @return the number of rows */
+    protected abstract int rows();
+
+    /** @return the number of columns */
+    protected abstract int columns();
+
+    /**
+     * @param c a column index
+     * @return its values
+     */
+    protected abstract double[] column(int c);
+
+    /**
+     * @param c a column index
+     * @return its name
+     */
+    protected abstract String columnName(int c);
+
+    /** @return what the samples are, for messages, e.g. "latents" */
+    protected abstract String noun();
+
+    /**
+     * @param level the significance level of the family, in (0, 1)
+     * @return this assertion
+     */
+    public SELF atLevel(double level) {
+        if (!(level > 0 && level < 1)) {
+            throw new InvalidInputException("level is not in (0, 1): " + level);
+        }
+        this.alpha = level;
+        return myself;
+    }
+
+    /**
+     * @param c the multiple-testing correction across columns
+     * @return this assertion
+     */
+    public SELF withCorrection(MultipleTesting.Correction c) {
+        this.correction = c;
+        return myself;
+    }
+
+    /**
+     * @param t the test applied to each column
+     * @return this assertion
+     */
+    public SELF usingTest(UnivariateTest t) {
+        this.test = t;
+        return myself;
+    }
+
+    /**
+     * @param s the seed the samples were drawn with, quoted in failure messages
+     * @return this assertion
+     */
+    public SELF withSeed(long s) {
+        this.seed = s;
+        return myself;
+    }
+
+    /**
+     * Asserts that column j follows the prior's marginal j, for every j.
+     *
+     * @param prior the prior, of dimension {@link #columns()}
+     * @return this assertion
+     */
+    public SELF followsPrior(Prior prior) {
+        isNotNull();
+        if (prior.dimension() != columns()) {
+            throw failure("%nExpecting %s with %d columns%nto follow %s%nbut the prior has dimension %d", noun(),
+                    columns(), prior.description(), prior.dimension());
+        }
+        return assertMarginals(prior.description(), j -> prior.marginal(j)::cumulativeProbability);
+    }
+
+    /**
+     * Asserts that every column follows one distribution.
+     *
+     * @param distribution the distribution (Commons Statistics)
+     * @return this assertion
+     */
+    public SELF hasMarginalsDistributedAs(ContinuousDistribution distribution) {
+        isNotNull();
+        return assertMarginals(distribution.getClass().getSimpleName() + " with mean " + distribution.getMean()
+                + " and variance " + distribution.getVariance(), j -> distribution::cumulativeProbability);
+    }
+
+    /**
+     * Asserts that every column has the distribution of the same column of {@code other}, by
+     * two-sample tests.
+     *
+     * @param other samples with as many columns
+     * @return this assertion
+     */
+    public SELF hasSameDistributionAs(io.github.latentcheck.data.Samples other) {
+        isNotNull();
+        if (other.columns() != columns()) {
+            throw failure("%nExpecting %s with %d columns%nto have the distribution of samples with %d columns",
+                    noun(), columns(), other.columns());
+        }
+        List<TestResult> raw = new ArrayList<>();
+        for (int c = 0; c < columns(); c++) {
+            TestResult t = KolmogorovSmirnov.twoSample(column(c), other.column(c)).result();
+            raw.add(TestResult.of(columnName(c), t.statistic(), t.pValue(), t.method()));
+        }
+        return verdict(raw, "have the distribution of the other samples (" + other.rows() + " rows)");
+    }
+
+    private SELF assertMarginals(String reference, IntFunction<DoubleUnaryOperator> cdf) {
+        List<TestResult> raw = new ArrayList<>();
+        for (int c = 0; c < columns(); c++) {
+            TestResult t = KolmogorovSmirnov.oneSample(column(c), cdf.apply(c));
+            raw.add(TestResult.of(columnName(c), t.statistic(), t.pValue(), t.method()));
+        }
+        return verdict(raw, "follow " + reference);
+    }
+
+    private SELF verdict(List<TestResult> raw, String expectation) {
+        double[] adjusted = MultipleTesting.adjust(correction,
+                raw.stream().mapToDouble(TestResult::pValue).toArray());
+        StringBuilder rejected = new StringBuilder();
+        int count = 0;
+        for (int i = 0; i < raw.size(); i++) {
+            if (adjusted[i] < alpha) {
+                count++;
+                TestResult t = raw.get(i);
+                rejected.append(String.format(Locale.ROOT, "%n  %s: statistic %.4g, p-value %.3g, adjusted p-value %.3g",
+                        t.name(), t.statistic(), t.pValue(), adjusted[i]));
+            }
+        }
+        if (count > 0) {
+            throw failure("%nExpecting %s (%d rows, %d columns%s)%nto %s by %s tests at level %s (%s over %d columns)"
+                    + "%nbut %d column%s rejected:%s%n%s", noun(), rows(), columns(), seedText(), expectation, test,
+                    alpha, correction, columns(), count, count == 1 ? " was" : "s were", rejected, reproduce());
+        }
+        return myself;
+    }
+
+    private String seedText() {
+        return seed == null ? "" : "; seed " + seed;
+    }
+
+    private String reproduce() {
+        return seed == null ? "Give the seed with withSeed(…) to have it quoted here."
+                : "Reproduce with -D" + LatentAssertions.SEED_PROPERTY + "=" + seed;
+    }
+}

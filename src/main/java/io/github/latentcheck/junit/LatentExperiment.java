@@ -1,0 +1,46 @@
+package io.github.latentcheck.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Runs an experiment spec once for a test class and hands its result to the class's test methods:
+ * declare a parameter of type {@link io.github.latentcheck.run.ExperimentResult}. With
+ * {@link LatentGates#dynamicTests} a {@code @TestFactory} turns every gate of every prior into a
+ * test of its own, so a CI test report lists each gate by name.
+ *
+ * <pre>{@code
+ * @LatentExperiment("experiments/quickstart.yaml")
+ * class QuickstartGatesTest {
+ *     @TestFactory
+ *     Stream<DynamicNode> gates(ExperimentResult result) {
+ *         return LatentGates.dynamicTests(result);
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>The seed is the spec's, unless {@link #seed()} or {@code -Dlatentcheck.seed} sets one; the
+ * report is written to {@code target/latentcheck/<experiment name>/} unless {@link #out()} says
+ * otherwise, and both are published as report entries.
+ */
+@Documented
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@ExtendWith(LatentExperimentExtension.class)
+public @interface LatentExperiment {
+    /** @return the spec's path, relative to the working folder (the project root under Maven) */
+    String value();
+
+    /** @return the seed, or {@link Long#MIN_VALUE} for the spec's (or {@code -Dlatentcheck.seed}) */
+    long seed() default Long.MIN_VALUE;
+
+    /** @return the draws per prior, or 0 for the spec's */
+    int samples() default 0;
+
+    /** @return the report folder, or empty for {@code target/latentcheck/<experiment name>} */
+    String out() default "";
+}

@@ -1,0 +1,59 @@
+package io.github.latentcheck.junit;
+
+import io.github.latentcheck.assertj.LatentAssertions;
+import io.github.latentcheck.concurrent.Tasks;
+import io.github.latentcheck.report.ReportWriter;
+import io.github.latentcheck.run.Experiment;
+import io.github.latentcheck.run.ExperimentResult;
+import io.github.latentcheck.run.ExperimentRunner;
+import io.github.latentcheck.run.ProgressListener;
+import io.github.latentcheck.spec.ExperimentSpec;
+import java.nio.file.Path;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * The extension behind {@link LatentExperiment}: resolves {@link ExperimentResult} parameters by
+ * running the class's spec once (the result lives in the class's {@link ExtensionContext.Store}),
+ * writes the report, and publishes the report folder and the seed as report entries.
+ */
+public final class LatentExperimentExtension implements ParameterResolver {
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(
+            LatentExperimentExtension.class);
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == ExperimentResult.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        Class<?> testClass = context.getRequiredTestClass();
+        LatentExperiment annotation = AnnotationSupport.findAnnotation(testClass, LatentExperiment.class)
+                .orElseThrow(() -> new ExtensionConfigurationException(testClass.getName()
+                        + " is not annotated with @LatentExperiment"));
+        ExtensionContext classContext = context;
+        while (classContext.getTestMethod().isPresent()) {
+            classContext = classContext.getParent().orElseThrow();
+        }
+        ExtensionContext owner = classContext;
+        return owner.getStore(NAMESPACE).getOrComputeIfAbsent(annotation.value(), spec -> run(annotation, owner),
+                ExperimentResult.class);
+    }
+
+    private static ExperimentResult run(LatentExperiment annotation, ExtensionContext context) {
+        ExperimentSpec spec = ExperimentSpec.read(Path.of(annotation.value()));
+        long seed = annotation.seed() != Long.MIN_VALUE ? annotation.seed() : LatentAssertions.seed(spec.seed());
+        int samples = annotation.samples() > 0 ? annotation.samples() : spec.samples();
+        ExperimentResult result = ExperimentRunner.of(Tasks.defaultThreads(), ProgressListener.NONE)
+                .run(Experiment.load(spec, seed, samples));
+        Path out = annotation.out().isEmpty() ? Path.of("target", "latentcheck", spec.name()) : Path.of(annotation.out());
+        ReportWriter.write(out, result, ReportWriter.standard());
+        context.publishReportEntry("latentcheck.report", out.resolve("index.html").toString());
+        context.publishReportEntry("latentcheck.seed", Long.toString(seed));
+        return result;
+    }
+}

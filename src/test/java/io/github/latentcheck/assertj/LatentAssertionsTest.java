@@ -1,0 +1,115 @@
+package io.github.latentcheck.assertj;
+
+import static io.github.latentcheck.assertj.LatentAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.latentcheck.InvalidInputException;
+import io.github.latentcheck.data.Latents;
+import io.github.latentcheck.data.Samples;
+import io.github.latentcheck.prior.GaussianPrior;
+import io.github.latentcheck.prior.LatentSampler;
+import io.github.latentcheck.prior.UniformPrior;
+import io.github.latentcheck.run.Experiment;
+import io.github.latentcheck.run.ExperimentResult;
+import io.github.latentcheck.run.ExperimentRunner;
+import io.github.latentcheck.run.ProgressListener;
+import io.github.latentcheck.spec.ExperimentSpec;
+import java.nio.file.Path;
+import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each assertion passes on what it should accept and fails, with a message a person can act on,
+ * on what it should refuse. The refused cases are far from the null (uniform against Gaussian at
+ * n = 5,000: KS p-values below 1e-50), so the failures are certain for these seeds and any other.
+ */
+class LatentAssertionsTest {
+    private static final GaussianPrior GAUSSIAN = GaussianPrior.of(3);
+    private static final Latents GAUSSIAN_Z = LatentSampler.sample(GAUSSIAN, 5000, 11, 1);
+    private static final Latents UNIFORM_Z = LatentSampler.sample(UniformPrior.of(3, -1, 1), 5000, 11, 1);
+
+    @Test
+    void followsPriorAcceptsDrawsFromThePrior() {
+        assertThat(GAUSSIAN_Z).atLevel(0.001).followsPrior(GAUSSIAN);
+    }
+
+    @Test
+    void followsPriorNamesTheRejectedColumnsTheSeedAndHowToReproduce() {
+        assertThatThrownBy(() -> assertThat(UNIFORM_Z).withSeed(11).followsPrior(GAUSSIAN))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Expecting latents (5000 rows, 3 columns; seed 11)")
+                .hasMessageContaining("to follow N(0, I_3) by KS tests at level 0.01 (HOLM over 3 columns)")
+                .hasMessageContaining("but 3 columns were rejected:")
+                .hasMessageContaining("z0: statistic")
+                .hasMessageContaining("adjusted p-value")
+                .hasMessageContaining("Reproduce with -Dlatentcheck.seed=11");
+    }
+
+    @Test
+    void followsPriorRefusesAPriorOfAnotherDimension() {
+        assertThatThrownBy(() -> assertThat(GAUSSIAN_Z).followsPrior(GaussianPrior.of(4)))
+                .hasMessageContaining("but the prior has dimension 4");
+    }
+
+    @Test
+    void hasMarginalsDistributedAsTestsEveryColumnAgainstOneDistribution() {
+        assertThat(GAUSSIAN_Z.toSamples()).atLevel(0.001).hasMarginalsDistributedAs(NormalDistribution.of(0, 1));
+        assertThatThrownBy(() -> assertThat(GAUSSIAN_Z.toSamples())
+                .hasMarginalsDistributedAs(NormalDistribution.of(0.5, 1)))
+                .hasMessageContaining("Expecting samples (5000 rows, 3 columns)")
+                .hasMessageContaining("z0: statistic").hasMessageNotContaining("Reproduce with -D");
+    }
+
+    @Test
+    void hasSameDistributionAsComparesColumnByColumn() {
+        Samples other = LatentSampler.sample(GAUSSIAN, 4000, 12, 1).toSamples();
+        assertThat(GAUSSIAN_Z.toSamples()).atLevel(0.001).hasSameDistributionAs(other);
+        assertThatThrownBy(() -> assertThat(UNIFORM_Z.toSamples()).hasSameDistributionAs(other))
+                .hasMessageContaining("to have the distribution of the other samples (4000 rows)");
+    }
+
+    @Test
+    void atLevelRefusesALevelOutsideTheUnitInterval() {
+        assertThatThrownBy(() -> assertThat(GAUSSIAN_Z).atLevel(1.5))
+                .isInstanceOf(InvalidInputException.class).hasMessage("level is not in (0, 1): 1.5");
+    }
+
+    @Test
+    void runAssertionsPassAndReachChecksAndMetrics() {
+        ExperimentResult quickstart = run("quickstart");
+
+        assertThat(quickstart).passesAllGates();
+        assertThat(quickstart).check("latent-ks").passed().metric("rejected").isEqualTo(0);
+        assertThat(quickstart).prior("gaussian").passesAllGates().check("marginal-ks").metric("maxStatistic")
+                .isLessThan(0.03);
+    }
+
+    @Test
+    void passesAllGatesListsTheFailedGatesWithValuesBoundsAndTheSeed() {
+        ExperimentResult broken = run("broken-generator");
+
+        assertThatThrownBy(() -> assertThat(broken).passesAllGates())
+                .hasMessageContaining("Expecting experiment broken-generator (seed 42, 5000 samples per prior)")
+                .hasMessageContaining("but 1 failed:")
+                .hasMessageContaining("[gaussian] marginal-ks.rejected == 0: value 2, bound 0.0")
+                .hasMessageContaining("smallest adjusted p-value of marginal-ks")
+                .hasMessageContaining("--seed 42");
+    }
+
+    @Test
+    void metricNamesTheCheckWhenItFails() {
+        ExperimentResult quickstart = run("quickstart");
+
+        assertThatThrownBy(() -> assertThat(quickstart).check("latent-ks").metric("rejected").isEqualTo(1))
+                .hasMessageContaining("latent-ks.rejected");
+        assertThatThrownBy(() -> assertThat(quickstart).check("latent-ks").metric("nope"))
+                .hasMessageContaining("to report the metric 'nope'");
+        assertThatThrownBy(() -> assertThat(quickstart).prior("uniform"))
+                .hasMessageContaining("to have a prior labelled 'uniform'");
+    }
+
+    private static ExperimentResult run(String name) {
+        ExperimentSpec spec = ExperimentSpec.read(Path.of("experiments", name + ".yaml"));
+        return ExperimentRunner.of(2, ProgressListener.NONE).run(Experiment.load(spec, 42, 5000));
+    }
+}
