@@ -43,8 +43,13 @@ public final class Generators {
             throw e.getMessage().startsWith(options.where()) ? e
                     : new InvalidInputException(options.where() + ": generator '" + type + "': " + e.getMessage(), e);
         }
-        options.rejectUnknownKeys();
         int dim = context.prior().dimension();
+        try {
+            options.rejectUnknownKeys();
+        } catch (InvalidInputException e) {
+            generator.close();
+            throw e;
+        }
         if (generator.inputDimension() != dim) {
             generator.close();
             throw new InvalidInputException(options.where() + ": generator '" + type + "' takes latents of dimension "
