@@ -40,7 +40,8 @@ public final class Generators {
         try {
             generator = provider.create(options, context);
         } catch (InvalidInputException e) {
-            throw e.getMessage().startsWith(options.where()) ? e
+            String spec = options.where().replaceFirst(":\\d+$", "");
+            throw e.getMessage().startsWith(spec + ":") ? e
                     : new InvalidInputException(options.where() + ": generator '" + type + "': " + e.getMessage(), e);
         }
         int dim = context.prior().dimension();

@@ -95,10 +95,14 @@ public final class ExperimentRunner {
         listener.stage(label, "generate", n);
         float[] out = null;
         List<String> names = null;
-        int columns = generator.outputDimension();
+        int[] imageShape = null;
+        int columns = 0;
         for (int from = 0; from < n; from += batch) {
             int to = Math.min(n, from + batch);
             Samples part = generator.generate(latents.slice(from, to));
+            if (out == null) {
+                columns = generator.outputDimension();
+            }
             if (part.rows() != to - from || part.columns() != columns) {
                 throw new InvalidInputException("generator returned " + part.rows() + " x " + part.columns()
                         + " values for a batch of " + (to - from) + " latents; expected " + (to - from) + " x " + columns);
@@ -106,11 +110,13 @@ public final class ExperimentRunner {
             if (out == null) {
                 out = new float[n * columns];
                 names = part.columnNames();
+                imageShape = part.imageShape();
             }
             part.copyTo(out, from * columns);
             listener.progress(to);
         }
-        return Samples.ofOwned(n, columns, out).withColumnNames(names);
+        Samples samples = Samples.ofOwned(n, columns, out).withColumnNames(names);
+        return imageShape.length > 0 ? samples.withImageShape(imageShape) : samples;
     }
 
     /** SplitMix64's finalizer (Steele, Lea and Flood 2014) over the seed and the check's position. */
