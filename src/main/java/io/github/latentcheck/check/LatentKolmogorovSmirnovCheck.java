@@ -49,7 +49,7 @@ public final class LatentKolmogorovSmirnovCheck implements Check {
 
     @Override
     public Set<Requirement> requirements() {
-        return Set.of();
+        return Set.of(Requirement.PRIOR_REFERENCE);
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.github.latentcheck.check.Requirement;
 import io.github.latentcheck.data.SampleFiles;
 import io.github.latentcheck.data.Samples;
 import io.github.latentcheck.gate.Gate;
+import io.github.latentcheck.prior.FilePrior;
 import io.github.latentcheck.prior.Prior;
 import io.github.latentcheck.prior.Priors;
 import io.github.latentcheck.spec.ExperimentSpec;
@@ -29,17 +30,19 @@ public final class Experiment {
     private final long seed;
     private final int samples;
     private final Map<String, Prior> priors;
+    private final Map<String, Options> generators;
     private final List<Check> checks;
     private final List<Gate> gates;
     private final Samples training;
     private final Samples holdout;
 
-    private Experiment(ExperimentSpec spec, long seed, int samples, Map<String, Prior> priors, List<Check> checks,
-            List<Gate> gates, Samples training, Samples holdout) {
+    private Experiment(ExperimentSpec spec, long seed, int samples, Map<String, Prior> priors,
+            Map<String, Options> generators, List<Check> checks, List<Gate> gates, Samples training, Samples holdout) {
         this.spec = spec;
         this.seed = seed;
         this.samples = samples;
         this.priors = priors;
+        this.generators = generators;
         this.checks = checks;
         this.gates = gates;
         this.training = training;
@@ -66,14 +69,24 @@ public final class Experiment {
             throw new InvalidInputException("samples is not at least 1: " + samples);
         }
         Map<String, Prior> priors = new LinkedHashMap<>();
+        Map<String, Options> generators = new LinkedHashMap<>();
+        Map<String, String> wherePriors = new LinkedHashMap<>();
         for (Options options : spec.priors()) {
             String label = options.string("label", options.has("type") ? options.requireString("type") : "");
             Prior prior = Priors.create(options, spec.latentDim());
+            Options generator = options.has("generator")
+                    ? spec.generator().overlaidWith(options.child("generator")) : spec.generator();
             options.rejectUnknownKeys();
             if (priors.put(label, prior) != null) {
                 throw new InvalidInputException(options.where() + ": two priors are labelled '" + label
                         + "': give each a distinct 'label'");
             }
+            if (prior instanceof FilePrior file && samples > file.rows()) {
+                throw new InvalidInputException(options.where() + ": " + options.section() + ": " + prior.description()
+                        + " holds fewer rows than the " + samples + " samples asked for");
+            }
+            generators.put(label, generator);
+            wherePriors.put(label, options.where());
         }
         List<Check> checks = new ArrayList<>();
         Set<String> ids = new HashSet<>();
@@ -84,6 +97,16 @@ public final class Experiment {
                         + "': give each a distinct 'id'");
             }
             checks.add(check);
+            if (check.requirements().contains(Requirement.PRIOR_REFERENCE)) {
+                for (Map.Entry<String, Prior> prior : priors.entrySet()) {
+                    if (!prior.getValue().hasReference()) {
+                        throw new InvalidInputException(wherePriors.get(prior.getKey()) + ": prior '" + prior.getKey()
+                                + "' (" + prior.getValue().description() + ") has no reference distribution, which check '"
+                                + check.id() + "' (" + options.where() + ") tests latents against: add 'reference: "
+                                + "gaussian' (or uniform, truncated, sphere) to the prior, or drop the check");
+                    }
+                }
+            }
         }
         List<Gate> gates = new ArrayList<>();
         for (ExperimentSpec.GateEntry entry : spec.gates()) {
@@ -101,7 +124,8 @@ public final class Experiment {
         }
         Samples training = read(spec.training(), "training", checks, Requirement.TRAINING, spec);
         Samples holdout = read(spec.holdout(), "holdout", checks, Requirement.HOLDOUT, spec);
-        return new Experiment(spec, seed, samples, priors, List.copyOf(checks), List.copyOf(gates), training, holdout);
+        return new Experiment(spec, seed, samples, priors, generators, List.copyOf(checks), List.copyOf(gates), training,
+                holdout);
     }
 
     private static Samples read(Optional<Path> file, String key, List<Check> checks, Requirement requirement,
@@ -141,6 +165,19 @@ public final class Experiment {
     /** @return the priors by label, in spec order */
     public Map<String, Prior> priors() {
         return priors;
+    }
+
+    /**
+     * @param label a prior's label
+     * @return the options of the generator that prior's run uses: the spec's {@code generator},
+     *     overlaid with the prior's own {@code generator} map when it has one
+     */
+    public Options generator(String label) {
+        Options options = generators.get(label);
+        if (options == null) {
+            throw new IllegalArgumentException("no prior is labelled '" + label + "'");
+        }
+        return options;
     }
 
     /** @return the checks, in spec order */

@@ -11,7 +11,6 @@ import io.github.latentcheck.gate.GateResult;
 import io.github.latentcheck.generator.Generator;
 import io.github.latentcheck.generator.GeneratorContext;
 import io.github.latentcheck.generator.Generators;
-import io.github.latentcheck.prior.LatentSampler;
 import io.github.latentcheck.prior.Prior;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,11 +63,11 @@ public final class ExperimentRunner {
     private PriorRun runPrior(Experiment experiment, String label, Prior prior) {
         int n = experiment.samples();
         listener.stage(label, "sample", n);
-        Latents latents = LatentSampler.sample(prior, n, experiment.seed(), threads);
+        Latents latents = prior.draw(n, experiment.seed(), threads);
         listener.progress(n);
         Samples samples;
         GeneratorContext context = GeneratorContext.of(prior, experiment.training().orElse(null));
-        try (Generator generator = Generators.create(experiment.spec().generator(), context)) {
+        try (Generator generator = Generators.create(experiment.generator(label), context)) {
             samples = generate(generator, latents, label);
         }
         Samples training = experiment.training().orElse(null);

@@ -338,6 +338,18 @@ public final class Options {
         return of(node, section + "." + key, baseDirectory);
     }
 
+    /**
+     * Options that take {@code override}'s keys where it has them and these options' keys otherwise,
+     * such as a prior's own {@code generator} map over the spec's {@code generator}. Keys keep their
+     * lines; reading a key through the result does not mark it read here.
+     *
+     * @param override the options that win
+     * @return the combined options, named after {@code override}'s section
+     */
+    public Options overlaidWith(Options override) {
+        return new Options(SpecNode.overlay(map, override.map), override.section, override.baseDirectory);
+    }
+
     /** @return the folder that relative paths are resolved against */
     public Path baseDirectory() {
         return baseDirectory;
