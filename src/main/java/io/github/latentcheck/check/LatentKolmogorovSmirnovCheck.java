@@ -54,7 +54,7 @@ public final class LatentKolmogorovSmirnovCheck implements Check {
 
     @Override
     public Set<Requirement> requirements() {
-        return Set.of();
+        return Set.of(Requirement.PRIOR_REFERENCE);
     }
 
     @Override

@@ -53,7 +53,7 @@ public final class MomentsCheck implements Check {
 
     @Override
     public Set<Requirement> requirements() {
-        return Set.of();
+        return Set.of(Requirement.PRIOR_REFERENCE);
     }
 
     @Override

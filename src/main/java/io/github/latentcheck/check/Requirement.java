@@ -5,5 +5,10 @@ public enum Requirement {
     /** The training data ({@code data.training}). */
     TRAINING,
     /** The held-out data ({@code data.holdout}). */
-    HOLDOUT
+    HOLDOUT,
+    /**
+     * A prior with a distribution to test latents against ({@link io.github.latentcheck.prior.Prior#hasReference()}):
+     * a file prior needs a declared {@code reference}.
+     */
+    PRIOR_REFERENCE
 }

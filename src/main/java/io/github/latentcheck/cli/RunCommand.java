@@ -6,6 +6,7 @@ import io.github.latentcheck.gate.Baseline;
 import io.github.latentcheck.gate.GateResult;
 import io.github.latentcheck.report.JsonResultsReporter;
 import io.github.latentcheck.report.ReportWriter;
+import io.github.latentcheck.report.SavedSamples;
 import io.github.latentcheck.run.Experiment;
 import io.github.latentcheck.run.ExperimentResult;
 import io.github.latentcheck.run.ExperimentRunner;
@@ -54,6 +55,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print results.json on standard output instead of the summary table.")
     boolean json;
 
+    @Option(names = "--save-samples", description = "Also write latents-<prior>.npy (float64) and "
+            + "samples-<prior>.npy (float32) for every prior into the report folder.")
+    boolean saveSamples;
+
     @Override
     public Integer call() throws IOException {
         requireAtLeastOne("--samples", samples);
@@ -70,6 +75,9 @@ final class RunCommand implements Callable<Integer> {
         ExperimentResult result = ExperimentRunner.of(threadCount, TerminalProgress.forStandardError())
                 .run(experiment);
         ReportWriter.write(directory, result, ReportWriter.standard());
+        if (saveSamples) {
+            SavedSamples.write(directory, result);
+        }
         PrintWriter stdout = command.commandLine().getOut();
         if (json) {
             ByteArrayOutputStream buffer = new ByteArrayOutputStream();

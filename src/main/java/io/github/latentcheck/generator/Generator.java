@@ -12,7 +12,10 @@ public interface Generator extends AutoCloseable {
     /** @return the latent dimension the generator takes */
     int inputDimension();
 
-    /** @return the number of values in each output row */
+    /**
+     * @return the number of values in each output row; the runner asks after the first batch, so a
+     *     generator that learns it from its first answer (an external process) may give it then
+     */
     int outputDimension();
 
     /**

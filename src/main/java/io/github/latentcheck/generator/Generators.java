@@ -11,10 +11,22 @@ public final class Generators {
     private Generators() {
     }
 
-    /** @return every provider on the class path, by type name */
+    /**
+     * @return every provider visible to the current thread's context class loader (the class path,
+     *     or a loader a host application set), by type name
+     */
     public static Map<String, GeneratorProvider> providers() {
+        return providers(Thread.currentThread().getContextClassLoader());
+    }
+
+    /**
+     * @param loader the class loader to search, such as a {@link java.net.URLClassLoader} over users' jars
+     * @return every provider listed in {@code META-INF/services} files that {@code loader} sees, by type name
+     *     (the first of two providers of one type wins)
+     */
+    public static Map<String, GeneratorProvider> providers(ClassLoader loader) {
         Map<String, GeneratorProvider> byType = new TreeMap<>();
-        for (GeneratorProvider p : ServiceLoader.load(GeneratorProvider.class)) {
+        for (GeneratorProvider p : ServiceLoader.load(GeneratorProvider.class, loader)) {
             byType.putIfAbsent(p.type(), p);
         }
         return byType;
@@ -43,8 +55,13 @@ public final class Generators {
             throw options.locates(e.getMessage()) ? e
                     : new InvalidInputException(options.where() + ": generator '" + type + "': " + e.getMessage(), e);
         }
-        options.rejectUnknownKeys();
         int dim = context.prior().dimension();
+        try {
+            options.rejectUnknownKeys();
+        } catch (InvalidInputException e) {
+            generator.close();
+            throw e;
+        }
         if (generator.inputDimension() != dim) {
             generator.close();
             throw new InvalidInputException(options.where() + ": generator '" + type + "' takes latents of dimension "

@@ -1,5 +1,6 @@
 package io.github.latentcheck.prior;
 
+import io.github.latentcheck.data.Latents;
 import io.github.latentcheck.stats.CentralMoments;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.statistics.distribution.ContinuousDistribution;
@@ -42,4 +43,25 @@ public interface Prior {
      * @param offset the index of its first coordinate in {@code target}
      */
     void sample(UniformRandomProvider rng, double[] target, int offset);
+
+    /**
+     * @return whether {@link #marginal(int)} and {@link #moments(int)} describe a distribution that
+     *     latents can be tested against; only a {@link FilePrior} without a reference has none
+     */
+    default boolean hasReference() {
+        return true;
+    }
+
+    /**
+     * The latents of one run. Priors draw them with {@link LatentSampler}; a {@link FilePrior}
+     * replays its rows instead.
+     *
+     * @param rows the number of latents, at least 1
+     * @param seed the run's seed
+     * @param threads the number of threads; the latents do not depend on it
+     * @return {@code rows} latents
+     */
+    default Latents draw(int rows, long seed, int threads) {
+        return LatentSampler.sample(this, rows, seed, threads);
+    }
 }

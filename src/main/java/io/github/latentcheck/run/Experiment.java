@@ -10,6 +10,7 @@ import io.github.latentcheck.gate.Baseline;
 import io.github.latentcheck.gate.Gate;
 import io.github.latentcheck.generator.GeneratorContext;
 import io.github.latentcheck.generator.Generators;
+import io.github.latentcheck.prior.FilePrior;
 import io.github.latentcheck.prior.Prior;
 import io.github.latentcheck.prior.Priors;
 import io.github.latentcheck.spec.ExperimentSpec;
@@ -33,18 +34,21 @@ public final class Experiment {
     private final long seed;
     private final int samples;
     private final Map<String, Prior> priors;
+    private final Map<String, Options> generators;
     private final List<Check> checks;
     private final List<Gate> gates;
     private final Samples training;
     private final Samples holdout;
     private final Optional<Baseline> baseline;
 
-    private Experiment(ExperimentSpec spec, long seed, int samples, Map<String, Prior> priors, List<Check> checks,
-            List<Gate> gates, Samples training, Samples holdout, Optional<Baseline> baseline) {
+    private Experiment(ExperimentSpec spec, long seed, int samples, Map<String, Prior> priors,
+            Map<String, Options> generators, List<Check> checks, List<Gate> gates, Samples training, Samples holdout,
+            Optional<Baseline> baseline) {
         this.spec = spec;
         this.seed = seed;
         this.samples = samples;
         this.priors = priors;
+        this.generators = generators;
         this.checks = checks;
         this.gates = gates;
         this.training = training;
@@ -72,14 +76,24 @@ public final class Experiment {
             throw new InvalidInputException("samples is not at least 1: " + samples);
         }
         Map<String, Prior> priors = new LinkedHashMap<>();
+        Map<String, Options> generators = new LinkedHashMap<>();
+        Map<String, String> wherePriors = new LinkedHashMap<>();
         for (Options options : spec.priors()) {
             String label = options.string("label", options.has("type") ? options.requireString("type") : "");
             Prior prior = Priors.create(options, spec.latentDim());
+            Options generator = options.has("generator")
+                    ? spec.generator().overlaidWith(options.child("generator")) : spec.generator();
             options.rejectUnknownKeys();
             if (priors.put(label, prior) != null) {
                 throw new InvalidInputException(options.where() + ": two priors are labelled '" + label
                         + "': give each a distinct 'label'");
             }
+            if (prior instanceof FilePrior file && samples > file.rows()) {
+                throw new InvalidInputException(options.where() + ": " + options.section() + ": " + prior.description()
+                        + " holds fewer rows than the " + samples + " samples asked for");
+            }
+            generators.put(label, generator);
+            wherePriors.put(label, options.where());
         }
         List<Check> checks = new ArrayList<>();
         Set<String> ids = new HashSet<>();
@@ -90,6 +104,16 @@ public final class Experiment {
                         + "': give each a distinct 'id'");
             }
             checks.add(check);
+            if (check.requirements().contains(Requirement.PRIOR_REFERENCE)) {
+                for (Map.Entry<String, Prior> prior : priors.entrySet()) {
+                    if (!prior.getValue().hasReference()) {
+                        throw new InvalidInputException(wherePriors.get(prior.getKey()) + ": prior '" + prior.getKey()
+                                + "' (" + prior.getValue().description() + ") has no reference distribution, which check '"
+                                + check.id() + "' (" + options.where() + ") tests latents against: add 'reference: "
+                                + "gaussian' (or uniform, truncated, sphere) to the prior, or drop the check");
+                    }
+                }
+            }
         }
         List<Gate> gates = new ArrayList<>();
         for (ExperimentSpec.GateEntry entry : spec.gates()) {
@@ -107,11 +131,11 @@ public final class Experiment {
         }
         Samples training = read(spec.training(), "training", checks, Requirement.TRAINING, spec);
         Samples holdout = read(spec.holdout(), "holdout", checks, Requirement.HOLDOUT, spec);
-        for (Prior prior : priors.values()) {
-            Generators.create(spec.generator(), GeneratorContext.of(prior, training)).close();
+        for (Map.Entry<String, Prior> prior : priors.entrySet()) {
+            Generators.create(generators.get(prior.getKey()), GeneratorContext.of(prior.getValue(), training)).close();
         }
-        Experiment experiment = new Experiment(spec, seed, samples, priors, List.copyOf(checks), List.copyOf(gates),
-                training, holdout, Optional.empty());
+        Experiment experiment = new Experiment(spec, seed, samples, priors, generators, List.copyOf(checks),
+                List.copyOf(gates), training, holdout, Optional.empty());
         experiment.checkBaseline();
         return experiment;
     }
@@ -122,8 +146,8 @@ public final class Experiment {
      * @throws InvalidInputException if a relative gate finds no value in the baseline
      */
     public Experiment withBaseline(Baseline b) {
-        Experiment experiment = new Experiment(spec, seed, samples, priors, checks, gates, training, holdout,
-                Optional.of(b));
+        Experiment experiment = new Experiment(spec, seed, samples, priors, generators, checks, gates, training,
+                holdout, Optional.of(b));
         experiment.checkBaseline();
         return experiment;
     }
@@ -183,6 +207,19 @@ public final class Experiment {
     /** @return the priors by label, in spec order */
     public Map<String, Prior> priors() {
         return priors;
+    }
+
+    /**
+     * @param label a prior's label
+     * @return the options of the generator that prior's run uses: the spec's {@code generator},
+     *     overlaid with the prior's own {@code generator} map when it has one
+     */
+    public Options generator(String label) {
+        Options options = generators.get(label);
+        if (options == null) {
+            throw new IllegalArgumentException("no prior is labelled '" + label + "'");
+        }
+        return options;
     }
 
     /** @return the checks, in spec order */

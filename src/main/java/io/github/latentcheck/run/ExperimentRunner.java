@@ -11,7 +11,6 @@ import io.github.latentcheck.gate.GateResult;
 import io.github.latentcheck.generator.Generator;
 import io.github.latentcheck.generator.GeneratorContext;
 import io.github.latentcheck.generator.Generators;
-import io.github.latentcheck.prior.LatentSampler;
 import io.github.latentcheck.prior.Prior;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,12 +63,12 @@ public final class ExperimentRunner {
     private PriorRun runPrior(Experiment experiment, String label, Prior prior) {
         int n = experiment.samples();
         listener.stage(label, "sample", n);
-        Latents latents = LatentSampler.sample(prior, n, experiment.seed(), threads);
+        Latents latents = prior.draw(n, experiment.seed(), threads);
         listener.progress(n);
         Samples samples;
         GeneratorContext context = GeneratorContext.of(prior, experiment.training().orElse(null));
-        try (Generator generator = Generators.create(experiment.spec().generator(), context)) {
-            samples = generate(generator, latents, label, experiment.spec().generator().where());
+        try (Generator generator = Generators.create(experiment.generator(label), context)) {
+            samples = generate(generator, latents, label, experiment.generator(label).where());
         }
         Samples training = experiment.training().orElse(null);
         Samples holdout = experiment.holdout().orElse(null);
@@ -104,10 +103,14 @@ public final class ExperimentRunner {
         listener.stage(label, "generate", n);
         float[] out = null;
         List<String> names = null;
-        int columns = generator.outputDimension();
+        int[] imageShape = null;
+        int columns = 0;
         for (int from = 0; from < n; from += batch) {
             int to = Math.min(n, from + batch);
             Samples part = generator.generate(latents.slice(from, to));
+            if (out == null) {
+                columns = generator.outputDimension();
+            }
             if (part.rows() != to - from || part.columns() != columns) {
                 throw new InvalidInputException(where + ": generator returned " + part.rows() + " x " + part.columns()
                         + " values for a batch of " + (to - from) + " latents; expected " + (to - from) + " x " + columns);
@@ -115,11 +118,13 @@ public final class ExperimentRunner {
             if (out == null) {
                 out = new float[n * columns];
                 names = part.columnNames();
+                imageShape = part.imageShape();
             }
             part.copyTo(out, from * columns);
             listener.progress(to);
         }
-        return Samples.ofOwned(n, columns, out).withColumnNames(names);
+        Samples samples = Samples.ofOwned(n, columns, out).withColumnNames(names);
+        return imageShape.length > 0 ? samples.withImageShape(imageShape) : samples;
     }
 
     /** SplitMix64's finalizer (Steele, Lea and Flood 2014) over the seed and the check's position. */

@@ -1,12 +1,16 @@
 package io.github.latentcheck.spec;
 
 import io.github.latentcheck.InvalidInputException;
+import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The options of one spec section (a prior, the generator, a check): typed getters over a YAML map
@@ -15,6 +19,7 @@ import java.util.Set;
  * and the runner calls {@link #rejectUnknownKeys()} once they have been created.
  */
 public final class Options {
+    private static final Pattern DURATION = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)\\s*(ms|s|m|h)?");
     private final SpecNode map;
     private final String section;
     private final Path baseDirectory;
@@ -209,6 +214,38 @@ public final class Options {
     }
 
     /**
+     * A length of time: a number of seconds ({@code 60}, {@code 0.5}) or a number with a unit,
+     * {@code ms}, {@code s}, {@code m} or {@code h} ({@code "500ms"}, {@code "60s"}, {@code "2m"}).
+     *
+     * @param key a key
+     * @param fallback the value when the key is absent
+     * @return the duration, positive
+     */
+    public Duration duration(String key, Duration fallback) {
+        if (!has(key)) {
+            return fallback;
+        }
+        Object value = require(key).scalar();
+        String text = String.valueOf(value).strip();
+        Matcher m = DURATION.matcher(text);
+        if (value instanceof Boolean || !m.matches()) {
+            throw bad(key, "is not a duration such as 60s, 2m, 500ms or a number of seconds", "'" + value + "'");
+        }
+        BigDecimal amount = new BigDecimal(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        BigDecimal nanos = amount.multiply(BigDecimal.valueOf(switch (unit) {
+            case "ms" -> 1_000_000L;
+            case "m" -> 60_000_000_000L;
+            case "h" -> 3_600_000_000_000L;
+            default -> 1_000_000_000L;
+        }));
+        if (nanos.signum() <= 0 || nanos.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+            throw bad(key, "is not a positive duration of at most " + Long.MAX_VALUE + " ns", "'" + value + "'");
+        }
+        return Duration.ofNanos(nanos.longValue());
+    }
+
+    /**
      * @param key a key whose value is a list of numbers
      * @return the numbers; empty when the key is absent
      */
@@ -311,6 +348,18 @@ public final class Options {
     public Options child(String key) {
         SpecNode node = require(key);
         return of(node, section + "." + key, baseDirectory);
+    }
+
+    /**
+     * Options that take {@code override}'s keys where it has them and these options' keys otherwise,
+     * such as a prior's own {@code generator} map over the spec's {@code generator}. Keys keep their
+     * lines; reading a key through the result does not mark it read here.
+     *
+     * @param override the options that win
+     * @return the combined options, named after {@code override}'s section
+     */
+    public Options overlaidWith(Options override) {
+        return new Options(SpecNode.overlay(map, override.map), override.section, override.baseDirectory);
     }
 
     /** @return the folder that relative paths are resolved against */

@@ -111,6 +111,21 @@ public final class SpecNode {
                 Map.of("type", scalar.line), List.of(), null);
     }
 
+    /**
+     * @param base a map
+     * @param override a map whose entries replace or add to {@code base}'s
+     * @return a map of both, each entry keeping the line it was written on; it stands where
+     *     {@code override} stands
+     */
+    static SpecNode overlay(SpecNode base, SpecNode override) {
+        Map<String, SpecNode> entries = new LinkedHashMap<>(base.entries);
+        Map<String, Integer> lines = new LinkedHashMap<>(base.keyLines);
+        entries.putAll(override.entries);
+        lines.putAll(override.keyLines);
+        return new SpecNode(Kind.MAP, override.source, override.line, Collections.unmodifiableMap(entries), lines,
+                List.of(), null);
+    }
+
     private static String firstLine(String message) {
         int nl = message.indexOf('\n');
         return (nl < 0 ? message : message.substring(0, nl)).trim();
