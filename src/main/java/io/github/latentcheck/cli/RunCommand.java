@@ -17,6 +17,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -65,10 +66,8 @@ final class RunCommand implements Callable<Integer> {
         requireAtLeastOne("--threads", threads);
         ExperimentSpec spec = ExperimentSpec.read(specFile);
         Experiment experiment = Experiment.load(spec, seed != null ? seed : spec.seed(),
-                samples != null ? samples : spec.samples());
-        if (baseline != null) {
-            experiment = experiment.withBaseline(Baseline.read(baseline));
-        }
+                samples != null ? samples : spec.samples(),
+                baseline == null ? Optional.empty() : Optional.of(Baseline.read(baseline)));
         Path directory = out != null ? out : spec.output().orElse(Path.of("reports", spec.name()));
         ReportWriter.checkWritable(directory);
         int threadCount = threads != null ? threads : Tasks.defaultThreads();

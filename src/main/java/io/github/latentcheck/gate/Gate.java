@@ -46,31 +46,34 @@ public final class Gate {
     public static Gate parse(String expression, String where) {
         Matcher m = SYNTAX.matcher(expression);
         if (!m.matches()) {
-            throw new InvalidInputException(where + ": gate is not 'check.metric OP number' with OP one of "
-                    + "< <= > >= == !=: '" + expression + "'");
+            throw malformed(expression, where, null);
         }
         Matcher relative = RELATIVE.matcher(m.group(4));
         boolean isRelative = relative.matches();
         String number = isRelative ? relative.group(2) : m.group(4);
-        double bound = number == null ? 0 : parseBound(number, where);
+        double bound = number == null ? 0 : parseBound(number, expression, where);
         if (isRelative && "-".equals(relative.group(1))) {
             bound = -bound;
         }
         return new Gate(expression.trim(), m.group(1), m.group(2), Comparison.of(m.group(3)), bound, isRelative);
     }
 
-    private static double parseBound(String text, String where) {
+    private static double parseBound(String text, String expression, String where) {
         double bound;
         try {
             bound = Double.parseDouble(text);
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(where + ": gate bound is not a number or 'baseline [+|- number]': '"
-                    + text + "'", e);
+            throw malformed(expression, where, e);
         }
         if (!Double.isFinite(bound)) {
             throw new InvalidInputException(where + ": gate bound is not finite: '" + text + "'");
         }
         return bound;
+    }
+
+    private static InvalidInputException malformed(String expression, String where, Exception cause) {
+        return new InvalidInputException(where + ": gate is not 'check.metric OP number' or 'check.metric OP baseline "
+                + "[+|- number]' with OP one of < <= > >= == !=: '" + expression + "'", cause);
     }
 
     /** @return the expression as written */

@@ -72,6 +72,19 @@ public final class Experiment {
      * @throws InvalidInputException for any bad part of the spec or its data
      */
     public static Experiment load(ExperimentSpec spec, long seed, int samples) {
+        return load(spec, seed, samples, Optional.empty());
+    }
+
+    /**
+     * @param spec the spec
+     * @param seed the seed, overriding the spec's
+     * @param samples the draws per prior, overriding the spec's
+     * @param baseline the metrics of an earlier, accepted run, for gates relative to a baseline
+     * @return the experiment
+     * @throws InvalidInputException for any bad part of the spec or its data, or a relative gate whose
+     *     value the baseline lacks
+     */
+    public static Experiment load(ExperimentSpec spec, long seed, int samples, Optional<Baseline> baseline) {
         if (samples < 1) {
             throw new InvalidInputException("samples is not at least 1: " + samples);
         }
@@ -135,19 +148,7 @@ public final class Experiment {
             Generators.create(generators.get(prior.getKey()), GeneratorContext.of(prior.getValue(), training)).close();
         }
         Experiment experiment = new Experiment(spec, seed, samples, priors, generators, List.copyOf(checks),
-                List.copyOf(gates), training, holdout, Optional.empty());
-        experiment.checkBaseline();
-        return experiment;
-    }
-
-    /**
-     * @param b the metrics of an earlier, accepted run, for gates relative to a baseline
-     * @return a copy that evaluates relative gates against {@code b}
-     * @throws InvalidInputException if a relative gate finds no value in the baseline
-     */
-    public Experiment withBaseline(Baseline b) {
-        Experiment experiment = new Experiment(spec, seed, samples, priors, generators, checks, gates, training,
-                holdout, Optional.of(b));
+                List.copyOf(gates), training, holdout, baseline);
         experiment.checkBaseline();
         return experiment;
     }

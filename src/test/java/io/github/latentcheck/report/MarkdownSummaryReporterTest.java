@@ -12,9 +12,9 @@ class MarkdownSummaryReporterTest {
         String md = new String(Runs.render(new MarkdownSummaryReporter(), Runs.quickstart()), StandardCharsets.UTF_8);
         assertThat(md).startsWith("## latentcheck: quickstart — PASSED\n");
         assertThat(md).contains("Seed 42, 5000 samples per prior.");
-        assertThat(md).contains("| Prior | Gate | Value | Result |\n|---|---|---|---|\n");
-        assertThat(md).contains("| gaussian | `latent-ks.rejected == 0` | 0 | ✅ pass |");
-        assertThat(md).containsPattern("\\| gaussian \\| `marginal-ks.maxStatistic <= 0.03` \\| 0\\.0\\d+ \\| ✅ pass \\|");
+        assertThat(md).contains("| Prior | Gate | Value | Bound | Result |\n|---|---|---|---|---|\n");
+        assertThat(md).contains("| gaussian | `latent-ks.rejected == 0` | 0 | == 0 | ✅ pass |");
+        assertThat(md).containsPattern("\\| gaussian \\| `marginal-ks.maxStatistic <= 0.03` \\| 0\\.0\\d+ \\| <= 0.03000 \\| ✅ pass \\|");
         assertThat(md).contains("### gaussian: N(0, I_3)");
     }
 
@@ -22,6 +22,6 @@ class MarkdownSummaryReporterTest {
     void marksAFailingGate() throws IOException {
         String md = new String(Runs.render(new MarkdownSummaryReporter(), Runs.broken()), StandardCharsets.UTF_8);
         assertThat(md).startsWith("## latentcheck: broken-generator — FAILED\n");
-        assertThat(md).containsPattern("\\| gaussian \\| `marginal-ks.rejected == 0` \\| [1-9]\\d* \\| ❌ FAIL \\|");
+        assertThat(md).containsPattern("\\| gaussian \\| `marginal-ks.rejected == 0` \\| [1-9]\\d* \\| == 0 \\| ❌ FAIL \\|");
     }
 }
