@@ -1,10 +1,10 @@
 package io.github.latentcheck.stats;
 
+import static io.github.latentcheck.RingDraws.ring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.latentcheck.data.Samples;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
 import org.apache.commons.statistics.distribution.BinomialDistribution;
 import org.junit.jupiter.api.Test;
@@ -19,18 +19,6 @@ import org.junit.jupiter.api.TestReporter;
  */
 class DataCopyingCalibrationTest {
     static final int REPETITIONS = 200;
-
-    /** Draws a ring of 8 Gaussian modes of radius 2 and standard deviation {@code sd}. */
-    static Samples ring(UniformRandomProvider rng, int rows, double sd) {
-        ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
-        float[] values = new float[rows * 2];
-        for (int r = 0; r < rows; r++) {
-            double angle = 2 * Math.PI * rng.nextInt(8) / 8;
-            values[2 * r] = (float) (2 * Math.cos(angle) + sd * gauss.sample());
-            values[2 * r + 1] = (float) (2 * Math.sin(angle) + sd * gauss.sample());
-        }
-        return Samples.ofOwned(rows, 2, values);
-    }
 
     @Test
     void rescaledStatisticIsStandardNormalUnderTheNull(TestReporter reporter) {
