@@ -18,6 +18,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.IntToDoubleFunction;
+import java.util.function.IntToLongFunction;
 import java.util.stream.IntStream;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.PermutationSampler;
@@ -382,7 +384,7 @@ public final class MemorizationCheck implements Check {
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
-    private static long[] reorder(Integer[] order, java.util.function.IntToLongFunction value) {
+    private static long[] reorder(Integer[] order, IntToLongFunction value) {
         long[] out = new long[order.length];
         for (int r = 0; r < order.length; r++) {
             out[r] = value.applyAsLong(order[r]);
@@ -390,7 +392,7 @@ public final class MemorizationCheck implements Check {
         return out;
     }
 
-    private static double[] reorderReal(Integer[] order, java.util.function.IntToDoubleFunction value) {
+    private static double[] reorderReal(Integer[] order, IntToDoubleFunction value) {
         double[] out = new double[order.length];
         for (int r = 0; r < order.length; r++) {
             out[r] = value.applyAsDouble(order[r]);
@@ -433,7 +435,7 @@ public final class MemorizationCheck implements Check {
                         + ".max_copy_fraction is not in [0, 1]: " + maxCopy);
             }
             int suspects = options.integer("suspects", 12, 0);
-            int[] shape = options.has("image_shape") ? options.integers("image_shape") : new int[0];
+            int[] shape = options.integers("image_shape");
             if (shape.length != 0 && (shape.length != 2 || shape[0] < 1 || shape[1] < 1)) {
                 throw new InvalidInputException(options.where("image_shape") + ": " + options.section()
                         + ".image_shape is not [height, width] with positive sizes: " + Arrays.toString(shape));

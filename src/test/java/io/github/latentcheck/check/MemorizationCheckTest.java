@@ -170,6 +170,20 @@ class MemorizationCheckTest {
     }
 
     @Test
+    void resultsDoNotDependOnTheThreadCount() {
+        Samples generated = rows(holdout, 0);
+        Samples held = rows(holdout, 1);
+        CheckResult one = MemorizationCheck.withDefaults().run(CheckInput.of(GaussianPrior.of(1), null, generated,
+                training, held, 9, 1));
+        CheckResult three = MemorizationCheck.withDefaults().run(CheckInput.of(GaussianPrior.of(1), null, generated,
+                training, held, 9, 3));
+
+        assertThat(three.metrics()).isEqualTo(one.metrics());
+        assertThat(three.sampleTable().orElseThrow().value("ratio", 7))
+                .isEqualTo(one.sampleTable().orElseThrow().value("ratio", 7));
+    }
+
+    @Test
     void withoutHoldoutOnlyTheTrainBasedMetricsAreReported() {
         MemorizationCheck check = MemorizationCheck.withDefaults().with(MemorizationCheck.HoldoutUse.NONE);
         CheckResult r = check.run(CheckInput.of(GaussianPrior.of(1), null, rows(holdout, 0), training, null, 1, 1));
