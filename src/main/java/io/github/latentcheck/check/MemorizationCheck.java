@@ -377,7 +377,8 @@ public final class MemorizationCheck implements Check {
         return Samples.ofOwned(size, columns, out);
     }
 
-    private static double median(double[] values) {
+    /** @return the median, the mean of the two middle values for an even count */
+    static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         int n = sorted.length;

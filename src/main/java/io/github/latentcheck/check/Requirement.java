@@ -5,5 +5,11 @@ public enum Requirement {
     /** The training data ({@code data.training}). */
     TRAINING,
     /** The held-out data ({@code data.holdout}). */
-    HOLDOUT
+    HOLDOUT,
+    /**
+     * The generator itself, to call with latents of the check's own: the runner gives the check a
+     * fresh instance of the spec's generator and closes it afterwards. The generator must be a
+     * function of its latents, so the {@code file} generator cannot serve.
+     */
+    GENERATOR
 }
