@@ -49,7 +49,7 @@ class MemorizationCheckTest {
 
     @Test
     void theCopierIsFlaggedByEveryCriterion(TestReporter reporter) {
-        CheckResult r = copier(1e-4, 2000);
+        CheckResult r = copier(1e-4, 1000);
         reporter.publishEntry("copier metrics", r.metrics().toString());
 
         assertThat(r.passed()).isFalse();
@@ -61,7 +61,8 @@ class MemorizationCheckTest {
         assertThat(metric(r, "dcrAucLower")).isGreaterThan(0.6);
         assertThat(metric(r, "dcrPValue")).isLessThan(1e-50);
         assertThat(metric(r, "overfittingScore")).isGreaterThan(0.6);
-        assertThat(metric(r, "membershipAuc")).isGreaterThan(0.85);
+        // 1000 copies of 1200 rows reach about 1 - exp(-1000/1200) = 57% of them: AUC about 0.78
+        assertThat(metric(r, "membershipAuc")).isGreaterThan(0.7);
         assertThat(metric(r, "dataCopyingCt")).isLessThan(-5);
         assertThat(metric(r, "dataCopyingZ")).isLessThan(-20);
         assertThat(metric(r, "dataCopyingPValue")).isLessThan(1e-50).isPositive();

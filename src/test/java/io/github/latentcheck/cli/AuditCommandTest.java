@@ -90,7 +90,7 @@ class AuditCommandTest {
 
     @Test
     void theShippedExperimentFailsItsCopyGateWithStatusOne() throws IOException {
-        Cli cli = Cli.run("run", "experiments/memorization-audit.yaml", "--out", tmp.toString(), "--samples", "600");
+        Cli cli = Cli.run("run", "experiments/memorization-audit.yaml", "--out", tmp.toString(), "--samples", "400");
 
         assertThat(cli.status()).as(cli.err()).isEqualTo(1);
         assertThat(cli.out()).contains("memorization.copyFraction <= 0.01").contains("FAIL");
