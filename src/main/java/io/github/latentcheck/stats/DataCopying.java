@@ -17,7 +17,7 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * Meehan, Chaudhuri and Dasgupta's (2020) non-parametric test for data-copying, with its statistic
  * rescaled to be standard normal under the null and given a p-value.
  *
- * <p>The instance space is cut into cells \(\pi\) by k-means (k-means++ seeding, Lloyd iterations;
+ * <p>The instance space is cut into cells \(\pi\) by k-means (k-means++ seeding, at most 300 Lloyd iterations;
  * commons-math3's {@link KMeansPlusPlusClusterer}) fitted on the training set T; a point belongs to
  * the cell of its nearest centre. In each cell the distances to the nearest training row of the
  * generated samples \(Q_m\) and of the held-out rows \(P_n\) are compared by the Mann–Whitney
@@ -41,7 +41,7 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  */
 public final class DataCopying {
     /** Lloyd iterations at most. */
-    static final int MAX_ITERATIONS = 300;
+    private static final int MAX_ITERATIONS = 300;
 
     private final int cells;
     private final int minimumCellSamples;
@@ -164,7 +164,7 @@ public final class DataCopying {
         if (used == 0) {
             throw new InvalidInputException("data-copying test: no cell holds " + minimumCellSamples
                     + " generated samples and a held-out row (" + generated.rows() + " generated samples in "
-                    + cells + " cells)");
+                    + cells + " cells); generate more samples, or lower min_cell_samples or cells");
         }
         double z = weighted / Math.sqrt(squares);
         return new Result(weighted / weights, z, NormalDistribution.of(0, 1).cumulativeProbability(z), used, cells);
