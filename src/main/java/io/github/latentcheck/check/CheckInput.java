@@ -3,6 +3,7 @@ package io.github.latentcheck.check;
 import io.github.latentcheck.InvalidInputException;
 import io.github.latentcheck.data.Latents;
 import io.github.latentcheck.data.Samples;
+import io.github.latentcheck.generator.Generator;
 import io.github.latentcheck.prior.Prior;
 import java.util.Optional;
 
@@ -15,9 +16,10 @@ public final class CheckInput {
     private final Samples holdout;
     private final long seed;
     private final int threads;
+    private final Generator generator;
 
     private CheckInput(Prior prior, Latents latents, Samples samples, Samples training, Samples holdout,
-            long seed, int threads) {
+            long seed, int threads, Generator generator) {
         this.prior = prior;
         this.latents = latents;
         this.samples = samples;
@@ -25,6 +27,7 @@ public final class CheckInput {
         this.holdout = holdout;
         this.seed = seed;
         this.threads = threads;
+        this.generator = generator;
     }
 
     /**
@@ -39,7 +42,21 @@ public final class CheckInput {
      */
     public static CheckInput of(Prior prior, Latents latents, Samples samples, Samples training, Samples holdout,
             long seed, int threads) {
-        return new CheckInput(prior, latents, samples, training, holdout, seed, threads);
+        return new CheckInput(prior, latents, samples, training, holdout, seed, threads, null);
+    }
+
+    /**
+     * @param g a generator the check may call with latents of its own (see {@link Requirement#GENERATOR});
+     *        the caller closes it
+     * @return a copy that carries the generator
+     */
+    public CheckInput withGenerator(Generator g) {
+        return new CheckInput(prior, latents, samples, training, holdout, seed, threads, g);
+    }
+
+    /** @return the generator, when the check {@linkplain Requirement#GENERATOR requires} one */
+    public Optional<Generator> generator() {
+        return Optional.ofNullable(generator);
     }
 
     /** @return the prior the latents were drawn from */

@@ -1,6 +1,7 @@
 package io.github.latentcheck.check;
 
 import io.github.latentcheck.chart.Chart;
+import io.github.latentcheck.chart.ImageGrid;
 import io.github.latentcheck.stats.TestResult;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,7 +13,8 @@ import java.util.Optional;
 /**
  * The outcome of one check on one prior's run: the check's own verdict, metrics by name (what gates
  * compare), the statistical tests with their corrected p-values, a sentence saying which family the
- * correction ran over, and charts for the report.
+ * correction ran over, charts and image grids for the report, and optionally a per-sample table
+ * (written beside the report as {@code <check id>-<prior label>.csv}).
  */
 public final class CheckResult {
     private final String id;
@@ -22,6 +24,8 @@ public final class CheckResult {
     private final List<TestResult> tests;
     private final String correction;
     private final List<Chart> charts;
+    private final List<ImageGrid> imageGrids;
+    private final SampleTable sampleTable;
 
     private CheckResult(Builder b) {
         this.id = b.id;
@@ -31,6 +35,8 @@ public final class CheckResult {
         this.tests = List.copyOf(b.tests);
         this.correction = b.correction;
         this.charts = List.copyOf(b.charts);
+        this.imageGrids = List.copyOf(b.imageGrids);
+        this.sampleTable = b.sampleTable;
     }
 
     /**
@@ -84,6 +90,16 @@ public final class CheckResult {
         return charts;
     }
 
+    /** @return image grids for the report, such as a gallery of suspected copies */
+    public List<ImageGrid> imageGrids() {
+        return imageGrids;
+    }
+
+    /** @return the per-sample table, when the check keeps one */
+    public Optional<SampleTable> sampleTable() {
+        return Optional.ofNullable(sampleTable);
+    }
+
     /** Collects a result's parts; metrics keep the order they are put in. */
     public static final class Builder {
         private final String id;
@@ -93,6 +109,8 @@ public final class CheckResult {
         private final List<TestResult> tests = new ArrayList<>();
         private String correction = "";
         private final List<Chart> charts = new ArrayList<>();
+        private final List<ImageGrid> imageGrids = new ArrayList<>();
+        private SampleTable sampleTable;
 
         private Builder(String id, String type) {
             this.id = id;
@@ -152,6 +170,24 @@ public final class CheckResult {
          */
         public Builder chart(Chart chart) {
             charts.add(chart);
+            return this;
+        }
+
+        /**
+         * @param grid an image grid for the report
+         * @return this builder
+         */
+        public Builder imageGrid(ImageGrid grid) {
+            imageGrids.add(grid);
+            return this;
+        }
+
+        /**
+         * @param table the per-sample table (one per result; a second replaces the first)
+         * @return this builder
+         */
+        public Builder sampleTable(SampleTable table) {
+            this.sampleTable = table;
             return this;
         }
 

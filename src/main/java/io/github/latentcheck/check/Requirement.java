@@ -10,5 +10,11 @@ public enum Requirement {
      * A prior with a distribution to test latents against ({@link io.github.latentcheck.prior.Prior#hasReference()}):
      * a file prior needs a declared {@code reference}.
      */
-    PRIOR_REFERENCE
+    PRIOR_REFERENCE,
+    /**
+     * The generator itself, to call with latents of the check's own: the runner gives the check a
+     * fresh instance of the spec's generator and closes it afterwards. The generator must be a
+     * function of its latents, so the {@code file} generator cannot serve.
+     */
+    GENERATOR
 }

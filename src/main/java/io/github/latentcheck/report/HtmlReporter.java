@@ -1,8 +1,10 @@
 package io.github.latentcheck.report;
 
 import io.github.latentcheck.chart.Chart;
+import io.github.latentcheck.chart.ImageGrid;
 import io.github.latentcheck.chart.Series;
 import io.github.latentcheck.check.CheckResult;
+import io.github.latentcheck.check.SampleTable;
 import io.github.latentcheck.gate.GateResult;
 import io.github.latentcheck.run.ExperimentResult;
 import io.github.latentcheck.run.PriorRun;
@@ -23,12 +25,15 @@ import java.util.Map;
 /**
  * {@code index.html}: one self-contained page (inline CSS, charts as inline PNG, no scripts, no
  * network) that a reviewer reads first: the verdict and every gate per prior at the top, then, per
- * prior, each check's metrics, its most significant tests and its charts. Pass and fail are shown
+ * prior, each check's metrics, its most significant tests, its charts and image grids, and the first
+ * rows of its per-sample table with a link to the table's CSV file. Pass and fail are shown
  * by words and symbols as well as colour.
  */
 public final class HtmlReporter implements Reporter {
     /** Tests listed per check; the rest are in results.json. */
     static final int TESTS_SHOWN = 12;
+    /** Rows of a per-sample table shown per check; the rest are in its CSV file. */
+    static final int TABLE_ROWS_SHOWN = 10;
 
     private static final String STYLE = "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;"
             + "max-width:1100px;margin:2em auto;padding:0 1em;color:#222;line-height:1.45}"
@@ -41,7 +46,8 @@ public final class HtmlReporter implements Reporter {
             + "figure{display:inline-block;margin:.4em 1em .8em 0}figcaption{font-size:.85em;color:#555;max-width:540px}img{max-width:100%;height:auto}"
             + "section.check{border-top:1px solid #ddd;margin-top:1em}code{background:#f5f5f5;padding:0 .2em}"
             + ".meta td:first-child{color:#555}pre{background:#f7f7f7;padding:.6em;overflow-x:auto}"
-            + "details{margin:.5em 0 1em}summary{cursor:pointer}";
+            + "details{margin:.5em 0 1em}summary{cursor:pointer}"
+            + "table.gallery td{text-align:center;font-size:.8em}table.gallery img{image-rendering:pixelated}";
 
     @Override
     public String fileName() {
@@ -212,6 +218,12 @@ public final class HtmlReporter implements Reporter {
         for (Chart chart : check.charts()) {
             writeFigure(html, chart, run.label());
         }
+        for (ImageGrid grid : check.imageGrids()) {
+            writeImageGrid(html, run, grid);
+        }
+        if (check.sampleTable().isPresent()) {
+            writeSampleTable(html, run, check, check.sampleTable().get());
+        }
         html.append("</section>\n");
     }
 
@@ -220,6 +232,44 @@ public final class HtmlReporter implements Reporter {
         html.append("<figure><img width=\"" + ChartRenderer.WIDTH + "\" height=\"" + ChartRenderer.HEIGHT + "\" alt=\"").append(escape(chart.altText()))
                 .append("\" src=\"data:image/png;base64,").append(png).append("\"><figcaption>")
                 .append(escape(label)).append(": ").append(escape(chart.title())).append("</figcaption></figure>\n");
+    }
+
+    private static void writeImageGrid(StringBuilder html, PriorRun run, ImageGrid grid) throws IOException {
+        int size = ImageGridRenderer.scale(grid);
+        html.append("<table class=\"gallery\">\n<caption>").append(escape(run.label())).append(": ")
+                .append(escape(grid.title())).append("</caption>\n<tbody>\n");
+        for (ImageGrid.Row row : grid.rows()) {
+            html.append("<tr><th scope=\"row\">").append(escape(row.label())).append("</th>");
+            for (ImageGrid.Image image : row.images()) {
+                String png = Base64.getEncoder().encodeToString(ImageGridRenderer.png(grid, image));
+                html.append("<td><img width=\"").append(grid.width() * size).append("\" height=\"")
+                        .append(grid.height() * size).append("\" alt=\"").append(escape(image.caption()))
+                        .append("\" src=\"data:image/png;base64,").append(png).append("\"><br>")
+                        .append(escape(image.caption())).append("</td>");
+            }
+            html.append("</tr>\n");
+        }
+        html.append("</tbody>\n</table>\n<p>").append(escape(grid.altText())).append("</p>\n");
+    }
+
+    private static void writeSampleTable(StringBuilder html, PriorRun run, CheckResult check, SampleTable table) {
+        String file = SampleTableCsv.fileName(run, check);
+        int shown = Math.min(TABLE_ROWS_SHOWN, table.rows());
+        html.append("<table>\n<caption>The first ").append(shown).append(" of ").append(table.rows())
+                .append(" rows of <a href=\"").append(escape(file)).append("\">").append(escape(file))
+                .append("</a></caption>\n<thead><tr>");
+        for (String column : table.columnNames()) {
+            html.append("<th scope=\"col\">").append(escape(column)).append("</th>");
+        }
+        html.append("</tr></thead>\n<tbody>\n");
+        for (int r = 0; r < shown; r++) {
+            html.append("<tr>");
+            for (String column : table.columnNames()) {
+                html.append("<td class=\"num\">").append(Formats.number(table.value(column, r))).append("</td>");
+            }
+            html.append("</tr>\n");
+        }
+        html.append("</tbody>\n</table>\n");
     }
 
     static String escape(String text) {

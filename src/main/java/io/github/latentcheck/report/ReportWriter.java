@@ -69,7 +69,8 @@ public final class ReportWriter {
     /**
      * @param directory the report folder (created when missing)
      * @param result the finished run
-     * @param reporters the files to write
+     * @param reporters the files to write; checks' per-sample tables are written after them
+     *        ({@link SampleTableCsv})
      * @return the files written, in order
      */
     public static List<Path> write(Path directory, ExperimentResult result, List<Reporter> reporters) {
@@ -83,6 +84,7 @@ public final class ReportWriter {
             }
             rendered.put(reporter.fileName(), buffer.toByteArray());
         }
+        rendered.putAll(SampleTableCsv.render(result));
         prepare(directory);
         List<Path> written = new ArrayList<>();
         for (Map.Entry<String, byte[]> file : rendered.entrySet()) {

@@ -142,6 +142,13 @@ public final class Experiment {
             }
             gates.add(gate);
         }
+        String generatorType = spec.generator().requireString("type");
+        for (Check check : checks) {
+            if (check.requirements().contains(Requirement.GENERATOR) && generatorType.equals("file")) {
+                throw new InvalidInputException(spec.generator().where("type") + ": check '" + check.id()
+                        + "' calls the generator with latents of its own, which the file generator ignores");
+            }
+        }
         Samples training = read(spec.training(), "training", checks, Requirement.TRAINING, spec);
         Samples holdout = read(spec.holdout(), "holdout", checks, Requirement.HOLDOUT, spec);
         for (Map.Entry<String, Prior> prior : priors.entrySet()) {

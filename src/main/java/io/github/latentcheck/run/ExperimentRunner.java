@@ -4,6 +4,7 @@ import io.github.latentcheck.InvalidInputException;
 import io.github.latentcheck.check.Check;
 import io.github.latentcheck.check.CheckInput;
 import io.github.latentcheck.check.CheckResult;
+import io.github.latentcheck.check.Requirement;
 import io.github.latentcheck.data.Latents;
 import io.github.latentcheck.data.Samples;
 import io.github.latentcheck.gate.Gate;
@@ -20,7 +21,8 @@ import java.util.Map;
 
 /**
  * Runs an experiment: for each prior, sample the latents, push them through a fresh generator in
- * batches, run every check, and evaluate every gate. Every prior gets the same seed, so priors are
+ * batches, run every check (one that requires {@link Requirement#GENERATOR} gets a fresh generator of
+ * its own), and evaluate every gate. Every prior gets the same seed, so priors are
  * compared on equal terms; each check gets a seed of its own derived from the run's seed and its
  * position in the spec.
  */
@@ -79,7 +81,14 @@ public final class ExperimentRunner {
             listener.stage(label, check.id(), 0);
             CheckInput input = CheckInput.of(prior, latents, samples, training, holdout,
                     checkSeed(experiment.seed(), i), threads);
-            results.add(run(check, input, experiment.spec().checks().get(i).where()));
+            String where = experiment.spec().checks().get(i).where();
+            if (check.requirements().contains(Requirement.GENERATOR)) {
+                try (Generator own = Generators.create(experiment.generator(label), context)) {
+                    results.add(run(check, input.withGenerator(own), where));
+                }
+            } else {
+                results.add(run(check, input, where));
+            }
         }
         List<GateResult> gates = new ArrayList<>();
         for (Gate gate : experiment.gates()) {

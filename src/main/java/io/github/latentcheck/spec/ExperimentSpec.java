@@ -3,6 +3,7 @@ package io.github.latentcheck.spec;
 import io.github.latentcheck.InvalidInputException;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -93,6 +94,24 @@ public final class ExperimentSpec {
         } catch (IOException e) {
             throw new InvalidInputException(source + ": cannot read: " + e.getMessage(), e);
         }
+        return of(root, file);
+    }
+
+    /**
+     * A spec written by a program rather than read from disk, such as the one {@code latentcheck audit}
+     * runs: the YAML text is read as if it were the file {@code file}, which need not exist (relative
+     * paths are resolved against its folder, and messages name it).
+     *
+     * @param yaml the spec's text
+     * @param file where the spec is said to be
+     * @return the spec
+     * @throws InvalidInputException if the text is not YAML or breaks a rule (naming the line)
+     */
+    public static ExperimentSpec parse(String yaml, Path file) {
+        return of(SpecNode.parse(new StringReader(yaml), file.toString()), file);
+    }
+
+    private static ExperimentSpec of(SpecNode root, Path file) {
         if (root.kind() != SpecNode.Kind.MAP) {
             throw new InvalidInputException(root.where() + ": a spec is a map of keys (name, samples, priors, …)");
         }

@@ -1,0 +1,249 @@
+package io.github.latentcheck.cli;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.github.latentcheck.InvalidInputException;
+import io.github.latentcheck.check.CheckInput;
+import io.github.latentcheck.check.CheckResult;
+import io.github.latentcheck.check.MemorizationCheck;
+import io.github.latentcheck.concurrent.Tasks;
+import io.github.latentcheck.data.SampleFiles;
+import io.github.latentcheck.data.Samples;
+import io.github.latentcheck.report.ReportWriter;
+import io.github.latentcheck.run.Experiment;
+import io.github.latentcheck.run.ExperimentResult;
+import io.github.latentcheck.run.ExperimentRunner;
+import io.github.latentcheck.spec.ExperimentSpec;
+import io.github.latentcheck.stats.TestResult;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code latentcheck audit}: the {@code memorization} check on samples read from a file. Without
+ * {@code --holdout} it reports only the train-based metrics ({@code holdout: none}). With
+ * {@code --out} it runs the same check as a one-prior experiment whose generator reads the samples
+ * file, writes the standard report (index.html with the suspects' gallery, results.json, junit.xml,
+ * summary.md, memorization-samples.csv) and beside it {@code audit.yaml}, the spec that reproduces it
+ * with {@code latentcheck run}. An audit has no gates, so it exits 0 unless the input is bad (2).
+ */
+@Command(name = "audit", mixinStandardHelpOptions = true,
+        description = "Memorization audit: score generated samples against the training rows (and held-out rows): "
+                + "near-copies, distances to the closest record, membership inference and the data-copying test.")
+final class AuditCommand implements Callable<Integer> {
+    private static final Pattern SHAPE = Pattern.compile("(\\d+)x(\\d+)");
+
+    @Spec
+    CommandSpec command;
+
+    @Option(names = "--samples", required = true, paramLabel = "FILE", description = "Generated samples, .npy or .csv.")
+    Path samplesFile;
+
+    @Option(names = "--train", required = true, paramLabel = "FILE", description = "Training rows, .npy or .csv.")
+    Path trainFile;
+
+    @Option(names = "--holdout", paramLabel = "FILE", description = "Held-out rows from the training distribution.")
+    Path holdoutFile;
+
+    @Option(names = "--k", paramLabel = "K", description = "Training neighbours averaged by Carlini et al.'s score "
+            + "(default 50, capped at the training rows − 1); at least 2 and below the number of training rows.")
+    Integer k;
+
+    @Option(names = "--image-shape", paramLabel = "HxW", description = "Show rows as H×W grayscale images, e.g. 8x8.")
+    String imageShape;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
+            description = "Seed of the subsample and the k-means cells (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Write the report into DIR.")
+    Path out;
+
+    @Option(names = "--json", description = "Print one JSON object with the metrics and tests.")
+    boolean json;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads (default: the processors available). "
+            + "Results do not depend on it.")
+    Integer threads;
+
+    @Override
+    public Integer call() throws IOException {
+        int threadCount = threads != null ? threads : Tasks.defaultThreads();
+        if (threadCount < 1) {
+            throw new InvalidInputException("--threads is not at least 1: " + threadCount);
+        }
+        Samples samples = SampleFiles.readSamples(samplesFile);
+        Samples training = SampleFiles.readSamples(trainFile);
+        requireSameColumns(samples, samplesFile, training, trainFile);
+        Samples holdout = null;
+        if (holdoutFile != null) {
+            holdout = SampleFiles.readSamples(holdoutFile);
+            requireSameColumns(holdout, holdoutFile, training, trainFile);
+        }
+        if (k != null && (k < 2 || k >= training.rows())) {
+            throw new InvalidInputException("--k " + k + " is not at least 2 and below the number of training rows in "
+                    + trainFile + ": " + training.rows());
+        }
+        int[] shape = shape(samples.columns());
+        if (out != null) {
+            ReportWriter.checkWritable(out);
+        }
+        CheckResult result = out != null ? runWithReport(samples.rows(), shape, threadCount)
+                : check(shape).run(CheckInput.of(null, null, samples, training, holdout, seed, threadCount));
+        PrintWriter stdout = command.commandLine().getOut();
+        if (json) {
+            stdout.print(json(result));
+        } else {
+            printSummary(stdout, result);
+        }
+        stdout.flush();
+        return LatentcheckCommand.PASSED;
+    }
+
+    private MemorizationCheck check(int[] shape) {
+        MemorizationCheck check = MemorizationCheck.withDefaults().with(holdoutFile != null
+                ? MemorizationCheck.HoldoutUse.REQUIRED : MemorizationCheck.HoldoutUse.NONE);
+        if (k != null) {
+            check = check.withNeighbors(k);
+        }
+        return shape.length == 2 ? check.withImageShape(shape[0], shape[1]) : check;
+    }
+
+    private int[] shape(int columns) {
+        if (imageShape == null) {
+            return new int[0];
+        }
+        Matcher m = SHAPE.matcher(imageShape);
+        if (!m.matches()) {
+            throw new InvalidInputException("--image-shape is not HxW with whole numbers, e.g. 8x8: '" + imageShape + "'");
+        }
+        int h = Integer.parseInt(m.group(1));
+        int w = Integer.parseInt(m.group(2));
+        if (h < 1 || w < 1 || (long) h * w != columns) {
+            throw new InvalidInputException("--image-shape " + imageShape + " does not hold the " + columns
+                    + " columns of " + samplesFile);
+        }
+        return new int[] {h, w};
+    }
+
+    private static void requireSameColumns(Samples rows, Path file, Samples training, Path trainFile) {
+        if (rows.columns() != training.columns()) {
+            throw new InvalidInputException(file + ": row 0 has " + rows.columns() + " columns but the rows of "
+                    + trainFile + " have " + training.columns());
+        }
+    }
+
+    /** Runs the check as a one-prior experiment over the samples file and writes the standard report. */
+    private CheckResult runWithReport(int rows, int[] shape, int threadCount) throws IOException {
+        Map<String, Object> check = new LinkedHashMap<>();
+        check.put("type", "memorization");
+        check.put("holdout", holdoutFile != null ? "required" : "none");
+        if (k != null) {
+            check.put("neighbors", k);
+        }
+        if (shape.length == 2) {
+            check.put("image_shape", List.of(shape[0], shape[1]));
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("training", trainFile.toAbsolutePath().toString());
+        if (holdoutFile != null) {
+            data.put("holdout", holdoutFile.toAbsolutePath().toString());
+        }
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("name", "memorization-audit");
+        spec.put("description", "Memorization audit of " + samplesFile + " against " + trainFile
+                + (holdoutFile != null ? " and " + holdoutFile : "") + ". The latents are not used: the generator "
+                + "returns the rows of the samples file in order.");
+        spec.put("seed", seed);
+        spec.put("samples", rows);
+        spec.put("latent_dim", 1);
+        spec.put("priors", List.of(Map.of("type", "gaussian", "label", "samples")));
+        spec.put("generator", Map.of("type", "file", "path", samplesFile.toAbsolutePath().toString()));
+        spec.put("data", data);
+        spec.put("checks", List.of(check));
+        String yaml = new ObjectMapper(new YAMLFactory()).writeValueAsString(spec);
+        Path specFile = out.resolve("audit.yaml");
+        Experiment experiment = Experiment.load(ExperimentSpec.parse(yaml, specFile));
+        ExperimentResult result = ExperimentRunner.of(threadCount, TerminalProgress.forStandardError()).run(experiment);
+        ReportWriter.write(out, result, ReportWriter.standard());
+        ReportWriter.writeAtomically(specFile, yaml.getBytes(StandardCharsets.UTF_8));
+        return result.runs().get(0).checks().get(0);
+    }
+
+    private String json(CheckResult result) throws IOException {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        try (JsonGenerator g = new JsonFactory().createGenerator(buffer, JsonEncoding.UTF8)) {
+            g.writeStartObject();
+            g.writeStringField("check", result.id());
+            g.writeStringField("samples", samplesFile.toString());
+            g.writeStringField("training", trainFile.toString());
+            if (holdoutFile != null) {
+                g.writeStringField("holdout", holdoutFile.toString());
+            } else {
+                g.writeNullField("holdout");
+            }
+            g.writeBooleanField("passed", result.passed());
+            g.writeObjectFieldStart("metrics");
+            for (Map.Entry<String, Number> metric : result.metrics().entrySet()) {
+                g.writeFieldName(metric.getKey());
+                writeNumber(g, metric.getValue());
+            }
+            g.writeEndObject();
+            g.writeArrayFieldStart("tests");
+            for (TestResult t : result.tests()) {
+                g.writeStartObject();
+                g.writeStringField("name", t.name());
+                g.writeFieldName("statistic");
+                writeNumber(g, t.statistic());
+                g.writeFieldName("pValue");
+                writeNumber(g, t.pValue());
+                g.writeStringField("method", t.method().label());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            if (out != null) {
+                g.writeStringField("report", out.resolve("index.html").toString());
+            }
+            g.writeEndObject();
+        }
+        return buffer.toString(StandardCharsets.UTF_8) + System.lineSeparator();
+    }
+
+    private static void writeNumber(JsonGenerator g, Number value) throws IOException {
+        if (value instanceof Long || value instanceof Integer) {
+            g.writeNumber(value.longValue());
+        } else if (Double.isFinite(value.doubleValue())) {
+            g.writeNumber(value.doubleValue());
+        } else {
+            g.writeNull();
+        }
+    }
+
+    private void printSummary(PrintWriter stdout, CheckResult result) {
+        int width = result.metrics().keySet().stream().mapToInt(String::length).max().orElse(6);
+        for (Map.Entry<String, Number> metric : result.metrics().entrySet()) {
+            Number v = metric.getValue();
+            String text = v instanceof Long ? v.toString() : String.format(Locale.ROOT, "%.6g", v.doubleValue());
+            stdout.printf(Locale.ROOT, "%-" + width + "s  %s%n", metric.getKey(), text);
+        }
+        stdout.printf(Locale.ROOT, "%s: %s%s%n", samplesFile, result.passed()
+                ? "no memorization found by the check's own criteria" : "memorization suspected",
+                out != null ? "; report in " + out.resolve("index.html") : "");
+    }
+}
