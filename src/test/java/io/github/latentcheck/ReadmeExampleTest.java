@@ -60,6 +60,16 @@ class ReadmeExampleTest {
         assertThat(readme()).contains(example("prior"));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"QuickstartGatesTest.java, junit-experiment",
+        "GaussianPriorTest.java, junit-prior"})
+    void theJunitExamplesAreShownVerbatim(String file, String name) throws IOException {
+        List<String> lines = Files.readAllLines(Path.of("src/test/java/io/github/latentcheck/examples", file));
+        int begin = lines.indexOf("// README:begin " + name);
+        int end = lines.indexOf("// README:end");
+        assertThat(readme()).contains(String.join("\n", lines.subList(begin + 1, end)));
+    }
+
     private static String readme() throws IOException {
         return Files.readString(Path.of("README.md"));
     }

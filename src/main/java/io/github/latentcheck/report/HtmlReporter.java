@@ -13,7 +13,6 @@ import io.github.latentcheck.spec.ExperimentSpec;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -95,7 +94,7 @@ public final class HtmlReporter implements Reporter {
         fact(html, "duration", String.format(Locale.ROOT, "%.2f s", result.duration().toNanos() / 1e9));
         fact(html, "latentcheck", escape(Versions.latentcheck()) + ", Java " + escape(Runtime.version().toString()));
         List<InputFile> inputs = new ArrayList<>();
-        inputs.add(InputFile.of("spec", spec.file()));
+        inputs.add(InputFile.of("spec", spec.file(), spec.text().getBytes(StandardCharsets.UTF_8)));
         spec.training().ifPresent(p -> inputs.add(InputFile.of("training", p)));
         spec.holdout().ifPresent(p -> inputs.add(InputFile.of("holdout", p)));
         for (InputFile input : inputs) {
@@ -103,7 +102,7 @@ public final class HtmlReporter implements Reporter {
                     + String.format(Locale.ROOT, "%,d bytes, SHA-256 <code>%s</code>", input.bytes(), input.sha256()));
         }
         html.append("</table>\n<details><summary>Spec <code>").append(escape(displayed(spec.file())))
-                .append("</code></summary>\n<pre>").append(escape(Files.readString(spec.file())))
+                .append("</code></summary>\n<pre>").append(escape(spec.text()))
                 .append("</pre>\n</details>\n");
     }
 

@@ -21,6 +21,15 @@ import java.util.HexFormat;
  */
 record InputFile(String role, Path path, long bytes, String sha256) {
 
+    static InputFile of(String role, Path path, byte[] content) {
+        try {
+            return new InputFile(role, path, content.length,
+                    HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
     static InputFile of(String role, Path path) {
         try (InputStream in = new DigestInputStream(Files.newInputStream(path), MessageDigest.getInstance("SHA-256"))) {
             byte[] buffer = new byte[1 << 16];

@@ -2,7 +2,6 @@ package io.github.latentcheck.spec;
 
 import io.github.latentcheck.InvalidInputException;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,6 +38,7 @@ public final class ExperimentSpec {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     private final Path file;
+    private final String text;
     private final String name;
     private final String description;
     private final long seed;
@@ -52,10 +52,11 @@ public final class ExperimentSpec {
     private final List<GateEntry> gates;
     private final Optional<Path> output;
 
-    private ExperimentSpec(Path file, String name, String description, long seed, int samples, int latentDim, List<Options> priors,
+    private ExperimentSpec(Path file, String text, String name, String description, long seed, int samples, int latentDim, List<Options> priors,
             Options generator, Optional<Path> training, Optional<Path> holdout, List<Options> checks,
             List<GateEntry> gates, Optional<Path> output) {
         this.file = file;
+        this.text = text;
         this.name = name;
         this.description = description;
         this.seed = seed;
@@ -86,15 +87,15 @@ public final class ExperimentSpec {
      */
     public static ExperimentSpec read(Path file) {
         String source = file.toString();
-        SpecNode root;
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            root = SpecNode.parse(reader, source);
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(source + ": no such file", e);
         } catch (IOException e) {
             throw new InvalidInputException(source + ": cannot read: " + e.getMessage(), e);
         }
-        return of(root, file);
+        return parse(text, file);
     }
 
     /**
@@ -108,10 +109,10 @@ public final class ExperimentSpec {
      * @throws InvalidInputException if the text is not YAML or breaks a rule (naming the line)
      */
     public static ExperimentSpec parse(String yaml, Path file) {
-        return of(SpecNode.parse(new StringReader(yaml), file.toString()), file);
+        return of(SpecNode.parse(new StringReader(yaml), file.toString()), file, yaml);
     }
 
-    private static ExperimentSpec of(SpecNode root, Path file) {
+    private static ExperimentSpec of(SpecNode root, Path file, String text) {
         if (root.kind() != SpecNode.Kind.MAP) {
             throw new InvalidInputException(root.where() + ": a spec is a map of keys (name, samples, priors, …)");
         }
@@ -163,7 +164,7 @@ public final class ExperimentSpec {
             }
         }
         Optional<Path> output = top.has("output") ? Optional.of(top.requirePath("output")) : Optional.empty();
-        return new ExperimentSpec(file, name, description, seed, (int) samples, latentDim, List.copyOf(priors), generator,
+        return new ExperimentSpec(file, text, name, description, seed, (int) samples, latentDim, List.copyOf(priors), generator,
                 training, holdout, List.copyOf(checks), List.copyOf(gates), output);
     }
 
@@ -197,6 +198,11 @@ public final class ExperimentSpec {
     /** @return the spec file */
     public Path file() {
         return file;
+    }
+
+    /** @return the spec's YAML text, as read or given */
+    public String text() {
+        return text;
     }
 
     /** @return the experiment's name */
