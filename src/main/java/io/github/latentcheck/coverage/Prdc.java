@@ -5,6 +5,7 @@ import io.github.latentcheck.concurrent.Tasks;
 import io.github.latentcheck.data.Samples;
 import io.github.latentcheck.knn.NearestNeighborSearch;
 import io.github.latentcheck.knn.Neighbors;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
@@ -31,8 +32,11 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
  * (k' the larger of the two k): when the K-th neighbour is farther than r_i every generated sample
  * in the ball is among the K found (under identical distributions a ball holds k M / N of them on
  * average); otherwise (a crowded ball, e.g. mode collapse) that one real row is scanned against
- * all generated rows. Recall is the same with the roles swapped. Memory is O((N + M) K); time is
- * four k-NN searches (two within a set, two across) plus the rare full scans. Every ball test
+ * all generated rows. Recall reuses the same candidates (see {@code RecallTail}): a generated row
+ * outside X_i's K candidates is at least as far as the K-th, so only generated rows whose own
+ * radius exceeds that distance need testing, scanned in decreasing order of radius. Memory is
+ * O((N + M) K); time is three k-NN searches (within each set, and real among generated) plus the
+ * rare scans. Every ball test
  * uses one distance function, {@code sqrt(Σ_c (x_c − y_c)²)} summed in column order in double
  * precision from the float32 values, so ties are decided the same way every time; the k-NN
  * search only proposes candidates.
@@ -129,41 +133,145 @@ public final class Prdc {
      * @throws InvalidInputException if the columns differ or a k is not below both row counts
      */
     public Result compute(Samples real, Samples generated) {
+        checkColumns(real, generated);
+        return compute(reference(real), generated);
+    }
+
+    private static void checkColumns(Samples real, Samples generated) {
         if (real.columns() != generated.columns()) {
             throw new InvalidInputException("the generated samples have " + generated.columns()
                     + " columns but the real samples have " + real.columns());
         }
+    }
+
+    /**
+     * The real rows with their k-th neighbour radii, computed once so that several sets of
+     * generated rows (the generator's, the holdout baseline) can be scored against them.
+     *
+     * @param real the real rows X
+     * @return the prepared reference
+     * @throws InvalidInputException if a k is not below the number of rows
+     */
+    public Reference reference(Samples real) {
         int kMax = Math.max(k, iprK);
         checkRows("real", real.rows(), kMax);
+        float[] x = real.toArray();
+        double[][] radii = radii(search().withK(kMax).searchWithin(real), x, real.columns());
+        return new Reference(this, real, x, radii);
+    }
+
+    /**
+     * @param reference real rows prepared by {@link #reference} of this object
+     * @param generated the generated rows Y, with the same columns
+     * @return the metrics
+     * @throws InvalidInputException if the columns differ or a k is not below the number of generated rows
+     */
+    public Result compute(Reference reference, Samples generated) {
+        if (reference.owner != this) {
+            throw new IllegalArgumentException("the reference was prepared with other settings");
+        }
+        Samples real = reference.real;
+        checkColumns(real, generated);
+        int kMax = Math.max(k, iprK);
         checkRows("generated", generated.rows(), kMax);
         int n = real.rows();
         int m = generated.rows();
         int d = real.columns();
-        float[] x = real.toArray();
+        float[] x = reference.rows;
         float[] y = generated.toArray();
-        NearestNeighborSearch search = NearestNeighborSearch.withDefaults().withThreads(threads);
-        double[][] realRadii = radii(search.withK(kMax).searchWithin(real), x, d);
+        NearestNeighborSearch search = search();
+        double[][] realRadii = reference.radii;
         double[][] generatedRadii = radii(search.withK(kMax).searchWithin(generated), y, d);
 
         int kCross = (int) Math.min(m, 4L * kMax * Math.max(1, (m + n - 1) / n));
         Neighbors realToGenerated = search.withK(kCross).search(real, generated);
         BallHits precisionSide = new BallHits(m, n);
-        Tasks.run(n, threads, i -> precisionSide.scan(i, x, y, d, realToGenerated, realRadii[k - 1][i],
-                realRadii[iprK - 1][i], m));
-
-        int kBack = (int) Math.min(n, 4L * kMax * Math.max(1, (n + m - 1) / m));
-        Neighbors generatedToReal = search.withK(kBack).search(generated, real);
-        BallHits recallSide = new BallHits(n, m);
-        Tasks.run(m, threads, j -> recallSide.scan(j, y, x, d, generatedToReal, generatedRadii[k - 1][j],
-                generatedRadii[iprK - 1][j], n));
+        RecallTail recallSide = new RecallTail(generatedRadii, k - 1, iprK - 1, n);
+        Tasks.run(n, threads, i -> {
+            precisionSide.scan(i, x, y, d, realToGenerated, realRadii[k - 1][i], realRadii[iprK - 1][i], m);
+            recallSide.scan(i, x, y, d, realToGenerated);
+        });
 
         return new Result(n, m, k, iprK,
                 precisionSide.fractionHit(0), precisionSide.fractionHit(1),
-                recallSide.fractionHit(0), recallSide.fractionHit(1),
+                recallSide.fraction(0), recallSide.fraction(1),
                 precisionSide.totalHits(0) / ((double) k * m), precisionSide.totalHits(1) / ((double) k * m),
                 precisionSide.fractionCentresHit(0), precisionSide.fractionCentresHit(1),
                 precisionSide.fractionHit(3), precisionSide.fractionHit(2),
-                recallSide.fractionHit(3), recallSide.fractionHit(2));
+                recallSide.fraction(3), recallSide.fraction(2));
+    }
+
+    /**
+     * Recall from the real rows' side, reusing their K generated candidates: real X_i is recalled
+     * when some Y_j has ‖X_i − Y_j‖ within Y_j's radius s_j. The K candidates are tested; any other
+     * Y_j is at least as far as the K-th candidate, d_K, so only the Y_j with s_j ≥ d_K can still
+     * hold X_i, and they are scanned in decreasing order of s_j until s_j drops below d_K. Exact;
+     * the scan is short unless a few generated rows have very large radii.
+     */
+    private final class RecallTail {
+        private final double[][] radii;
+        private final int rank;
+        private final int iprRank;
+        private final double[] reach;
+        private final int[] byReach;
+        private final byte[][] recalled;
+
+        RecallTail(double[][] generatedRadii, int rank, int iprRank, int realRows) {
+            this.radii = generatedRadii;
+            this.rank = rank;
+            this.iprRank = iprRank;
+            int m = generatedRadii[0].length;
+            this.reach = new double[m];
+            Integer[] order = new Integer[m];
+            for (int j = 0; j < m; j++) {
+                reach[j] = Math.max(generatedRadii[rank][j], generatedRadii[iprRank][j]);
+                order[j] = j;
+            }
+            Arrays.sort(order, (a, b) -> Double.compare(reach[b], reach[a]));
+            this.byReach = new int[m];
+            for (int j = 0; j < m; j++) {
+                byReach[j] = order[j];
+            }
+            this.recalled = new byte[4][realRows];
+        }
+
+        void scan(int i, float[] realRows, float[] generatedRows, int d, Neighbors candidates) {
+            int kc = candidates.k();
+            for (int r = 0; r < kc && !done(i); r++) {
+                test(i, candidates.index(i, r), realRows, generatedRows, d);
+            }
+            if (kc == byReach.length) {
+                return;
+            }
+            double bound = candidates.distance(i, kc - 1) * (1 - MARGIN);
+            for (int t = 0; t < byReach.length && reach[byReach[t]] >= bound && !done(i); t++) {
+                test(i, byReach[t], realRows, generatedRows, d);
+            }
+        }
+
+        private boolean done(int i) {
+            return recalled[0][i] + recalled[1][i] + recalled[2][i] + recalled[3][i] == 4;
+        }
+
+        private void test(int i, int j, float[] realRows, float[] generatedRows, int d) {
+            double dist = distance(realRows, i * d, generatedRows, j * d, d);
+            recalled[0][i] |= dist < radii[rank][j] ? 1 : 0;
+            recalled[1][i] |= dist <= radii[rank][j] ? 1 : 0;
+            recalled[2][i] |= dist < radii[iprRank][j] ? 1 : 0;
+            recalled[3][i] |= dist <= radii[iprRank][j] ? 1 : 0;
+        }
+
+        double fraction(int variant) {
+            int hit = 0;
+            for (byte b : recalled[variant]) {
+                hit += b;
+            }
+            return (double) hit / recalled[variant].length;
+        }
+    }
+
+    private NearestNeighborSearch search() {
+        return NearestNeighborSearch.withDefaults().withThreads(threads);
     }
 
     private static void checkRows(String which, int rows, int kMax) {
@@ -276,6 +384,21 @@ public final class Prdc {
                 hit += centreHit[variant].get(i);
             }
             return (double) hit / centreHit[variant].length();
+        }
+    }
+
+    /** Real rows and their k-th neighbour radii, ready to score generated rows against. */
+    public static final class Reference {
+        private final Prdc owner;
+        private final Samples real;
+        private final float[] rows;
+        private final double[][] radii;
+
+        private Reference(Prdc owner, Samples real, float[] rows, double[][] radii) {
+            this.owner = owner;
+            this.real = real;
+            this.rows = rows;
+            this.radii = radii;
         }
     }
 
