@@ -82,7 +82,7 @@ class PrdcTest {
 
     /**
      * Under identical distributions E[density] = 1 and E[coverage] = 1 − Π_{j<k} (N−1−j)/(N+M−1−j).
-     * 200 seeded replicates per size (D = 3); the mean must lie within 4 standard errors of the expectation
+     * 150 seeded replicates per size (D = 3); the mean must lie within 4 standard errors of the expectation
      * (a false failure has probability about 6e-5 per metric if the formula is right; the seed fixes
      * the outcome).
      */
@@ -93,7 +93,7 @@ class PrdcTest {
         for (int[] size : new int[][] {{120, 120}, {80, 200}, {200, 60}}) {
             int n = size[0];
             int m = size[1];
-            int replicates = 200;
+            int replicates = 150;
             double[] coverage = new double[replicates];
             double[] density = new double[replicates];
             for (int r = 0; r < replicates; r++) {
