@@ -54,13 +54,16 @@ import org.apache.commons.statistics.inference.SignificanceResult;
  * the latent norm ‖z‖ and Cramér's V = sqrt(χ² / (n (min(r, c) − 1))) of the decile × mode
  * table (non-HQ samples form one more column; empty rows and columns dropped) measures how much
  * the mode depends on ‖z‖: 0 none, 1 the norm decides the mode (Cramér 1946). NaN without
- * latents or when the table has a single row or column.</li>
+ * latents or when the table has a single row or column;</li>
+ * <li>{@code latentCoordinateCramersV}: the same for deciles of each latent coordinate z_a; the
+ * largest V over the coordinates (its coordinate's histogram is charted).</li>
  * </ul>
  * Per-mode HQ counts are the metrics {@code count0} … The check passes when every mode is covered,
  * the χ² test does not reject at {@code alpha} and no mode is under-covered. Charts: the samples
  * over the centres with their HQ ellipses (first two coordinates; the projection of the
  * Mahalanobis ball is the ellipse of the 2 × 2 marginal covariance), HQ counts against
- * N w_k, and latents coloured by mode (2-D latents) or the mode histogram per ‖z‖ decile.
+ * N w_k, and latents coloured by mode (2-D latents) or the mode histogram per decile of ‖z‖ and
+ * of the most informative coordinate.
  */
 public final class ModeCoverageCheck implements Check {
     /** Points drawn per scatter chart. */
@@ -147,7 +150,7 @@ public final class ModeCoverageCheck implements Check {
     public Set<String> metricNames() {
         Set<String> names = new LinkedHashSet<>(List.of("modes", "modesCovered", "modesCoveredMinCount",
                 "hqSamples", "hqFraction", "expectedHqFraction", "reverseKL", "jsDivergence", "occupancyChi2",
-                "occupancyPValue", "underCoveredModes", "latentNormCramersV"));
+                "occupancyPValue", "underCoveredModes", "latentNormCramersV", "latentCoordinateCramersV"));
         for (int k = 0; k < mixture.modes(); k++) {
             names.add("count" + k);
         }
@@ -223,7 +226,19 @@ public final class ModeCoverageCheck implements Check {
                 .metric("occupancyPValue", chi2P)
                 .metric("underCoveredModes", underCovered)
                 .metric("latentNormCramersV", input.hasLatents()
-                        ? cramersV(latentNormTable(input.latents(), assignment)) : Double.NaN);
+                        ? cramersV(decileTable(latentNorms(input.latents()), assignment)) : Double.NaN);
+        int coordinate = -1;
+        double coordinateV = Double.NaN;
+        if (input.hasLatents()) {
+            for (int a = 0; a < input.latents().dimension(); a++) {
+                double v = cramersV(decileTable(input.latents().column(a), assignment));
+                if (v > coordinateV || Double.isNaN(coordinateV) && !Double.isNaN(v)) {
+                    coordinateV = v;
+                    coordinate = a;
+                }
+            }
+        }
+        result.metric("latentCoordinateCramersV", coordinateV);
         for (int k = 0; k < modes; k++) {
             result.metric("count" + k, counts[k]);
         }
@@ -233,9 +248,13 @@ public final class ModeCoverageCheck implements Check {
                         + "; occupancy-chi2 uncorrected")
                 .chart(modeScatter(samples, rows))
                 .chart(countChart(counts, hq));
-        if (input.hasLatents()) {
-            result.chart(input.latents().dimension() == 2 ? latentScatter(input.latents(), assignment, rows)
-                    : decileChart(latentNormTable(input.latents(), assignment)));
+        if (input.hasLatents() && input.latents().dimension() == 2) {
+            result.chart(latentScatter(input.latents(), assignment, rows));
+        } else if (input.hasLatents()) {
+            result.chart(decileChart(decileTable(latentNorms(input.latents()), assignment), "||z||"));
+            if (coordinate >= 0) {
+                result.chart(decileChart(decileTable(input.latents().column(coordinate), assignment), "z" + coordinate));
+            }
         }
         return result.build();
     }
@@ -244,12 +263,9 @@ public final class ModeCoverageCheck implements Check {
         return minCount > 0 ? minCount : Math.max(1, (long) Math.ceil(0.01 * n * mixture.weight(mode)));
     }
 
-    /** Rows: deciles of ‖z‖ (by rank, ties by row index); columns: the K modes, then "not HQ". */
-    private static long[][] latentNormTable(Latents latents, ModeAssignment assignment) {
-        int n = latents.rows();
-        int modes = assignment.mixture().modes();
-        double[] norms = new double[n];
-        for (int i = 0; i < n; i++) {
+    private static double[] latentNorms(Latents latents) {
+        double[] norms = new double[latents.rows()];
+        for (int i = 0; i < norms.length; i++) {
             double s = 0;
             for (int a = 0; a < latents.dimension(); a++) {
                 double v = latents.value(i, a);
@@ -257,9 +273,16 @@ public final class ModeCoverageCheck implements Check {
             }
             norms[i] = Math.sqrt(s);
         }
+        return norms;
+    }
+
+    /** Rows: deciles of {@code key} (by rank, ties by row index); columns: the K modes, then "not HQ". */
+    private static long[][] decileTable(double[] key, ModeAssignment assignment) {
+        int n = key.length;
+        int modes = assignment.mixture().modes();
         Integer[] order = new Integer[n];
         Arrays.setAll(order, i -> i);
-        Arrays.sort(order, (a, b) -> Double.compare(norms[a], norms[b]));
+        Arrays.sort(order, (a, b) -> Double.compare(key[a], key[b]));
         long[][] table = new long[DECILES][modes + 1];
         for (int rank = 0; rank < n; rank++) {
             int i = order[rank];
@@ -389,7 +412,7 @@ public final class ModeCoverageCheck implements Check {
                 + "(and one for samples in no mode's high-quality region).");
     }
 
-    private Chart decileChart(long[][] table) {
+    private Chart decileChart(long[][] table, String variable) {
         int modes = mixture.modes();
         double[] x = new double[DECILES];
         double[] decileTotal = new double[DECILES];
@@ -397,7 +420,7 @@ public final class ModeCoverageCheck implements Check {
             x[d] = d + 1;
             decileTotal[d] = Arrays.stream(table[d]).sum();
         }
-        Chart chart = Chart.of("Mode histogram per decile of the latent norm", "decile of ||z||",
+        Chart chart = Chart.of("Mode histogram per decile of " + variable, "decile of " + variable,
                 "fraction of the decile's samples");
         for (int k = 0; k <= modes; k++) {
             double[] y = new double[DECILES];
@@ -406,7 +429,7 @@ public final class ModeCoverageCheck implements Check {
             }
             chart = chart.with(Series.of(k < modes ? "mode" + k : "not HQ", Series.Style.LINE, x, y));
         }
-        return chart.withAltText("For each tenth of the samples ordered by latent norm, the fraction that lands in "
+        return chart.withAltText("For each tenth of the samples ordered by " + variable + ", the fraction that lands in "
                 + "each mode (and outside every high-quality region): flat lines mean the norm does not pick the mode.");
     }
 

@@ -73,6 +73,11 @@ class ModeCoverageCheckTest {
         assertThat(result.tests().stream().filter(t -> t.reject(0.05)).map(TestResult::name))
                 .containsExactly("occupancy-chi2", "under-covered[mode1]", "under-covered[mode5]");
         assertThat(result.passed()).isFalse();
+        // the sampler picks the mode from z0, so z0's deciles nearly decide the mode; the norm much less
+        assertThat(result.metric("latentCoordinateCramersV").orElseThrow().doubleValue()).isGreaterThan(0.8);
+        assertThat(result.metric("latentNormCramersV").orElseThrow().doubleValue()).isLessThan(0.5);
+        assertThat(result.charts()).extracting(c -> c.title())
+                .contains("Mode histogram per decile of ||z||", "Mode histogram per decile of z0");
     }
 
     @Test
