@@ -31,6 +31,19 @@ class PrdcCheckTest {
         assertThat(with.charts().get(0).series()).hasSize(2);
     }
 
+    /** Real data against real data: coverage and density near their expectations under identical distributions. */
+    @Test
+    void grid25TrainingAgainstItsHoldoutIsNearTheNullExpectation() {
+        Samples train = head(SampleFiles.readSamples(Path.of("fixtures/data/grid25_train.npy")), 6000);
+        Samples holdout = SampleFiles.readSamples(Path.of("fixtures/data/grid25_holdout.npy"));
+        CheckResult r = PrdcCheck.of("prdc").run(CheckInput.ofSamples(holdout, train, null, 1, 2));
+
+        assertThat(r.metric("coverageRatio").orElseThrow().doubleValue()).isBetween(0.97, 1.03);
+        assertThat(r.metric("density").orElseThrow().doubleValue()).isBetween(0.95, 1.05);
+        assertThat(r.metric("precision").orElseThrow().doubleValue()).isGreaterThan(0.95);
+        assertThat(r.metric("recall").orElseThrow().doubleValue()).isGreaterThan(0.95);
+    }
+
     @Test
     void exactCopiesCountOnlyInTheInclusiveMetrics() {
         // generated = real rows copied: each copy sits at distance 0 from its original, which is inside
