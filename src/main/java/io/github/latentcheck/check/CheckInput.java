@@ -59,6 +59,27 @@ public final class CheckInput {
         return Optional.ofNullable(generator);
     }
 
+    /**
+     * Input for samples generated elsewhere (a file scored by {@code latentcheck coverage}): there is
+     * no prior and there are no latents, so {@link #hasLatents()} is false and checks that read them
+     * skip that part.
+     *
+     * @param samples the generated samples
+     * @param training the training (reference) data, or null
+     * @param holdout the held-out data, or null
+     * @param seed a seed for the check's own randomness
+     * @param threads the number of threads the check may use
+     * @return the input
+     */
+    public static CheckInput ofSamples(Samples samples, Samples training, Samples holdout, long seed, int threads) {
+        return new CheckInput(null, null, samples, training, holdout, seed, threads, null);
+    }
+
+    /** @return whether the run has a prior and latents (false for samples generated elsewhere) */
+    public boolean hasLatents() {
+        return latents != null;
+    }
+
     /** @return the prior the latents were drawn from */
     public Prior prior() {
         return prior;

@@ -39,7 +39,7 @@ final class DimensionTests {
             correction = MultipleTesting.Correction.valueOf(name.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(options.where("correction") + ": " + options.section()
-                    + ".correction is not one of none, bonferroni, holm: '" + name + "'", e);
+                    + ".correction is not one of none, bonferroni, holm, benjamini_hochberg: '" + name + "'", e);
         }
         return new DimensionTests(alpha, correction);
     }
@@ -81,7 +81,14 @@ final class DimensionTests {
     private String correctionSentence(int size, String familyName) {
         return correction == MultipleTesting.Correction.NONE
                 ? "no correction; each of the " + size + " " + familyName + " at level " + alpha
-                : correction.name().charAt(0) + correction.name().substring(1).toLowerCase(Locale.ROOT) + " over " + size + " " + familyName + " at level " + alpha;
+                : label() + " over " + size + " " + familyName + " at level " + alpha;
+    }
+
+    private String label() {
+        return switch (correction) {
+            case BENJAMINI_HOCHBERG -> "Benjamini–Hochberg";
+            default -> correction.name().charAt(0) + correction.name().substring(1).toLowerCase(Locale.ROOT);
+        };
     }
 
     private Chart pValueChart(List<TestResult> tests, String familyName) {

@@ -90,7 +90,15 @@ public final class JsonResultsReporter implements Reporter {
         json.writeEndObject();
     }
 
-    private static void writeCheck(JsonGenerator json, CheckResult check) throws IOException {
+    /**
+     * Writes one check's result as the object {@code results.json} holds in {@code checks}: id, type,
+     * verdict, correction, metrics (non-finite numbers as null) and tests.
+     *
+     * @param json where to write
+     * @param check the result
+     * @throws IOException from the generator
+     */
+    public static void writeCheck(JsonGenerator json, CheckResult check) throws IOException {
         json.writeStartObject();
         json.writeStringField("check", check.id());
         json.writeStringField("type", check.type());

@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * Multiple-testing corrections of a family of p-values, each returning adjusted p-values in the
  * input order (as R's {@code p.adjust}), so that "reject \(H_i\) when adjusted \(p_i &lt; \alpha\)"
- * controls the family-wise error rate at \(\alpha\).
+ * controls the family-wise error rate at \(\alpha\) (Bonferroni, Holm) or the false discovery
+ * rate at \(\alpha\) (Benjamini–Hochberg, for independent or positively dependent tests).
  *
  * <p>Input rules: the array is non-null and every p-value lies in [0, 1] (NaN is refused). An empty
  * family gives an empty result.
@@ -20,7 +21,9 @@ public final class MultipleTesting {
         /** Bonferroni: \(\tilde{p}_i = \min(1, m p_i)\). */
         BONFERRONI,
         /** Holm's step-down procedure; uniformly more powerful than Bonferroni. */
-        HOLM
+        HOLM,
+        /** Benjamini–Hochberg's step-up procedure; controls the false discovery rate, not the FWER. */
+        BENJAMINI_HOCHBERG
     }
 
     private MultipleTesting() {
@@ -41,6 +44,7 @@ public final class MultipleTesting {
             }
             case BONFERRONI -> bonferroni(p);
             case HOLM -> holm(p);
+            case BENJAMINI_HOCHBERG -> benjaminiHochberg(p);
         };
     }
 
@@ -85,6 +89,38 @@ public final class MultipleTesting {
         for (int rank = 0; rank < m; rank++) {
             int i = order[rank];
             running = Math.max(running, Math.min(1, (double) (m - rank) * p[i]));
+            adjusted[i] = running;
+        }
+        return adjusted;
+    }
+
+    /**
+     * Benjamini and Hochberg's step-up procedure. With the p-values sorted,
+     * \(p_{(1)} \le \dots \le p_{(m)}\),
+     * \[ \tilde{p}_{(i)} = \min\Big(1, \min_{j \ge i} \frac{m}{j}\, p_{(j)}\Big), \]
+     * returned in the input order; rejecting where \(\tilde{p}_i &lt; \alpha\) controls the false
+     * discovery rate at \(\alpha\) for independent tests. This is R's {@code p.adjust(p, "BH")}
+     * and scipy's {@code false_discovery_control(p, method="bh")}.
+     *
+     * <p>Reference: Benjamini, Y. and Hochberg, Y. (1995). Controlling the false discovery rate: a
+     * practical and powerful approach to multiple testing. <i>Journal of the Royal Statistical
+     * Society B</i> 57(1), 289–300, doi:10.1111/j.2517-6161.1995.tb02031.x.
+     *
+     * @param p the p-values of the family
+     * @return the adjusted p-values, in the input order
+     * @throws InvalidInputException if a p-value is not in [0, 1]
+     */
+    public static double[] benjaminiHochberg(double[] p) {
+        checkPValues(p);
+        int m = p.length;
+        Integer[] order = new Integer[m];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, (a, b) -> Double.compare(p[a], p[b]));
+        double[] adjusted = new double[m];
+        double running = 1;
+        for (int rank = m - 1; rank >= 0; rank--) {
+            int i = order[rank];
+            running = Math.min(running, (double) m / (rank + 1) * p[i]);
             adjusted[i] = running;
         }
         return adjusted;

@@ -1,0 +1,430 @@
+package io.github.latentcheck.coverage;
+
+import io.github.latentcheck.InvalidInputException;
+import io.github.latentcheck.concurrent.Tasks;
+import io.github.latentcheck.data.Samples;
+import io.github.latentcheck.knn.NearestNeighborSearch;
+import io.github.latentcheck.knn.Neighbors;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+
+/**
+ * k-NN manifold metrics of generated samples Y_1..Y_M against real samples X_1..X_N: precision,
+ * recall, density and coverage (Naeem et al. 2020), and improved precision and recall (Kynkäänniemi
+ * et al. 2019). With {@code NND_k(X_i)} the distance from X_i to its k-th nearest <i>other</i> real
+ * sample and {@code B(x, r)} the ball of radius r around x:
+ * <ul>
+ * <li>precision = (1/M) Σ_j 1[∃ i: Y_j ∈ B(X_i, NND_k(X_i))]</li>
+ * <li>recall = (1/N) Σ_i 1[∃ j: X_i ∈ B(Y_j, NND_k(Y_j))] (the generated samples' own radii)</li>
+ * <li>density = (1/(kM)) Σ_j Σ_i 1[Y_j ∈ B(X_i, NND_k(X_i))]</li>
+ * <li>coverage = (1/N) Σ_i 1[∃ j: Y_j ∈ B(X_i, NND_k(X_i))]</li>
+ * </ul>
+ * "∈ B" is tested two ways: strict, {@code ‖·‖ < r}, as the authors' code for PRDC
+ * ({@code clovaai/generative-evaluation-prdc}), and inclusive, {@code ‖·‖ ≤ r}, as Kynkäänniemi
+ * et al.'s definition; they differ only on ties, such as a generated sample that copies a real one
+ * whose own k-th neighbour is at distance 0. PRDC uses k = 5 and improved precision/recall k = 3
+ * (the papers' defaults); improved precision and recall are the precision and recall formulas at
+ * their k.
+ *
+ * <p><b>Exact and bounded in memory.</b> The ball tests need, for each real X_i, every generated
+ * sample within its radius r_i — a range query, not a k-NN query. It is answered exactly with a
+ * k-NN search of the real rows among the generated rows for K = min(M, 4 k' ⌈M/N⌉) neighbours
+ * (k' the larger of the two k): when the K-th neighbour is farther than r_i every generated sample
+ * in the ball is among the K found (under identical distributions a ball holds k M / N of them on
+ * average); otherwise (a crowded ball, e.g. mode collapse) that one real row is scanned against
+ * all generated rows. Recall reuses the same candidates (see {@code RecallTail}): a generated row
+ * outside X_i's K candidates is at least as far as the K-th, so only generated rows whose own
+ * radius exceeds that distance need testing, scanned in decreasing order of radius. Memory is
+ * O((N + M) K); time is three k-NN searches (within each set, and real among generated) plus the
+ * rare scans. Every ball test
+ * uses one distance function, {@code sqrt(Σ_c (x_c − y_c)²)} summed in column order in double
+ * precision from the float32 values, so ties are decided the same way every time; the k-NN
+ * search only proposes candidates.
+ *
+ * <p>References:
+ * <ol>
+ * <li>Naeem, M. F., Oh, S. J., Uh, Y., Choi, Y. and Yoo, J. (2020). Reliable fidelity and
+ * diversity metrics for generative models. ICML 2020, arXiv:2002.09797.</li>
+ * <li>Kynkäänniemi, T., Karras, T., Laine, S., Lehtinen, J. and Aila, T. (2019). Improved
+ * precision and recall metric for assessing generative models. NeurIPS 2019, arXiv:1904.06991.</li>
+ * </ol>
+ */
+public final class Prdc {
+    private static final double MARGIN = 1e-9;
+
+    private final int k;
+    private final int iprK;
+    private final int threads;
+
+    private Prdc(int k, int iprK, int threads) {
+        this.k = k;
+        this.iprK = iprK;
+        this.threads = threads;
+    }
+
+    /**
+     * Defaults: {@code k = 5} for PRDC, {@code k = 3} for improved precision and recall, as many
+     * threads as available processors (results do not depend on them).
+     *
+     * @return the metrics with defaults
+     */
+    public static Prdc withDefaults() {
+        return new Prdc(5, 3, Tasks.defaultThreads());
+    }
+
+    /**
+     * @param v the PRDC neighbour rank, at least 1
+     * @return a copy with that k
+     */
+    public Prdc withK(int v) {
+        if (v < 1) {
+            throw new InvalidInputException("k is not at least 1: " + v);
+        }
+        return new Prdc(v, iprK, threads);
+    }
+
+    /**
+     * @param v the improved precision/recall neighbour rank, at least 1
+     * @return a copy with that k
+     */
+    public Prdc withImprovedK(int v) {
+        if (v < 1) {
+            throw new InvalidInputException("ipr_k is not at least 1: " + v);
+        }
+        return new Prdc(k, v, threads);
+    }
+
+    /**
+     * @param v threads, at least 1
+     * @return a copy with that thread count
+     */
+    public Prdc withThreads(int v) {
+        if (v < 1) {
+            throw new InvalidInputException("threads is not at least 1: " + v);
+        }
+        return new Prdc(k, iprK, v);
+    }
+
+    /**
+     * The expected coverage when the generated and real samples are i.i.d. from one continuous
+     * distribution: X_i is covered unless its k nearest among the N − 1 other real and M generated
+     * points are all real, and by exchangeability that has probability
+     * \(\prod_{j=0}^{k-1} (N-1-j)/(N+M-1-j)\), so
+     * \(E[\text{coverage}] = 1 - \prod_{j=0}^{k-1} \frac{N-1-j}{N+M-1-j}\) (Naeem et al. 2020, §3.2).
+     * The expected density is exactly 1: a generated point lies in X_i's ball with probability k/N.
+     *
+     * @param n real rows N
+     * @param m generated rows M
+     * @param k the neighbour rank
+     * @return the expected coverage
+     */
+    public static double expectedCoverage(int n, int m, int k) {
+        double allReal = 1;
+        for (int j = 0; j < k; j++) {
+            allReal *= (double) (n - 1 - j) / (n + m - 1 - j);
+        }
+        return 1 - allReal;
+    }
+
+    /**
+     * @param real the real rows X (training data)
+     * @param generated the generated rows Y, with the same columns
+     * @return the metrics
+     * @throws InvalidInputException if the columns differ or a k is not below both row counts
+     */
+    public Result compute(Samples real, Samples generated) {
+        checkColumns(real, generated);
+        return compute(reference(real), generated);
+    }
+
+    private static void checkColumns(Samples real, Samples generated) {
+        if (real.columns() != generated.columns()) {
+            throw new InvalidInputException("the generated samples have " + generated.columns()
+                    + " columns but the real samples have " + real.columns());
+        }
+    }
+
+    /**
+     * The real rows with their k-th neighbour radii, computed once so that several sets of
+     * generated rows (the generator's, the holdout baseline) can be scored against them.
+     *
+     * @param real the real rows X
+     * @return the prepared reference
+     * @throws InvalidInputException if a k is not below the number of rows
+     */
+    public Reference reference(Samples real) {
+        int kMax = Math.max(k, iprK);
+        checkRows("real", real.rows(), kMax);
+        float[] x = real.toArray();
+        double[][] radii = radii(search().withK(kMax).searchWithin(real), x, real.columns());
+        return new Reference(this, real, x, radii);
+    }
+
+    /**
+     * @param reference real rows prepared by {@link #reference} of this object
+     * @param generated the generated rows Y, with the same columns
+     * @return the metrics
+     * @throws InvalidInputException if the columns differ or a k is not below the number of generated rows
+     */
+    public Result compute(Reference reference, Samples generated) {
+        if (reference.owner != this) {
+            throw new IllegalArgumentException("the reference was prepared with other settings");
+        }
+        Samples real = reference.real;
+        checkColumns(real, generated);
+        int kMax = Math.max(k, iprK);
+        checkRows("generated", generated.rows(), kMax);
+        int n = real.rows();
+        int m = generated.rows();
+        int d = real.columns();
+        float[] x = reference.rows;
+        float[] y = generated.toArray();
+        NearestNeighborSearch search = search();
+        double[][] realRadii = reference.radii;
+        double[][] generatedRadii = radii(search.withK(kMax).searchWithin(generated), y, d);
+
+        int kCross = (int) Math.min(m, 4L * kMax * Math.max(1, (m + n - 1) / n));
+        Neighbors realToGenerated = search.withK(kCross).search(real, generated);
+        BallHits precisionSide = new BallHits(m, n);
+        RecallTail recallSide = new RecallTail(generatedRadii, k - 1, iprK - 1, n);
+        Tasks.run(n, threads, i -> {
+            precisionSide.scan(i, x, y, d, realToGenerated, realRadii[k - 1][i], realRadii[iprK - 1][i], m);
+            recallSide.scan(i, x, y, d, realToGenerated);
+        });
+
+        return new Result(n, m, k, iprK,
+                precisionSide.fractionHit(0), precisionSide.fractionHit(1),
+                recallSide.fraction(0), recallSide.fraction(1),
+                precisionSide.totalHits(0) / ((double) k * m), precisionSide.totalHits(1) / ((double) k * m),
+                precisionSide.fractionCentresHit(0), precisionSide.fractionCentresHit(1),
+                precisionSide.fractionHit(3), precisionSide.fractionHit(2),
+                recallSide.fraction(3), recallSide.fraction(2));
+    }
+
+    /**
+     * Recall from the real rows' side, reusing their K generated candidates: real X_i is recalled
+     * when some Y_j has ‖X_i − Y_j‖ within Y_j's radius s_j. The K candidates are tested; any other
+     * Y_j is at least as far as the K-th candidate, d_K, so only the Y_j with s_j ≥ d_K can still
+     * hold X_i, and they are scanned in decreasing order of s_j until s_j drops below d_K. Exact;
+     * the scan is short unless a few generated rows have very large radii.
+     */
+    private final class RecallTail {
+        private final double[][] radii;
+        private final int rank;
+        private final int iprRank;
+        private final double[] reach;
+        private final int[] byReach;
+        private final byte[][] recalled;
+
+        RecallTail(double[][] generatedRadii, int rank, int iprRank, int realRows) {
+            this.radii = generatedRadii;
+            this.rank = rank;
+            this.iprRank = iprRank;
+            int m = generatedRadii[0].length;
+            this.reach = new double[m];
+            Integer[] order = new Integer[m];
+            for (int j = 0; j < m; j++) {
+                reach[j] = Math.max(generatedRadii[rank][j], generatedRadii[iprRank][j]);
+                order[j] = j;
+            }
+            Arrays.sort(order, (a, b) -> Double.compare(reach[b], reach[a]));
+            this.byReach = new int[m];
+            for (int j = 0; j < m; j++) {
+                byReach[j] = order[j];
+            }
+            this.recalled = new byte[4][realRows];
+        }
+
+        void scan(int i, float[] realRows, float[] generatedRows, int d, Neighbors candidates) {
+            int kc = candidates.k();
+            for (int r = 0; r < kc && !done(i); r++) {
+                test(i, candidates.index(i, r), realRows, generatedRows, d);
+            }
+            if (kc == byReach.length) {
+                return;
+            }
+            double bound = candidates.distance(i, kc - 1) * (1 - MARGIN);
+            for (int t = 0; t < byReach.length && reach[byReach[t]] >= bound && !done(i); t++) {
+                test(i, byReach[t], realRows, generatedRows, d);
+            }
+        }
+
+        private boolean done(int i) {
+            return recalled[0][i] + recalled[1][i] + recalled[2][i] + recalled[3][i] == 4;
+        }
+
+        private void test(int i, int j, float[] realRows, float[] generatedRows, int d) {
+            double dist = distance(realRows, i * d, generatedRows, j * d, d);
+            recalled[0][i] |= dist < radii[rank][j] ? 1 : 0;
+            recalled[1][i] |= dist <= radii[rank][j] ? 1 : 0;
+            recalled[2][i] |= dist < radii[iprRank][j] ? 1 : 0;
+            recalled[3][i] |= dist <= radii[iprRank][j] ? 1 : 0;
+        }
+
+        double fraction(int variant) {
+            int hit = 0;
+            for (byte b : recalled[variant]) {
+                hit += b;
+            }
+            return (double) hit / recalled[variant].length;
+        }
+    }
+
+    private NearestNeighborSearch search() {
+        return NearestNeighborSearch.withDefaults().withThreads(threads);
+    }
+
+    private static void checkRows(String which, int rows, int kMax) {
+        if (kMax >= rows) {
+            throw new InvalidInputException("k = " + kMax + " is not below the number of " + which + " rows ("
+                    + rows + "): the k-th nearest other row does not exist");
+        }
+    }
+
+    /** radii[r][i]: the distance from row i to its (r+1)-th nearest other row, by {@link #distance}. */
+    private double[][] radii(Neighbors within, float[] data, int d) {
+        int rows = within.queries();
+        double[][] radii = new double[within.k()][rows];
+        Tasks.run(within.k(), threads, r -> {
+            for (int i = 0; i < rows; i++) {
+                radii[r][i] = distance(data, i * d, data, within.index(i, r) * d, d);
+            }
+        });
+        return radii;
+    }
+
+    /**
+     * The Euclidean distance between two float32 rows, summed in column order in double precision.
+     *
+     * @param a one array
+     * @param ao where the first row starts
+     * @param b another array
+     * @param bo where the second row starts
+     * @param d the number of columns
+     * @return the distance
+     */
+    static double distance(float[] a, int ao, float[] b, int bo, int d) {
+        double s = 0;
+        for (int c = 0; c < d; c++) {
+            double diff = (double) a[ao + c] - b[bo + c];
+            s += diff * diff;
+        }
+        return Math.sqrt(s);
+    }
+
+    /**
+     * Ball membership between centres (each with a radius at rank k and at rank k_ipr) and points.
+     * Variants: 0 strict at k, 1 inclusive at k, 2 strict at k_ipr, 3 inclusive at k_ipr.
+     */
+    private final class BallHits {
+        private final AtomicIntegerArray[] pointHits = new AtomicIntegerArray[4];
+        private final AtomicIntegerArray[] centreHit = new AtomicIntegerArray[4];
+
+        BallHits(int points, int centres) {
+            for (int v = 0; v < 4; v++) {
+                pointHits[v] = new AtomicIntegerArray(points);
+                centreHit[v] = new AtomicIntegerArray(centres);
+            }
+        }
+
+        /** Tests every point within reach of centre i, exactly, from its K candidates or a full scan. */
+        void scan(int i, float[] centres, float[] points, int d, Neighbors candidates, double radius,
+                double iprRadius, int pointCount) {
+            int kc = candidates.k();
+            double reach = Math.max(radius, iprRadius);
+            boolean complete = kc == pointCount || candidates.distance(i, kc - 1) > reach * (1 + MARGIN);
+            if (complete) {
+                for (int rank = 0; rank < kc; rank++) {
+                    test(i, candidates.index(i, rank), centres, points, d, radius, iprRadius);
+                }
+            } else {
+                for (int j = 0; j < pointCount; j++) {
+                    test(i, j, centres, points, d, radius, iprRadius);
+                }
+            }
+        }
+
+        private void test(int i, int j, float[] centres, float[] points, int d, double radius, double iprRadius) {
+            double dist = distance(centres, i * d, points, j * d, d);
+            mark(0, i, j, dist < radius);
+            mark(1, i, j, dist <= radius);
+            mark(2, i, j, dist < iprRadius);
+            mark(3, i, j, dist <= iprRadius);
+        }
+
+        private void mark(int variant, int centre, int point, boolean inside) {
+            if (inside) {
+                pointHits[variant].incrementAndGet(point);
+                centreHit[variant].set(centre, 1);
+            }
+        }
+
+        /** The fraction of points inside at least one ball. */
+        double fractionHit(int variant) {
+            int hit = 0;
+            for (int j = 0; j < pointHits[variant].length(); j++) {
+                hit += pointHits[variant].get(j) > 0 ? 1 : 0;
+            }
+            return (double) hit / pointHits[variant].length();
+        }
+
+        /** The number of (point, ball) memberships. */
+        double totalHits(int variant) {
+            long total = 0;
+            for (int j = 0; j < pointHits[variant].length(); j++) {
+                total += pointHits[variant].get(j);
+            }
+            return total;
+        }
+
+        /** The fraction of balls holding at least one point. */
+        double fractionCentresHit(int variant) {
+            int hit = 0;
+            for (int i = 0; i < centreHit[variant].length(); i++) {
+                hit += centreHit[variant].get(i);
+            }
+            return (double) hit / centreHit[variant].length();
+        }
+    }
+
+    /** Real rows and their k-th neighbour radii, ready to score generated rows against. */
+    public static final class Reference {
+        private final Prdc owner;
+        private final Samples real;
+        private final float[] rows;
+        private final double[][] radii;
+
+        private Reference(Prdc owner, Samples real, float[] rows, double[][] radii) {
+            this.owner = owner;
+            this.real = real;
+            this.rows = rows;
+            this.radii = radii;
+        }
+    }
+
+    /**
+     * The metrics of one comparison.
+     *
+     * @param realRows N
+     * @param generatedRows M
+     * @param k the PRDC neighbour rank
+     * @param improvedK the improved precision/recall neighbour rank
+     * @param precision PRDC precision, strict ball test
+     * @param precisionInclusive PRDC precision, inclusive ball test
+     * @param recall PRDC recall, strict
+     * @param recallInclusive PRDC recall, inclusive
+     * @param density PRDC density, strict
+     * @param densityInclusive PRDC density, inclusive
+     * @param coverage PRDC coverage, strict
+     * @param coverageInclusive PRDC coverage, inclusive
+     * @param improvedPrecision improved precision (inclusive, as defined by Kynkäänniemi et al.)
+     * @param improvedPrecisionStrict improved precision, strict
+     * @param improvedRecall improved recall (inclusive)
+     * @param improvedRecallStrict improved recall, strict
+     */
+    public record Result(int realRows, int generatedRows, int k, int improvedK, double precision,
+            double precisionInclusive, double recall, double recallInclusive, double density, double densityInclusive,
+            double coverage, double coverageInclusive, double improvedPrecision, double improvedPrecisionStrict,
+            double improvedRecall, double improvedRecallStrict) {
+    }
+}

@@ -1,0 +1,70 @@
+package io.github.latentcheck.bench;
+
+import io.github.latentcheck.coverage.Prdc;
+import io.github.latentcheck.data.Samples;
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.Locale;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.apache.commons.rng.simple.RandomSource;
+
+/**
+ * The PRDC benchmark: N real and M generated rows of D standard-normal columns (seeded), k = 5 and
+ * k = 3, timed over repetitions after warm-up. Run with the jar and the test classes:
+ *
+ * <pre>
+ * mvn -B -q package -DskipTests
+ * java -cp target/latentcheck.jar:target/test-classes io.github.latentcheck.bench.PrdcBench [N M D THREADS REPS]
+ * </pre>
+ *
+ * Defaults: 10000 10000 64 2 3. Prints one line per repetition (wall and process CPU time, since a
+ * shared machine inflates wall time) and the best wall time.
+ */
+public final class PrdcBench {
+    private PrdcBench() {
+    }
+
+    /**
+     * @param args N, M, D, threads, repetitions (each optional)
+     */
+    public static void main(String[] args) {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        int m = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
+        int d = args.length > 2 ? Integer.parseInt(args[2]) : 64;
+        int threads = args.length > 3 ? Integer.parseInt(args[3]) : 2;
+        int reps = args.length > 4 ? Integer.parseInt(args[4]) : 3;
+        ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(RandomSource.XO_SHI_RO_256_PP.create(7L));
+        Samples real = gaussian(n, d, g);
+        Samples generated = gaussian(m, d, g);
+        Prdc prdc = Prdc.withDefaults().withThreads(threads);
+        prdc.compute(head(real, Math.min(n, 1000)), head(generated, Math.min(m, 1000)));
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        double best = Double.POSITIVE_INFINITY;
+        for (int r = 0; r < reps; r++) {
+            long cpu0 = os.getProcessCpuTime();
+            long t0 = System.nanoTime();
+            Prdc.Result result = prdc.compute(real, generated);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
+            best = Math.min(best, seconds);
+            System.out.printf(Locale.ROOT, "PRDC %d x %d x %d on %d threads: %.3f s wall, %.3f s CPU (precision %.4f, "
+                    + "recall %.4f, density %.4f, coverage %.4f)%n", n, m, d, threads, seconds, cpu, result.precision(),
+                    result.recall(), result.density(), result.coverage());
+        }
+        System.out.printf(Locale.ROOT, "best of %d: %.3f s%n", reps, best);
+    }
+
+    private static Samples gaussian(int rows, int columns, ZigguratSampler.NormalizedGaussian g) {
+        float[] x = new float[rows * columns];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) g.sample();
+        }
+        return Samples.ofOwned(rows, columns, x);
+    }
+
+    private static Samples head(Samples s, int rows) {
+        float[] x = new float[rows * s.columns()];
+        System.arraycopy(s.toArray(), 0, x, 0, x.length);
+        return Samples.ofOwned(rows, s.columns(), x);
+    }
+}

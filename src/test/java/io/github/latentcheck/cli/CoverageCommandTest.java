@@ -1,0 +1,144 @@
+package io.github.latentcheck.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.latentcheck.coverage.Prdc;
+import io.github.latentcheck.data.SampleFiles;
+import io.github.latentcheck.data.Samples;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CoverageCommandTest {
+    private static final String DATA = "fixtures/data/";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void knownModesOfRealDataAreAllCovered() throws IOException {
+        Cli cli = Cli.run("coverage", "--samples", DATA + "ring8_holdout.npy", "--modes", "ring8", "--json");
+
+        assertThat(cli.status()).as(cli.err()).isZero();
+        JsonNode check = JSON.readTree(cli.out()).get("checks").get(0);
+        assertThat(check.get("check").asText()).isEqualTo("mode-coverage");
+        assertThat(check.get("metrics").get("modesCovered").asLong()).isEqualTo(8);
+        assertThat(check.get("metrics").get("latentNormCramersV").isNull()).isTrue();
+        assertThat(check.get("tests").get(0).get("name").asText()).isEqualTo("occupancy-chi2");
+        assertThat(check.get("passed").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aModesFileWorksAndTheTableNamesEveryMetric() {
+        Cli cli = Cli.run("coverage", "--samples", DATA + "grid25_holdout.csv", "--modes", DATA + "grid25_modes.json");
+
+        assertThat(cli.status()).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("mode-coverage.modesCovered").containsPattern("modesCovered\\s+25\\n")
+                .contains("mode-coverage occupancy-chi2");
+    }
+
+    @Test
+    void referenceDataGivesPrdcNearItsNullExpectationAndNdb() throws IOException {
+        Path reference = tmp.resolve("train-head.npy");
+        Samples train = SampleFiles.readSamples(Path.of(DATA + "ring8_train.npy"));
+        SampleFiles.write(reference, Samples.of(6000, 2, Arrays.copyOf(train.toArray(), 12_000)));
+        Cli cli = Cli.run("coverage", "--samples", DATA + "ring8_holdout.npy", "--reference", reference.toString(),
+                "--json", "--out", tmp.toString(), "--threads", "2");
+
+        assertThat(cli.status()).as(cli.err()).isZero();
+        JsonNode root = JSON.readTree(cli.out());
+        assertThat(JSON.readTree(tmp.resolve("coverage.json").toFile())).isEqualTo(root);
+        JsonNode prdc = root.get("checks").get(0).get("metrics");
+        assertThat(prdc.get("expectedCoverage").asDouble()).isEqualTo(Prdc.expectedCoverage(6_000, 5_000, 5));
+        // real data against real data: coverage within 0.02 of its expectation, density within 0.05 of 1
+        assertThat(prdc.get("coverage").asDouble()).isBetween(prdc.get("expectedCoverage").asDouble() - 0.02,
+                prdc.get("expectedCoverage").asDouble() + 0.02);
+        assertThat(prdc.get("density").asDouble()).isBetween(0.95, 1.05);
+        assertThat(prdc.get("precision").asDouble()).isGreaterThan(0.95);
+        assertThat(prdc.get("recall").asDouble()).isGreaterThan(0.95);
+        JsonNode ndb = root.get("checks").get(1).get("metrics");
+        assertThat(ndb.get("differentBins").asLong()).isZero();
+    }
+
+    @Test
+    void modesOfAnotherDimensionAreBadInput() {
+        Cli cli = Cli.run("coverage", "--samples", DATA + "digits_holdout.npy", "--modes", "ring8");
+
+        assertThat(cli.status()).isEqualTo(2);
+        assertThat(cli.err()).startsWith("latentcheck: " + DATA + "digits_holdout.npy: mode-coverage: the samples have "
+                + "64 columns but the modes ring8 have dimension 2");
+        assertThat(cli.out()).isEmpty();
+    }
+
+    @Test
+    void aNegativeStandardDeviationIsBadInput() throws IOException {
+        Path modes = write("neg.json", "{\"centres\": [[0, 0], [1, 1]], \"sd\": -0.5}");
+        Cli cli = Cli.run("coverage", "--samples", DATA + "ring8_holdout.npy", "--modes", modes.toString());
+
+        assertThat(cli.status()).isEqualTo(2);
+        assertThat(cli.err()).isEqualTo("latentcheck: " + modes + ": sd is not strictly positive and finite: -0.5"
+                + System.lineSeparator());
+    }
+
+    @Test
+    void weightsThatDoNotSumToOneAreBadInput() throws IOException {
+        Path modes = write("w.json", "{\"centres\": [[0, 0], [1, 1]], \"sd\": 0.1, \"weights\": [0.5, 0.4]}");
+        Cli cli = Cli.run("coverage", "--samples", DATA + "ring8_holdout.npy", "--modes", modes.toString());
+
+        assertThat(cli.status()).isEqualTo(2);
+        assertThat(cli.err()).contains(modes + ": weights do not sum to 1: 0.9");
+    }
+
+    @Test
+    void aKNotBelowTheRowCountIsBadInput() throws IOException {
+        Path reference = write("ref.csv", "x0,x1\n0,0\n1,1\n2,2\n3,3\n4,4\n");
+        Cli cli = Cli.run("coverage", "--samples", DATA + "ring8_holdout.npy", "--reference", reference.toString());
+
+        assertThat(cli.status()).isEqualTo(2);
+        assertThat(cli.err()).contains("k = 5 is not below the number of real rows (5)");
+
+        Cli large = Cli.run("coverage", "--samples", reference.toString(), "--reference", DATA + "ring8_holdout.npy",
+                "--k", "9");
+        assertThat(large.status()).isEqualTo(2);
+        assertThat(large.err()).contains("k = 9 is not below the number of generated rows (5)");
+    }
+
+    @Test
+    void modesAndReferenceTogetherOrNeitherAreUsageErrors() {
+        assertThat(Cli.run("coverage", "--samples", DATA + "ring8_holdout.npy", "--modes", "ring8",
+                "--reference", DATA + "ring8_train.npy").status()).isEqualTo(2);
+        Cli neither = Cli.run("coverage", "--samples", DATA + "ring8_holdout.npy");
+        assertThat(neither.status()).isEqualTo(2);
+        assertThat(neither.err()).contains("--modes").contains("--reference");
+    }
+
+    @Test
+    void theCoverageExperimentPasses() throws IOException {
+        Cli cli = Cli.run("run", "experiments/coverage.yaml", "--out", tmp.toString(), "--samples", "2000");
+
+        assertThat(cli.status()).as(cli.out() + cli.err()).isZero();
+        assertThat(cli.out()).contains("mode-coverage.modesCovered >= 8").contains("prdc.coverageRatio")
+                .contains("ndb.differentBins == 0").contains("coverage: PASSED");
+        assertThat(Files.readString(tmp.resolve("results.json"))).contains("\"name\" : \"occupancy-chi2\"");
+    }
+
+    @Test
+    void theBrokenGeneratorFailsItsModeCoverageGate() {
+        Cli cli = Cli.run("run", "experiments/broken-generator.yaml", "--out", tmp.toString());
+
+        assertThat(cli.status()).isEqualTo(1);
+        assertThat(cli.out()).containsPattern("mode-coverage.modesCovered >= 8\\s+6\\s+FAIL");
+    }
+
+    private Path write(String name, String content) throws IOException {
+        Path file = tmp.resolve(name);
+        Files.writeString(file, content);
+        return file;
+    }
+}
