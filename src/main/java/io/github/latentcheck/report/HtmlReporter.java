@@ -200,9 +200,10 @@ public final class HtmlReporter implements Reporter {
         List<TestResult> shown = check.tests().stream()
                 .sorted(Comparator.comparingDouble(TestResult::adjustedPValue)).limit(TESTS_SHOWN).toList();
         if (!shown.isEmpty()) {
+            String csv = escape(SampleTableCsv.testsFileName(run, check));
             html.append("<table>\n<caption>").append(shown.size() < check.tests().size()
                     ? "The " + shown.size() + " most significant of " + check.tests().size() + " tests"
-                    : "Tests").append("</caption>\n<thead><tr><th scope=\"col\">Test</th><th scope=\"col\">Statistic</th>")
+                    : "Tests").append(" (all in <a href=\"").append(csv).append("\">").append(csv).append("</a>)</caption>\n<thead><tr><th scope=\"col\">Test</th><th scope=\"col\">Statistic</th>")
                     .append("<th scope=\"col\">p-value</th><th scope=\"col\">Adjusted p</th><th scope=\"col\">Method</th>")
                     .append("</tr></thead>\n");
             for (TestResult t : shown) {

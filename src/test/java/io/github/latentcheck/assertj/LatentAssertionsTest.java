@@ -90,7 +90,7 @@ class LatentAssertionsTest {
 
         assertThatThrownBy(() -> assertThat(broken).passesAllGates())
                 .hasMessageContaining("Expecting experiment broken-generator (seed 42, 5000 samples per prior)")
-                .hasMessageContaining("but 1 failed:")
+                .hasMessageContaining("but 2 failed:")
                 .hasMessageContaining("[gaussian] marginal-ks.rejected == 0: value 2, bound 0.0")
                 .hasMessageContaining("smallest adjusted p-value of marginal-ks")
                 .hasMessageContaining("--seed 42");

@@ -41,12 +41,12 @@ class JunitXmlReporterTest {
         assertThat(failed.passed()).isFalse();
         Document xml = parse(result);
         NodeList failures = xml.getElementsByTagName("failure");
-        assertThat(failures.getLength()).isEqualTo(1);
+        assertThat(failures.getLength()).isEqualTo(2);
         Element failure = (Element) failures.item(0);
         assertThat(((Element) failure.getParentNode()).getAttribute("name")).isEqualTo("marginal-ks.rejected == 0");
         assertThat(failure.getAttribute("message")).isEqualTo(
                 "marginal-ks.rejected = " + failed.value() + ", which is not == 0");
         assertThat(failure.getTextContent()).contains("smallest adjusted p-value of check 'marginal-ks'");
-        assertThat(xml.getDocumentElement().getAttribute("failures")).isEqualTo("1");
+        assertThat(xml.getDocumentElement().getAttribute("failures")).isEqualTo("2");
     }
 }

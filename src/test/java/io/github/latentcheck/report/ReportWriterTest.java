@@ -30,8 +30,12 @@ class ReportWriterTest {
         List<Path> written = ReportWriter.write(out, Runs.quickstart(),
                 List.of(new JsonResultsReporter(), new JunitXmlReporter(), new MarkdownSummaryReporter()));
         assertThat(written).containsExactly(out.resolve("results.json"), out.resolve("junit.xml"),
-                out.resolve("summary.md"));
-        assertThat(listing(out)).containsExactly("junit.xml", "results.json", "summary.md");
+                out.resolve("summary.md"), out.resolve("latent-ks-gaussian-tests.csv"),
+                out.resolve("moments-gaussian-tests.csv"), out.resolve("marginal-ks-gaussian-tests.csv"));
+        assertThat(listing(out)).containsExactly("junit.xml", "latent-ks-gaussian-tests.csv", "marginal-ks-gaussian-tests.csv",
+                "moments-gaussian-tests.csv", "results.json", "summary.md");
+        assertThat(Files.readString(out.resolve("latent-ks-gaussian-tests.csv")))
+                .startsWith("name,statistic,pValue,adjustedPValue,method\nz0,");
         assertThat(Files.readAllBytes(out.resolve("results.json")))
                 .isEqualTo(Runs.render(new JsonResultsReporter(), Runs.quickstart()));
     }
@@ -41,6 +45,6 @@ class ReportWriterTest {
         Files.writeString(dir.resolve("summary.md"), "old");
         ReportWriter.write(dir, Runs.quickstart(), List.of(new MarkdownSummaryReporter()));
         assertThat(Files.readString(dir.resolve("summary.md"))).startsWith("## latentcheck: quickstart");
-        assertThat(listing(dir)).containsExactly("summary.md");
+        assertThat(listing(dir)).contains("summary.md").allMatch(f -> f.equals("summary.md") || f.endsWith("-tests.csv"));
     }
 }
