@@ -1,6 +1,11 @@
 package io.github.latentcheck.assertj;
 
 import io.github.latentcheck.InvalidInputException;
+import io.github.latentcheck.check.CheckInput;
+import io.github.latentcheck.check.CheckResult;
+import io.github.latentcheck.check.ModeCoverageCheck;
+import io.github.latentcheck.data.Samples;
+import io.github.latentcheck.modes.GaussianMixture;
 import io.github.latentcheck.prior.Prior;
 import io.github.latentcheck.stats.KolmogorovSmirnov;
 import io.github.latentcheck.stats.MultipleTesting;
@@ -133,7 +138,7 @@ public abstract class AbstractSamplesAssert<SELF extends AbstractSamplesAssert<S
      * @param other samples with as many columns
      * @return this assertion
      */
-    public SELF hasSameDistributionAs(io.github.latentcheck.data.Samples other) {
+    public SELF hasSameDistributionAs(Samples other) {
         isNotNull();
         if (other.columns() != columns()) {
             throw failure("%nExpecting %s with %d columns%nto have the distribution of samples with %d columns",
@@ -146,6 +151,35 @@ public abstract class AbstractSamplesAssert<SELF extends AbstractSamplesAssert<S
         }
         return verdict(raw, "have the distribution of the other samples (" + other.rows() + " rows)");
     }
+
+    /**
+     * Computes the samples' coverage of known modes (nearest mode by Mahalanobis distance, high
+     * quality within 3 standard deviations); finish with {@code .all()} or {@code .atLeast(n)}.
+     *
+     * @param modes the modes, of the samples' dimension
+     * @return assertions on the coverage
+     */
+    public ModeCoverageAssert coversModes(GaussianMixture modes) {
+        isNotNull();
+        CheckResult result = ModeCoverageCheck.of("mode-coverage", modes)
+                .run(CheckInput.ofSamples(asSamples(), null, null, seed == null ? 0 : seed, 1));
+        return new ModeCoverageAssert(result, modes, seedNote());
+    }
+
+    /**
+     * Starts a memorization audit of the samples against their training data; give a holdout with
+     * {@code .withHoldout(rows)} and finish with {@code .copyFractionAtMost(x)}.
+     *
+     * @param training the training rows, of the samples' dimension
+     * @return assertions on memorization
+     */
+    public MemorizationAssert isNotMemorizedFrom(Samples training) {
+        isNotNull();
+        return new MemorizationAssert(asSamples(), training, null, seed == null ? 0 : seed, seedNote());
+    }
+
+    /** @return the samples as {@link Samples}, rounded to float where they are latents */
+    protected abstract Samples asSamples();
 
     private SELF assertMarginals(String reference, IntFunction<DoubleUnaryOperator> cdf) {
         List<TestResult> raw = new ArrayList<>();
@@ -179,6 +213,10 @@ public abstract class AbstractSamplesAssert<SELF extends AbstractSamplesAssert<S
 
     private String seedText() {
         return seed == null ? "" : "; seed " + seed;
+    }
+
+    private String seedNote() {
+        return seed == null ? "" : " (seed " + seed + ")";
     }
 
     private String reproduce() {

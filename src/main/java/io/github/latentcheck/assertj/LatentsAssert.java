@@ -1,6 +1,7 @@
 package io.github.latentcheck.assertj;
 
 import io.github.latentcheck.data.Latents;
+import io.github.latentcheck.data.Samples;
 
 /** Assertions on latent vectors; made by {@link LatentAssertions#assertThat(Latents)}. */
 public final class LatentsAssert extends AbstractSamplesAssert<LatentsAssert, Latents> {
@@ -26,6 +27,11 @@ public final class LatentsAssert extends AbstractSamplesAssert<LatentsAssert, La
     @Override
     protected String columnName(int c) {
         return "z" + c;
+    }
+
+    @Override
+    protected Samples asSamples() {
+        return actual.toSamples();
     }
 
     @Override

@@ -29,6 +29,11 @@ public final class SamplesAssert extends AbstractSamplesAssert<SamplesAssert, Sa
     }
 
     @Override
+    protected Samples asSamples() {
+        return actual;
+    }
+
+    @Override
     protected String noun() {
         return "samples";
     }
