@@ -3,6 +3,9 @@ package io.github.latentcheck.knn;
 import io.github.latentcheck.InvalidInputException;
 import io.github.latentcheck.concurrent.Tasks;
 import io.github.latentcheck.data.Samples;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 
 /**
  * Exact k-nearest-neighbour search by Euclidean distance, shared by the coverage and memorization
@@ -15,24 +18,34 @@ import io.github.latentcheck.data.Samples;
  * }</pre>
  */
 public final class NearestNeighborSearch {
-    /** Query rows per task. */
+    /** The most query rows per task. */
     static final int QUERY_BLOCK = 256;
+    /** Reference values per block: 256 KB, so that a packed block stays in a 512 KB L2 cache. */
+    static final int REFERENCE_BLOCK_VALUES = 1 << 16;
+    /** The most reference rows per block. */
+    static final int MAX_REFERENCE_BLOCK = 2048;
+
+    private static final LongConsumer NO_PROGRESS = rows -> { };
 
     private final int k;
     private final int threads;
+    private final LongConsumer progress;
+    private final DistanceKernel kernel;
 
-    private NearestNeighborSearch(int k, int threads) {
+    private NearestNeighborSearch(int k, int threads, LongConsumer progress, DistanceKernel kernel) {
         this.k = k;
         this.threads = threads;
+        this.progress = progress;
+        this.kernel = kernel;
     }
 
     /**
-     * Defaults: {@code k = 1}; as many threads as available processors.
+     * Defaults: {@code k = 1}; as many threads as available processors; no progress reports.
      *
      * @return the search with defaults
      */
     public static NearestNeighborSearch withDefaults() {
-        return new NearestNeighborSearch(1, Tasks.defaultThreads());
+        return new NearestNeighborSearch(1, Tasks.defaultThreads(), NO_PROGRESS, DistanceKernels.provider());
     }
 
     /**
@@ -43,7 +56,7 @@ public final class NearestNeighborSearch {
         if (v < 1) {
             throw new InvalidInputException("k is not at least 1: " + v);
         }
-        return new NearestNeighborSearch(v, threads);
+        return new NearestNeighborSearch(v, threads, progress, kernel);
     }
 
     /**
@@ -54,7 +67,25 @@ public final class NearestNeighborSearch {
         if (v < 1) {
             throw new InvalidInputException("threads is not at least 1: " + v);
         }
-        return new NearestNeighborSearch(k, v);
+        return new NearestNeighborSearch(k, v, progress, kernel);
+    }
+
+    /**
+     * @param v told the number of query rows finished so far, after each block of query rows; it
+     *     is called from the worker threads, possibly concurrently, so the counts may arrive out of
+     *     order (the largest is the true count)
+     * @return a copy that reports progress there
+     */
+    public NearestNeighborSearch withProgress(LongConsumer v) {
+        return new NearestNeighborSearch(k, threads, Objects.requireNonNull(v, "progress"), kernel);
+    }
+
+    /**
+     * @param v the distance kernel, e.g. {@link DistanceKernels#scalar()} to test the fallback
+     * @return a copy that uses it
+     */
+    NearestNeighborSearch withKernel(DistanceKernel v) {
+        return new NearestNeighborSearch(k, threads, progress, v);
     }
 
     /** @return neighbours per query */
@@ -98,33 +129,77 @@ public final class NearestNeighborSearch {
     }
 
     private Neighbors run(Samples queries, Samples reference, boolean excludeSelf) {
-        int n = queries.rows();
+        float[] q = queries.toArray();
+        requireFinite(q, queries.columns(), "queries");
+        ReferenceRows rows;
+        if (excludeSelf) {
+            rows = ReferenceRows.of(q, queries.rows(), queries.columns());
+        } else {
+            float[] r = reference.toArray();
+            requireFinite(r, reference.columns(), "reference rows");
+            rows = ReferenceRows.of(r, reference.rows(), reference.columns());
+        }
+        return run(q, queries.rows(), rows, excludeSelf);
+    }
+
+    private static void requireFinite(float[] values, int columns, String name) {
+        for (int i = 0; i < values.length; i++) {
+            if (!Float.isFinite(values[i])) {
+                throw new InvalidInputException(name + " row " + i / columns + " column " + i % columns
+                        + " is not finite: " + values[i]);
+            }
+        }
+    }
+
+    /** @return query rows per task: 256, or fewer (a multiple of 4) when there are few queries */
+    static int queryBlock(int queries) {
+        return Math.min(QUERY_BLOCK, Math.max(4, ((queries + 31) / 32 + 3) & ~3));
+    }
+
+    /** @return reference rows per block: about 256 KB of values, a whole number of panels */
+    static int referenceBlock(int columns, int panelWidth) {
+        int rows = REFERENCE_BLOCK_VALUES / columns / panelWidth * panelWidth;
+        return Math.max(panelWidth, Math.min(MAX_REFERENCE_BLOCK, rows));
+    }
+
+    private Neighbors run(float[] q, int n, ReferenceRows reference, boolean excludeSelf) {
+        int d = reference.columns();
+        int m = reference.rows();
         int[] indices = new int[n * k];
         double[] distances = new double[n * k];
-        float[] q = queries.toArray();
-        float[] r = excludeSelf ? q : reference.toArray();
-        int d = queries.columns();
-        int m = reference.rows();
-        int blocks = (n + QUERY_BLOCK - 1) / QUERY_BLOCK;
+        DistanceKernel kernel = this.kernel;
+        int width = kernel.panelWidth();
+        int queryBlock = queryBlock(n);
+        int refBlock = referenceBlock(d, width);
+        int blocks = (n + queryBlock - 1) / queryBlock;
+        AtomicLong done = new AtomicLong();
         Tasks.run(blocks, threads, b -> {
-            TopK top = new TopK(k);
-            for (int i = b * QUERY_BLOCK, end = Math.min(n, i + QUERY_BLOCK); i < end; i++) {
-                top.clear();
-                int qi = i * d;
-                for (int j = 0; j < m; j++) {
-                    if (excludeSelf && j == i) {
-                        continue;
-                    }
-                    double s = 0;
-                    int rj = j * d;
-                    for (int c = 0; c < d; c++) {
-                        double diff = (double) q[qi + c] - r[rj + c];
-                        s += diff * diff;
-                    }
-                    top.offer(s, j);
-                }
-                top.drainTo(indices, distances, i * k);
+            int start = b * queryBlock;
+            int count = Math.min(queryBlock, n - start);
+            int padded = (count + 3) & ~3;
+            float[] block = new float[padded * d];
+            System.arraycopy(q, start * d, block, 0, count * d);
+            float[] queryNorms = new float[padded];
+            for (int i = 0; i < count; i++) {
+                queryNorms[i] = DistanceKernels.squaredNorm(block, i * d, d);
             }
+            float[] rowMajor = new float[refBlock * d];
+            float[] panels = new float[refBlock * d];
+            float[] norms = new float[refBlock];
+            BlockCandidates candidates = new BlockCandidates(k, d, padded, width, excludeSelf);
+            candidates.startQueries(block, queryNorms, start, count);
+            for (int from = 0; from < m; from += refBlock) {
+                int to = Math.min(m, from + refBlock);
+                reference.copyBlock(from, to, rowMajor);
+                int panelCount = DistanceKernels.pack(rowMajor, to - from, d, width, panels, norms);
+                candidates.startBlock(rowMajor, norms, from, to - from);
+                for (int tile = 0; tile < padded; tile += 4) {
+                    kernel.scan(block, queryNorms, tile, d, panels, norms, panelCount, candidates);
+                }
+                candidates.endBlock();
+            }
+            candidates.drainTo(indices, distances);
+            progress.accept(done.addAndGet(count));
         });
         return Neighbors.ofOwned(n, k, indices, distances);
     }
