@@ -13,6 +13,24 @@ import java.util.function.LongConsumer;
  * float32 rows, ties are broken by the lowest reference index, and work is split by query block, so
  * any thread count gives the same answer.
  *
+ * <p><b>How.</b> Up to {@value #TREE_COLUMNS} columns a {@link KdTree} answers each query. Above,
+ * the search uses the expansion \(\|x - y\|^2 = \|x\|^2 + \|y\|^2 - 2\,x\cdot y\), which turns the
+ * distances into a matrix product that vector units compute fast (the trick behind GPU and BLAS
+ * k-NN, e.g. Johnson, Douze and Jégou [1]): reference rows are read in blocks that fit the L2
+ * cache, packed in panels, and a {@link DistanceKernel} computes float distances for tiles of four
+ * queries by two vectors of rows and screens them against a per-query threshold right in the tile
+ * loop. Because the expansion cancels catastrophically when the distance is small against the
+ * norms, the float values only screen: {@link BlockCandidates} keeps every row whose distance could
+ * still be among the k smallest given a proven error bound, and ranks those survivors by their
+ * distance recomputed exactly in double. The kernel uses the JDK's Vector API when the
+ * {@code jdk.incubator.vector} module is present and plain Java otherwise, with identical results
+ * (see {@link DistanceKernels}).
+ *
+ * <ol>
+ * <li>J. Johnson, M. Douze, H. Jégou, Billion-scale similarity search with GPUs, IEEE Trans. Big
+ *     Data 7(3), 535–547, 2021, doi:10.1109/TBDATA.2019.2921572.</li>
+ * </ol>
+ *
  * <pre>{@code
  * Neighbors nn = NearestNeighborSearch.withDefaults().withK(5).search(generated, training);
  * }</pre>
@@ -25,18 +43,23 @@ public final class NearestNeighborSearch {
     /** The most reference rows per block. */
     static final int MAX_REFERENCE_BLOCK = 2048;
 
+    /** Up to this many columns the search uses a {@link KdTree} rather than the kernel. */
+    static final int TREE_COLUMNS = 3;
+
     private static final LongConsumer NO_PROGRESS = rows -> { };
 
     private final int k;
     private final int threads;
     private final LongConsumer progress;
     private final DistanceKernel kernel;
+    private final boolean tree;
 
-    private NearestNeighborSearch(int k, int threads, LongConsumer progress, DistanceKernel kernel) {
+    private NearestNeighborSearch(int k, int threads, LongConsumer progress, DistanceKernel kernel, boolean tree) {
         this.k = k;
         this.threads = threads;
         this.progress = progress;
         this.kernel = kernel;
+        this.tree = tree;
     }
 
     /**
@@ -45,7 +68,7 @@ public final class NearestNeighborSearch {
      * @return the search with defaults
      */
     public static NearestNeighborSearch withDefaults() {
-        return new NearestNeighborSearch(1, Tasks.defaultThreads(), NO_PROGRESS, DistanceKernels.provider());
+        return new NearestNeighborSearch(1, Tasks.defaultThreads(), NO_PROGRESS, DistanceKernels.provider(), true);
     }
 
     /**
@@ -56,7 +79,7 @@ public final class NearestNeighborSearch {
         if (v < 1) {
             throw new InvalidInputException("k is not at least 1: " + v);
         }
-        return new NearestNeighborSearch(v, threads, progress, kernel);
+        return new NearestNeighborSearch(v, threads, progress, kernel, tree);
     }
 
     /**
@@ -67,7 +90,7 @@ public final class NearestNeighborSearch {
         if (v < 1) {
             throw new InvalidInputException("threads is not at least 1: " + v);
         }
-        return new NearestNeighborSearch(k, v, progress, kernel);
+        return new NearestNeighborSearch(k, v, progress, kernel, tree);
     }
 
     /**
@@ -77,15 +100,15 @@ public final class NearestNeighborSearch {
      * @return a copy that reports progress there
      */
     public NearestNeighborSearch withProgress(LongConsumer v) {
-        return new NearestNeighborSearch(k, threads, Objects.requireNonNull(v, "progress"), kernel);
+        return new NearestNeighborSearch(k, threads, Objects.requireNonNull(v, "progress"), kernel, tree);
     }
 
     /**
      * @param v the distance kernel, e.g. {@link DistanceKernels#scalar()} to test the fallback
-     * @return a copy that uses it
+     * @return a copy that uses it in every dimension (no {@link KdTree})
      */
     NearestNeighborSearch withKernel(DistanceKernel v) {
-        return new NearestNeighborSearch(k, threads, progress, v);
+        return new NearestNeighborSearch(k, threads, progress, v, false);
     }
 
     /** @return neighbours per query */
@@ -163,6 +186,9 @@ public final class NearestNeighborSearch {
     }
 
     private Neighbors run(float[] q, int n, ReferenceRows reference, boolean excludeSelf) {
+        if (tree && reference.columns() <= TREE_COLUMNS) {
+            return runTree(q, n, reference, excludeSelf);
+        }
         int d = reference.columns();
         int m = reference.rows();
         int[] indices = new int[n * k];
@@ -200,6 +226,28 @@ public final class NearestNeighborSearch {
             }
             candidates.drainTo(indices, distances);
             progress.accept(done.addAndGet(count));
+        });
+        return Neighbors.ofOwned(n, k, indices, distances);
+    }
+
+    private Neighbors runTree(float[] q, int n, ReferenceRows reference, boolean excludeSelf) {
+        int d = reference.columns();
+        int[] indices = new int[n * k];
+        double[] distances = new double[n * k];
+        KdTree kd = KdTree.build(reference);
+        int queryBlock = queryBlock(n);
+        int blocks = (n + queryBlock - 1) / queryBlock;
+        AtomicLong done = new AtomicLong();
+        Tasks.run(blocks, threads, b -> {
+            int start = b * queryBlock;
+            int end = Math.min(n, start + queryBlock);
+            TopK top = new TopK(k);
+            for (int i = start; i < end; i++) {
+                top.clear();
+                kd.search(q, i * d, excludeSelf ? i : -1, top);
+                top.drainTo(indices, distances, i * k);
+            }
+            progress.accept(done.addAndGet(end - start));
         });
         return Neighbors.ofOwned(n, k, indices, distances);
     }

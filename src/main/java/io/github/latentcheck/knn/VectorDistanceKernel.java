@@ -14,7 +14,6 @@ final class VectorDistanceKernel implements DistanceKernel {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
     private static final int WIDTH = 2 * LANES;
-    private static final long ALL_LANES = LANES == 64 ? -1L : (1L << LANES) - 1;
 
     @Override
     public int panelWidth() {
@@ -67,7 +66,11 @@ final class VectorDistanceKernel implements DistanceKernel {
         }
     }
 
-    /** Tests the four rows of accumulated dot products in {@code scratch} against the thresholds. */
+    /**
+     * Tests the four rows of accumulated dot products in {@code scratch} against the thresholds, a
+     * vector at a time; when any lane's lower bound passes (or is NaN), offers the whole vector
+     * and lets {@link BlockCandidates#offer} test each row.
+     */
     private static void screen(float[] scratch, float[] queryNorms, int tile, float[] panelNorms, int p,
             BlockCandidates sink) {
         FloatVector minusTwo = FloatVector.broadcast(SPECIES, -2f);
@@ -80,15 +83,11 @@ final class VectorDistanceKernel implements DistanceKernel {
                 int at = qq * WIDTH + h;
                 FloatVector t = FloatVector.fromArray(SPECIES, panelNorms, p * WIDTH + h).add(qn);
                 FloatVector approx = FloatVector.fromArray(SPECIES, scratch, at).fma(minusTwo, t);
-                FloatVector lower = approx.sub(t.fma(scale, floor));
-                long pass = ~lower.compare(VectorOperators.GT, threshold).toLong() & ALL_LANES;
-                if (pass != 0) {
+                if (!approx.sub(t.fma(scale, floor)).compare(VectorOperators.GT, threshold).allTrue()) {
                     approx.intoArray(scratch, at);
-                    do {
-                        int lane = Long.numberOfTrailingZeros(pass);
+                    for (int lane = 0; lane < LANES; lane++) {
                         sink.offer(tile + qq, p * WIDTH + h + lane, scratch[at + lane]);
-                        pass &= pass - 1;
-                    } while (pass != 0);
+                    }
                     threshold = sink.thresholds[tile + qq];
                 }
             }

@@ -14,14 +14,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class NearestNeighborSearchTest {
     private static final int[] DIMS = {1, 2, 3, 7, 16, 64, 130};
 
-    /** The search under test with each kernel: the start-up choice and the plain-Java fallback. */
+    /**
+     * The search under test as users get it (a k-d tree up to 3 columns), and forced onto each
+     * kernel in every dimension: the Vector API one and the plain-Java fallback.
+     */
     private static List<NearestNeighborSearch> engines(int k, int threads) {
         NearestNeighborSearch s = NearestNeighborSearch.withDefaults().withK(k).withThreads(threads);
-        return List.of(s, s.withKernel(DistanceKernels.scalar()));
+        return List.of(s, s.withKernel(new VectorDistanceKernel()), s.withKernel(DistanceKernels.scalar()));
     }
 
     private static void assertSearchMatches(Samples queries, Samples reference, int k) {
@@ -54,6 +58,8 @@ class NearestNeighborSearchTest {
         }
         out.add(Arguments.of(300, 2500, 64, 5));
         out.add(Arguments.of(9, 5000, 16, 50));
+        out.add(Arguments.of(500, 20000, 2, 5));
+        out.add(Arguments.of(200, 3001, 3, 50));
         return out.stream();
     }
 
@@ -156,10 +162,11 @@ class NearestNeighborSearchTest {
         assertThat(nn.distance(0, 0)).isZero();
     }
 
-    @Test
-    void resultsDoNotDependOnTheThreadCount() {
-        Samples queries = BruteForce.uniform(5, 1100, 16, 1, 0);
-        Samples reference = BruteForce.integers(6, 3000, 16, 4);
+    @ParameterizedTest(name = "d={0}")
+    @ValueSource(ints = {2, 16})
+    void resultsDoNotDependOnTheThreadCount(int d) {
+        Samples queries = BruteForce.uniform(5, 1100, d, 1, 0);
+        Samples reference = BruteForce.integers(6, 3000, d, 4);
         Neighbors one = NearestNeighborSearch.withDefaults().withK(5).withThreads(1).search(queries, reference);
         for (int threads : new int[] {2, 3}) {
             Neighbors many = NearestNeighborSearch.withDefaults().withK(5).withThreads(threads)
