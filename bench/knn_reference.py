@@ -68,7 +68,7 @@ def main():
     p.add_argument("--threads", type=int, default=os.cpu_count())
     p.add_argument("--shapes", nargs="*", default=DEFAULT_SHAPES)
     p.add_argument("--libs", nargs="*", default=["numpy", "sklearn-brute", "sklearn-kd", "torch"])
-    p.add_argument("--kd-max-dim", type=int, default=16, help="run the kd-tree only up to this dimension")
+    p.add_argument("--kd-max-dim", type=int, default=3, help="run the kd-tree only up to this dimension")
     a = p.parse_args()
     versions = [f"numpy {np.__version__}"]
     for module, libs in (("sklearn", ("sklearn-brute", "sklearn-kd")), ("torch", ("torch",))):

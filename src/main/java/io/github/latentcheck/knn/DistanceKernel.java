@@ -1,7 +1,8 @@
 package io.github.latentcheck.knn;
 
 /**
- * Screens reference rows for a tile of four query rows: computes approximate squared distances
+ * Screens reference rows for a tile of {@value #TILE_ROWS} query rows: computes approximate squared
+ * distances
  * \(\tilde D = (\|x\|^2 + \|y\|^2) - 2\,x\cdot y\) in float and offers to {@link BlockCandidates}
  * the rows whose lower bound passes the query's threshold. Implementations must compute
  * bit-identical \(\tilde D\): the dot product accumulated over columns in order with fused
@@ -13,13 +14,16 @@ package io.github.latentcheck.knn;
  * <p>Obtained from {@link DistanceKernels#provider()}.
  */
 interface DistanceKernel {
+    /** Query rows per tile. */
+    int TILE_ROWS = 6;
+
     /** @return the reference rows in one panel of the packed layout */
     int panelWidth();
 
     /**
-     * @param queries query rows, row-major, with at least {@code tile + 4} rows (padding allowed)
+     * @param queries query rows, row-major, with at least {@code tile + TILE_ROWS} rows (padding allowed)
      * @param queryNorms their float squared norms
-     * @param tile the first of the four query rows
+     * @param tile the first of the tile's query rows
      * @param columns values per row
      * @param panels the reference block packed by {@link DistanceKernels#pack}
      * @param panelNorms the float squared norms of the packed rows (padding rows have norm 0)

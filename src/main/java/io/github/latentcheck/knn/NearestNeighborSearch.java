@@ -17,7 +17,7 @@ import java.util.function.LongConsumer;
  * the search uses the expansion \(\|x - y\|^2 = \|x\|^2 + \|y\|^2 - 2\,x\cdot y\), which turns the
  * distances into a matrix product that vector units compute fast (the trick behind GPU and BLAS
  * k-NN, e.g. Johnson, Douze and Jégou [1]): reference rows are read in blocks that fit the L2
- * cache, packed in panels, and a {@link DistanceKernel} computes float distances for tiles of four
+ * cache, packed in panels, and a {@link DistanceKernel} computes float distances for tiles of six
  * queries by two vectors of rows and screens them against a per-query threshold right in the tile
  * loop. Because the expansion cancels catastrophically when the distance is small against the
  * norms, the float values only screen: {@link BlockCandidates} keeps every row whose distance could
@@ -174,9 +174,9 @@ public final class NearestNeighborSearch {
         }
     }
 
-    /** @return query rows per task: 256, or fewer (a multiple of 4) when there are few queries */
+    /** @return query rows per task: 256, or fewer (at least 8) so that there are about 32 tasks */
     static int queryBlock(int queries) {
-        return Math.min(QUERY_BLOCK, Math.max(4, ((queries + 31) / 32 + 3) & ~3));
+        return Math.min(QUERY_BLOCK, Math.max(8, (queries + 31) / 32));
     }
 
     /** @return reference rows per block: about 256 KB of values, a whole number of panels */
@@ -202,7 +202,8 @@ public final class NearestNeighborSearch {
         Tasks.run(blocks, threads, b -> {
             int start = b * queryBlock;
             int count = Math.min(queryBlock, n - start);
-            int padded = (count + 3) & ~3;
+            int tileRows = DistanceKernel.TILE_ROWS;
+            int padded = (count + tileRows - 1) / tileRows * tileRows;
             float[] block = new float[padded * d];
             System.arraycopy(q, start * d, block, 0, count * d);
             float[] queryNorms = new float[padded];
@@ -219,7 +220,7 @@ public final class NearestNeighborSearch {
                 reference.copyBlock(from, to, rowMajor);
                 int panelCount = DistanceKernels.pack(rowMajor, to - from, d, width, panels, norms);
                 candidates.startBlock(rowMajor, norms, from, to - from);
-                for (int tile = 0; tile < padded; tile += 4) {
+                for (int tile = 0; tile < padded; tile += tileRows) {
                     kernel.scan(block, queryNorms, tile, d, panels, norms, panelCount, candidates);
                 }
                 candidates.endBlock();

@@ -22,7 +22,7 @@ final class ScalarDistanceKernel implements DistanceKernel {
             int panel = p * WIDTH * columns;
             for (int c = 0; c < columns; c++) {
                 int at = panel + c * WIDTH;
-                for (int qq = 0; qq < 4; qq++) {
+                for (int qq = 0; qq < TILE_ROWS; qq++) {
                     float x = queries[(tile + qq) * columns + c];
                     int a = qq * WIDTH;
                     for (int j = 0; j < WIDTH; j++) {
@@ -30,7 +30,7 @@ final class ScalarDistanceKernel implements DistanceKernel {
                     }
                 }
             }
-            for (int qq = 0; qq < 4; qq++) {
+            for (int qq = 0; qq < TILE_ROWS; qq++) {
                 float qn = queryNorms[tile + qq];
                 for (int j = 0; j < WIDTH; j++) {
                     float t = panelNorms[p * WIDTH + j] + qn;

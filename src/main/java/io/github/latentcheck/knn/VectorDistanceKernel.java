@@ -5,9 +5,11 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The Vector API kernel: a register tile of four query rows by two vectors of reference rows
- * (16 rows with 256-bit vectors), eight accumulators updated by one fused multiply-add per query
- * value and panel vector, with the threshold test done on whole vectors. Loaded only when the
+ * The Vector API kernel: a register tile of six query rows by two vectors of reference rows
+ * (16 rows with 256-bit vectors), twelve accumulators updated by one fused multiply-add per query
+ * value and panel vector (the shape of the classic AVX2 SGEMM micro-kernel: 12 accumulators, 2
+ * loads and a broadcast fill 15 of the 16 registers), with the threshold test done on whole
+ * vectors. Loaded only when the
  * {@code jdk.incubator.vector} module is present (see {@link DistanceKernels}).
  */
 final class VectorDistanceKernel implements DistanceKernel {
@@ -28,6 +30,8 @@ final class VectorDistanceKernel implements DistanceKernel {
         int q1 = q0 + columns;
         int q2 = q1 + columns;
         int q3 = q2 + columns;
+        int q4 = q3 + columns;
+        int q5 = q4 + columns;
         for (int p = 0; p < panelCount; p++) {
             FloatVector a00 = FloatVector.zero(SPECIES);
             FloatVector a01 = a00;
@@ -37,6 +41,10 @@ final class VectorDistanceKernel implements DistanceKernel {
             FloatVector a21 = a00;
             FloatVector a30 = a00;
             FloatVector a31 = a00;
+            FloatVector a40 = a00;
+            FloatVector a41 = a00;
+            FloatVector a50 = a00;
+            FloatVector a51 = a00;
             int at = p * WIDTH * columns;
             for (int c = 0; c < columns; c++, at += WIDTH) {
                 FloatVector r0 = FloatVector.fromArray(SPECIES, panels, at);
@@ -53,6 +61,12 @@ final class VectorDistanceKernel implements DistanceKernel {
                 FloatVector x3 = FloatVector.broadcast(SPECIES, queries[q3 + c]);
                 a30 = r0.fma(x3, a30);
                 a31 = r1.fma(x3, a31);
+                FloatVector x4 = FloatVector.broadcast(SPECIES, queries[q4 + c]);
+                a40 = r0.fma(x4, a40);
+                a41 = r1.fma(x4, a41);
+                FloatVector x5 = FloatVector.broadcast(SPECIES, queries[q5 + c]);
+                a50 = r0.fma(x5, a50);
+                a51 = r1.fma(x5, a51);
             }
             a00.intoArray(scratch, 0);
             a01.intoArray(scratch, LANES);
@@ -62,12 +76,16 @@ final class VectorDistanceKernel implements DistanceKernel {
             a21.intoArray(scratch, 2 * WIDTH + LANES);
             a30.intoArray(scratch, 3 * WIDTH);
             a31.intoArray(scratch, 3 * WIDTH + LANES);
+            a40.intoArray(scratch, 4 * WIDTH);
+            a41.intoArray(scratch, 4 * WIDTH + LANES);
+            a50.intoArray(scratch, 5 * WIDTH);
+            a51.intoArray(scratch, 5 * WIDTH + LANES);
             screen(scratch, queryNorms, tile, panelNorms, p, sink);
         }
     }
 
     /**
-     * Tests the four rows of accumulated dot products in {@code scratch} against the thresholds, a
+     * Tests the six rows of accumulated dot products in {@code scratch} against the thresholds, a
      * vector at a time; when any lane's lower bound passes (or is NaN), offers the whole vector
      * and lets {@link BlockCandidates#offer} test each row.
      */
@@ -76,7 +94,7 @@ final class VectorDistanceKernel implements DistanceKernel {
         FloatVector minusTwo = FloatVector.broadcast(SPECIES, -2f);
         FloatVector scale = FloatVector.broadcast(SPECIES, sink.errorScale);
         FloatVector floor = FloatVector.broadcast(SPECIES, sink.errorFloor);
-        for (int qq = 0; qq < 4; qq++) {
+        for (int qq = 0; qq < TILE_ROWS; qq++) {
             float qn = queryNorms[tile + qq];
             float threshold = sink.thresholds[tile + qq];
             for (int h = 0; h < WIDTH; h += LANES) {

@@ -42,7 +42,7 @@ class DistanceKernelTest {
     private static float[] scan(DistanceKernel kernel, Samples queries, Samples reference, int k) {
         int d = queries.columns();
         int n = queries.rows();
-        int padded = (n + 3) & ~3;
+        int padded = (n + DistanceKernel.TILE_ROWS - 1) / DistanceKernel.TILE_ROWS * DistanceKernel.TILE_ROWS;
         float[] q = new float[padded * d];
         queries.copyTo(q, 0);
         float[] qn = new float[padded];
@@ -59,7 +59,7 @@ class DistanceKernelTest {
         BlockCandidates sink = new BlockCandidates(k, d, padded, width, false);
         sink.startQueries(q, qn, 0, n);
         sink.startBlock(rows, norms, 0, m);
-        for (int tile = 0; tile < padded; tile += 4) {
+        for (int tile = 0; tile < padded; tile += DistanceKernel.TILE_ROWS) {
             kernel.scan(q, qn, tile, d, panels, norms, panelCount, sink);
         }
         return sink.thresholds.clone();
