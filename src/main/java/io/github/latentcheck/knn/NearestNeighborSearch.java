@@ -120,7 +120,8 @@ public final class NearestNeighborSearch {
      * @param queries the rows whose neighbours are sought
      * @param reference the rows among which they are sought
      * @return the k nearest reference rows of every query
-     * @throws InvalidInputException if the dimensions differ or k exceeds the reference rows
+     * @throws InvalidInputException if the dimensions differ, k exceeds the reference rows or a
+     *     value is NaN or infinite
      */
     public Neighbors search(Samples queries, Samples reference) {
         checkShapes(queries, reference, k);
@@ -133,7 +134,8 @@ public final class NearestNeighborSearch {
      *
      * @param data the rows
      * @return the k nearest other rows of every row
-     * @throws InvalidInputException if k is not below the number of rows
+     * @throws InvalidInputException if k is not below the number of rows or a value is NaN or
+     *     infinite
      */
     public Neighbors searchWithin(Samples data) {
         checkShapes(data, data, k + 1);
@@ -193,7 +195,6 @@ public final class NearestNeighborSearch {
         int m = reference.rows();
         int[] indices = new int[n * k];
         double[] distances = new double[n * k];
-        DistanceKernel kernel = this.kernel;
         int width = kernel.panelWidth();
         int queryBlock = queryBlock(n);
         int refBlock = referenceBlock(d, width);
