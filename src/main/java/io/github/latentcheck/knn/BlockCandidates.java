@@ -47,6 +47,7 @@ final class BlockCandidates {
 
     private final int k;
     private final int columns;
+    private final int panelWidth;
     private final boolean excludeSelf;
     private final int capacity;
     private final float[] uppers;
@@ -60,7 +61,7 @@ final class BlockCandidates {
     private float[] queryNorms;
     private int queryStart;
     private int queryCount;
-    private float[] blockValues;
+    private float[] blockPanels;
     private float[] blockNorms;
     private int blockStart;
     private int blockRows;
@@ -75,6 +76,7 @@ final class BlockCandidates {
     BlockCandidates(int k, int columns, int maxQueries, int panelWidth, boolean excludeSelf) {
         this.k = k;
         this.columns = columns;
+        this.panelWidth = panelWidth;
         this.excludeSelf = excludeSelf;
         this.capacity = k + 64;
         this.thresholds = new float[maxQueries];
@@ -130,13 +132,13 @@ final class BlockCandidates {
     /**
      * Starts a block of reference rows.
      *
-     * @param rowMajor the block's rows, row-major
+     * @param panels the block's rows packed by {@link DistanceKernels#pack}
      * @param norms their float squared norms
      * @param start the index of the block's first row
      * @param rows the rows in the block
      */
-    void startBlock(float[] rowMajor, float[] norms, int start, int rows) {
-        blockValues = rowMajor;
+    void startBlock(float[] panels, float[] norms, int start, int rows) {
+        blockPanels = panels;
         blockNorms = norms;
         blockStart = start;
         blockRows = rows;
@@ -210,10 +212,10 @@ final class BlockCandidates {
                 continue;
             }
             int row = candidateRow[base + i];
-            int ri = row * columns;
+            int ri = row / panelWidth * panelWidth * columns + row % panelWidth;
             double s = 0;
             for (int c = 0; c < columns; c++) {
-                double diff = (double) queries[qi + c] - blockValues[ri + c];
+                double diff = (double) queries[qi + c] - blockPanels[ri + c * panelWidth];
                 s += diff * diff;
             }
             top.offer(s, blockStart + row);

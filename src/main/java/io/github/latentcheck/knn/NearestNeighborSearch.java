@@ -17,8 +17,8 @@ import java.util.function.LongConsumer;
  * the search uses the expansion \(\|x - y\|^2 = \|x\|^2 + \|y\|^2 - 2\,x\cdot y\), which turns the
  * distances into a matrix product that vector units compute fast (the trick behind GPU and BLAS
  * k-NN, e.g. Johnson, Douze and Jégou [1]): reference rows are read in blocks that fit the L2
- * cache, packed in panels, and a {@link DistanceKernel} computes float distances for tiles of six
- * queries by two vectors of rows and screens them against a per-query threshold right in the tile
+ * cache and packed in panels once (with their norms), shared by all tasks; then a
+ * {@link DistanceKernel} computes float distances for tiles of six queries by two vectors of rows and screens them against a per-query threshold right in the tile
  * loop. Because the expansion cancels catastrophically when the distance is small against the
  * norms, the float values only screen: {@link BlockCandidates} keeps every row whose distance could
  * still be among the k smallest given a proven error bound, and ranks those survivors by their
@@ -193,11 +193,24 @@ public final class NearestNeighborSearch {
         }
         int d = reference.columns();
         int m = reference.rows();
+        int width = kernel.panelWidth();
+        int refBlock = referenceBlock(d, width);
+        int refBlocks = (m + refBlock - 1) / refBlock;
+        float[][] panels = new float[refBlocks][];
+        float[][] norms = new float[refBlocks][];
+        Tasks.run(refBlocks, threads, b -> {
+            int from = b * refBlock;
+            int rows = Math.min(refBlock, m - from);
+            int padded = (rows + width - 1) / width * width;
+            float[] rowMajor = new float[rows * d];
+            reference.copyBlock(from, from + rows, rowMajor);
+            panels[b] = new float[padded * d];
+            norms[b] = new float[padded];
+            DistanceKernels.pack(rowMajor, rows, d, width, panels[b], norms[b]);
+        });
         int[] indices = new int[n * k];
         double[] distances = new double[n * k];
-        int width = kernel.panelWidth();
         int queryBlock = queryBlock(n);
-        int refBlock = referenceBlock(d, width);
         int blocks = (n + queryBlock - 1) / queryBlock;
         AtomicLong done = new AtomicLong();
         Tasks.run(blocks, threads, b -> {
@@ -211,18 +224,14 @@ public final class NearestNeighborSearch {
             for (int i = 0; i < count; i++) {
                 queryNorms[i] = DistanceKernels.squaredNorm(block, i * d, d);
             }
-            float[] rowMajor = new float[refBlock * d];
-            float[] panels = new float[refBlock * d];
-            float[] norms = new float[refBlock];
             BlockCandidates candidates = new BlockCandidates(k, d, padded, width, excludeSelf);
             candidates.startQueries(block, queryNorms, start, count);
-            for (int from = 0; from < m; from += refBlock) {
-                int to = Math.min(m, from + refBlock);
-                reference.copyBlock(from, to, rowMajor);
-                int panelCount = DistanceKernels.pack(rowMajor, to - from, d, width, panels, norms);
-                candidates.startBlock(rowMajor, norms, from, to - from);
+            for (int r = 0; r < refBlocks; r++) {
+                int from = r * refBlock;
+                candidates.startBlock(panels[r], norms[r], from, Math.min(refBlock, m - from));
+                int panelCount = norms[r].length / width;
                 for (int tile = 0; tile < padded; tile += tileRows) {
-                    kernel.scan(block, queryNorms, tile, d, panels, norms, panelCount, candidates);
+                    kernel.scan(block, queryNorms, tile, d, panels[r], norms[r], panelCount, candidates);
                 }
                 candidates.endBlock();
             }

@@ -3,9 +3,9 @@ package io.github.latentcheck.knn;
 import io.github.latentcheck.data.Samples;
 
 /**
- * The rows searched, read block by block, so that a search never needs more of them in memory at
- * once than one block per task. The in-memory implementation wraps a row-major {@code float[]}; a
- * memory-mapped one can serve rows that do not fit the heap.
+ * The rows searched, read block by block into the kernel's packed layout. The in-memory
+ * implementation wraps a row-major {@code float[]}; the interface leaves room for a memory-mapped
+ * one, which would also need the search to pack blocks on demand instead of all at once.
  */
 interface ReferenceRows {
     /** @return the number of rows */

@@ -58,7 +58,7 @@ class DistanceKernelTest {
         int panelCount = DistanceKernels.pack(rows, m, d, width, panels, norms);
         BlockCandidates sink = new BlockCandidates(k, d, padded, width, false);
         sink.startQueries(q, qn, 0, n);
-        sink.startBlock(rows, norms, 0, m);
+        sink.startBlock(panels, norms, 0, m);
         for (int tile = 0; tile < padded; tile += DistanceKernel.TILE_ROWS) {
             kernel.scan(q, qn, tile, d, panels, norms, panelCount, sink);
         }
