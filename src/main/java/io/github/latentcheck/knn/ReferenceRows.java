@@ -1,7 +1,5 @@
 package io.github.latentcheck.knn;
 
-import io.github.latentcheck.data.Samples;
-
 /**
  * The rows searched, read block by block into the kernel's packed layout. The in-memory
  * implementation wraps a row-major {@code float[]}; the interface leaves room for a memory-mapped
@@ -22,14 +20,6 @@ interface ReferenceRows {
      * @param dst the destination, with room for {@code (to − from) * columns()} values
      */
     void copyBlock(int from, int to, float[] dst);
-
-    /**
-     * @param samples the rows
-     * @return the samples' rows (one copy of their values)
-     */
-    static ReferenceRows of(Samples samples) {
-        return of(samples.toArray(), samples.rows(), samples.columns());
-    }
 
     /**
      * @param rowMajor {@code rows * columns} values, not copied
