@@ -20,6 +20,11 @@ final class TopK {
         size = 0;
     }
 
+    /** @return the k-th smallest squared distance kept, or infinity while fewer than k are kept */
+    double worst() {
+        return size == k ? squared[k - 1] : Double.POSITIVE_INFINITY;
+    }
+
     /** Keeps the pair if it is among the k smallest; equal distances keep the lower index first. */
     void offer(double distance2, int i) {
         if (size == k && !(distance2 < squared[k - 1] || distance2 == squared[k - 1] && i < index[k - 1])) {

@@ -1,0 +1,237 @@
+package io.github.latentcheck.knn;
+
+import java.util.Arrays;
+
+/**
+ * The search state of one block of query rows: for every query, a threshold that screens the
+ * approximate distances of a {@link DistanceKernel}, the candidates that passed it, and the exact
+ * k nearest rows found so far.
+ *
+ * <p><b>Screening.</b> The kernel computes, in float, \(\tilde D = (\|x\|^2 + \|y\|^2) - 2\,x\cdot y\)
+ * from float norms and a float dot product accumulated with fused multiply-adds. Writing
+ * \(S = \|x\|^2 + \|y\|^2\), \(u = 2^{-24}\) and \(\gamma_d = du/(1 - du)\), each of the three
+ * accumulations errs by at most \(\gamma_d\) times the sum of its absolute terms (Higham [1], §3.1;
+ * \(2|x\cdot y| \le S\)), the two final roundings by \(u\) times their result each, and gradual
+ * underflow adds at most \(2^{-150}\) per rounding, so
+ * \[ |\tilde D - D| \le (2\gamma_d + 3u)\,S + (2d + 1)\,2^{-149} \]
+ * where \(D\) is the squared distance that {@link #flush} computes in double precision (its own
+ * error, below \(2(d+1)\,2^{-53} S\), fits in the slack). This class uses the wider margin
+ * \(E = c\,\tilde t + e_0\) with \(\tilde t\) the float \(S\), \(c = (2.5d + 16)\,u/(1 - du)\) and
+ * \(e_0 = (2d + 16)\,2^{-149}\), which also covers the roundings of \(\tilde t\), \(E\),
+ * \(\tilde D \pm E\) and the second-order terms while \(du < 0.1\) (beyond that \(c = \infty\) and every
+ * row is a candidate).
+ *
+ * <p>Every row offered gets an upper bound \(\tilde D + E \ge D\). The threshold of a query is the
+ * k-th smallest upper bound seen so far, so at least k rows lie within it; a row whose lower bound
+ * \(\tilde D - E\) exceeds it is strictly farther than those k rows and is dropped. The survivors are
+ * re-ranked exactly by (double distance, index) at the end of every reference block ({@link #flush}),
+ * which gives the same answer as an exact search of all rows. A NaN or infinite bound (float
+ * overflow past about \(10^{19}\)) never drops a row: such rows are all measured exactly.
+ *
+ * <ol>
+ * <li>N. J. Higham, <i>Accuracy and Stability of Numerical Algorithms</i>, 2nd ed., SIAM, 2002,
+ *     doi:10.1137/1.9780898718027.</li>
+ * </ol>
+ */
+final class BlockCandidates {
+    private static final float UNIT_ROUNDOFF = 0x1p-24f;
+
+    /** Per query row of the block: the largest lower bound \(\tilde D - E\) that can still win. */
+    final float[] thresholds;
+    /** The error margin's relative coefficient \(c\). */
+    final float errorScale;
+    /** The error margin's absolute term \(e_0\). */
+    final float errorFloor;
+    /** Scratch space for a kernel: a tile of query rows by one panel. */
+    final float[] scratch;
+
+    private final int k;
+    private final int columns;
+    private final int panelWidth;
+    private final boolean excludeSelf;
+    private final int capacity;
+    private final float[] uppers;
+    private final int[] upperCount;
+    private final int[] candidateRow;
+    private final float[] candidateLower;
+    private final int[] candidateCount;
+    private final TopK[] exact;
+
+    private float[] queries;
+    private float[] queryNorms;
+    private int queryStart;
+    private int queryCount;
+    private float[] blockPanels;
+    private float[] blockNorms;
+    private int blockStart;
+    private int blockRows;
+
+    /**
+     * @param k neighbours per query
+     * @param columns values per row
+     * @param maxQueries the most query rows in a block
+     * @param panelWidth the kernel's reference rows per panel
+     * @param excludeSelf whether query i must not find reference row i (search within one set)
+     */
+    BlockCandidates(int k, int columns, int maxQueries, int panelWidth, boolean excludeSelf) {
+        this.k = k;
+        this.columns = columns;
+        this.panelWidth = panelWidth;
+        this.excludeSelf = excludeSelf;
+        this.capacity = k + 64;
+        this.thresholds = new float[maxQueries];
+        this.errorScale = errorScale(columns);
+        this.errorFloor = errorFloor(columns);
+        this.scratch = new float[DistanceKernel.TILE_ROWS * panelWidth];
+        this.uppers = new float[maxQueries * k];
+        this.upperCount = new int[maxQueries];
+        this.candidateRow = new int[maxQueries * capacity];
+        this.candidateLower = new float[maxQueries * capacity];
+        this.candidateCount = new int[maxQueries];
+        this.exact = new TopK[maxQueries];
+        for (int q = 0; q < maxQueries; q++) {
+            exact[q] = new TopK(k);
+        }
+    }
+
+    /** @return the relative margin \(c = (2.5d + 16)\,u/(1 - du)\), rounded up, or infinity once \(du \ge 0.1\) */
+    static float errorScale(int columns) {
+        double du = columns * (double) UNIT_ROUNDOFF;
+        if (du >= 0.1) {
+            return Float.POSITIVE_INFINITY;
+        }
+        return Math.nextUp((float) ((2.5 * columns + 16) * UNIT_ROUNDOFF / (1 - du)));
+    }
+
+    /** @return the absolute margin \(e_0 = (2d + 16)\,2^{-149}\) */
+    static float errorFloor(int columns) {
+        return (float) ((2.0 * columns + 16) * Float.MIN_VALUE);
+    }
+
+    /**
+     * Starts a block of query rows.
+     *
+     * @param rowMajor the query rows, row-major, from row 0 of the block
+     * @param norms their float squared norms
+     * @param start the index of the block's first query row
+     * @param count the query rows in the block
+     */
+    void startQueries(float[] rowMajor, float[] norms, int start, int count) {
+        queries = rowMajor;
+        queryNorms = norms;
+        queryStart = start;
+        queryCount = count;
+        Arrays.fill(thresholds, Float.POSITIVE_INFINITY);
+        Arrays.fill(upperCount, 0);
+        Arrays.fill(candidateCount, 0);
+        for (int q = 0; q < count; q++) {
+            exact[q].clear();
+        }
+    }
+
+    /**
+     * Starts a block of reference rows.
+     *
+     * @param panels the block's rows packed by {@link DistanceKernels#pack}
+     * @param norms their float squared norms
+     * @param start the index of the block's first row
+     * @param rows the rows in the block
+     */
+    void startBlock(float[] panels, float[] norms, int start, int rows) {
+        blockPanels = panels;
+        blockNorms = norms;
+        blockStart = start;
+        blockRows = rows;
+    }
+
+    /**
+     * Offers a reference row of the current block to a query: kept as a candidate when its lower
+     * bound does not exceed the query's threshold. Rows past the block's end, queries past the
+     * block's count and (within one set) the query's own row are ignored, so kernels may pad.
+     *
+     * @param query the query row within the block
+     * @param row the reference row within the block
+     * @param approx the kernel's \(\tilde D\)
+     */
+    void offer(int query, int row, float approx) {
+        if (query >= queryCount || row >= blockRows || excludeSelf && blockStart + row == queryStart + query) {
+            return;
+        }
+        float t = queryNorms[query] + blockNorms[row];
+        float e = Math.fma(t, errorScale, errorFloor);
+        float lower = approx - e;
+        float threshold = thresholds[query];
+        if (lower > threshold) {
+            return;
+        }
+        float upper = approx + e;
+        if (upper < threshold) {
+            keepUpper(query, upper);
+        }
+        int count = candidateCount[query];
+        if (count == capacity) {
+            flush(query);
+            count = 0;
+        }
+        candidateRow[query * capacity + count] = row;
+        candidateLower[query * capacity + count] = lower;
+        candidateCount[query] = count + 1;
+    }
+
+    private void keepUpper(int query, float upper) {
+        int base = query * k;
+        int pos = upperCount[query] < k ? upperCount[query]++ : k - 1;
+        while (pos > 0 && uppers[base + pos - 1] > upper) {
+            uppers[base + pos] = uppers[base + pos - 1];
+            pos--;
+        }
+        uppers[base + pos] = upper;
+        if (upperCount[query] == k) {
+            thresholds[query] = uppers[base + k - 1];
+        }
+    }
+
+    /** Measures the candidates of every query exactly; call at the end of each reference block. */
+    void endBlock() {
+        for (int q = 0; q < queryCount; q++) {
+            flush(q);
+        }
+    }
+
+    /**
+     * Re-ranks a query's candidates by their squared distance computed in double precision,
+     * \(D = \sum_c (x_c - y_c)^2\) summed in column order, and the reference index.
+     */
+    private void flush(int query) {
+        float threshold = thresholds[query];
+        TopK top = exact[query];
+        int base = query * capacity;
+        int qi = query * columns;
+        for (int i = 0, end = candidateCount[query]; i < end; i++) {
+            if (candidateLower[base + i] > threshold) {
+                continue;
+            }
+            int row = candidateRow[base + i];
+            int ri = row / panelWidth * panelWidth * columns + row % panelWidth;
+            double s = 0;
+            for (int c = 0; c < columns; c++) {
+                double diff = (double) queries[qi + c] - blockPanels[ri + c * panelWidth];
+                s += diff * diff;
+            }
+            top.offer(s, blockStart + row);
+        }
+        candidateCount[query] = 0;
+    }
+
+    /**
+     * Writes every query's neighbours, nearest first.
+     *
+     * @param indices the reference indices, query-major, k per query of the whole search
+     * @param distances the matching Euclidean distances
+     */
+    void drainTo(int[] indices, double[] distances) {
+        for (int q = 0; q < queryCount; q++) {
+            exact[q].drainTo(indices, distances, (queryStart + q) * k);
+        }
+    }
+}

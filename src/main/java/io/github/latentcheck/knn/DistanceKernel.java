@@ -1,0 +1,35 @@
+package io.github.latentcheck.knn;
+
+/**
+ * Screens reference rows for a tile of {@value #TILE_ROWS} query rows: computes approximate squared
+ * distances
+ * \(\tilde D = (\|x\|^2 + \|y\|^2) - 2\,x\cdot y\) in float and offers to {@link BlockCandidates}
+ * the rows whose lower bound passes the query's threshold. Implementations must compute
+ * bit-identical \(\tilde D\): the dot product accumulated over columns in order with fused
+ * multiply-adds, \(\tilde t = \|y\|^2 + \|x\|^2\), \(\tilde D = \mathrm{fma}(-2, x\cdot y, \tilde t)\),
+ * the margin \(E = \mathrm{fma}(\tilde t, c, e_0)\) and the lower bound \(\tilde D - E\), each rounded
+ * to float; and they must offer a query's rows in increasing order. They may offer rows that
+ * {@link BlockCandidates#offer} then rejects.
+ *
+ * <p>Obtained from {@link DistanceKernels#provider()}.
+ */
+interface DistanceKernel {
+    /** Query rows per tile. */
+    int TILE_ROWS = 6;
+
+    /** @return the reference rows in one panel of the packed layout */
+    int panelWidth();
+
+    /**
+     * @param queries query rows, row-major, with at least {@code tile + TILE_ROWS} rows (padding allowed)
+     * @param queryNorms their float squared norms
+     * @param tile the first of the tile's query rows
+     * @param columns values per row
+     * @param panels the reference block packed by {@link DistanceKernels#pack}
+     * @param panelNorms the float squared norms of the packed rows (padding rows have norm 0)
+     * @param panelCount the number of panels
+     * @param sink receives the candidates and holds the thresholds
+     */
+    void scan(float[] queries, float[] queryNorms, int tile, int columns, float[] panels, float[] panelNorms,
+            int panelCount, BlockCandidates sink);
+}

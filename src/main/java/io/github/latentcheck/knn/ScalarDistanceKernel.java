@@ -1,0 +1,46 @@
+package io.github.latentcheck.knn;
+
+import java.util.Arrays;
+
+/** The plain-Java kernel: the reference for the Vector API one, and the fallback without it. */
+final class ScalarDistanceKernel implements DistanceKernel {
+    private static final int WIDTH = 16;
+
+    @Override
+    public int panelWidth() {
+        return WIDTH;
+    }
+
+    @Override
+    public void scan(float[] queries, float[] queryNorms, int tile, int columns, float[] panels, float[] panelNorms,
+            int panelCount, BlockCandidates sink) {
+        float[] acc = sink.scratch;
+        float scale = sink.errorScale;
+        float floor = sink.errorFloor;
+        for (int p = 0; p < panelCount; p++) {
+            Arrays.fill(acc, 0f);
+            int panel = p * WIDTH * columns;
+            for (int c = 0; c < columns; c++) {
+                int at = panel + c * WIDTH;
+                for (int qq = 0; qq < TILE_ROWS; qq++) {
+                    float x = queries[(tile + qq) * columns + c];
+                    int a = qq * WIDTH;
+                    for (int j = 0; j < WIDTH; j++) {
+                        acc[a + j] = Math.fma(panels[at + j], x, acc[a + j]);
+                    }
+                }
+            }
+            for (int qq = 0; qq < TILE_ROWS; qq++) {
+                float qn = queryNorms[tile + qq];
+                for (int j = 0; j < WIDTH; j++) {
+                    float t = panelNorms[p * WIDTH + j] + qn;
+                    float approx = Math.fma(acc[qq * WIDTH + j], -2f, t);
+                    float lower = approx - Math.fma(t, scale, floor);
+                    if (!(lower > sink.thresholds[tile + qq])) {
+                        sink.offer(tile + qq, p * WIDTH + j, approx);
+                    }
+                }
+            }
+        }
+    }
+}

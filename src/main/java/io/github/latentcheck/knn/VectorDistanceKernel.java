@@ -1,0 +1,114 @@
+package io.github.latentcheck.knn;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The Vector API kernel: a register tile of six query rows by two vectors of reference rows
+ * (16 rows with 256-bit vectors), twelve accumulators updated by one fused multiply-add per query
+ * value and panel vector (the shape of the classic AVX2 SGEMM micro-kernel: 12 accumulators, 2
+ * loads and a broadcast fill 15 of the 16 registers), with the threshold test done on whole
+ * vectors. Loaded only when the
+ * {@code jdk.incubator.vector} module is present (see {@link DistanceKernels}).
+ */
+final class VectorDistanceKernel implements DistanceKernel {
+    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+    private static final int LANES = SPECIES.length();
+    private static final int WIDTH = 2 * LANES;
+
+    @Override
+    public int panelWidth() {
+        return WIDTH;
+    }
+
+    @Override
+    public void scan(float[] queries, float[] queryNorms, int tile, int columns, float[] panels, float[] panelNorms,
+            int panelCount, BlockCandidates sink) {
+        float[] scratch = sink.scratch;
+        int q0 = tile * columns;
+        int q1 = q0 + columns;
+        int q2 = q1 + columns;
+        int q3 = q2 + columns;
+        int q4 = q3 + columns;
+        int q5 = q4 + columns;
+        for (int p = 0; p < panelCount; p++) {
+            FloatVector a00 = FloatVector.zero(SPECIES);
+            FloatVector a01 = a00;
+            FloatVector a10 = a00;
+            FloatVector a11 = a00;
+            FloatVector a20 = a00;
+            FloatVector a21 = a00;
+            FloatVector a30 = a00;
+            FloatVector a31 = a00;
+            FloatVector a40 = a00;
+            FloatVector a41 = a00;
+            FloatVector a50 = a00;
+            FloatVector a51 = a00;
+            int at = p * WIDTH * columns;
+            for (int c = 0; c < columns; c++, at += WIDTH) {
+                FloatVector r0 = FloatVector.fromArray(SPECIES, panels, at);
+                FloatVector r1 = FloatVector.fromArray(SPECIES, panels, at + LANES);
+                FloatVector x0 = FloatVector.broadcast(SPECIES, queries[q0 + c]);
+                a00 = r0.fma(x0, a00);
+                a01 = r1.fma(x0, a01);
+                FloatVector x1 = FloatVector.broadcast(SPECIES, queries[q1 + c]);
+                a10 = r0.fma(x1, a10);
+                a11 = r1.fma(x1, a11);
+                FloatVector x2 = FloatVector.broadcast(SPECIES, queries[q2 + c]);
+                a20 = r0.fma(x2, a20);
+                a21 = r1.fma(x2, a21);
+                FloatVector x3 = FloatVector.broadcast(SPECIES, queries[q3 + c]);
+                a30 = r0.fma(x3, a30);
+                a31 = r1.fma(x3, a31);
+                FloatVector x4 = FloatVector.broadcast(SPECIES, queries[q4 + c]);
+                a40 = r0.fma(x4, a40);
+                a41 = r1.fma(x4, a41);
+                FloatVector x5 = FloatVector.broadcast(SPECIES, queries[q5 + c]);
+                a50 = r0.fma(x5, a50);
+                a51 = r1.fma(x5, a51);
+            }
+            a00.intoArray(scratch, 0);
+            a01.intoArray(scratch, LANES);
+            a10.intoArray(scratch, WIDTH);
+            a11.intoArray(scratch, WIDTH + LANES);
+            a20.intoArray(scratch, 2 * WIDTH);
+            a21.intoArray(scratch, 2 * WIDTH + LANES);
+            a30.intoArray(scratch, 3 * WIDTH);
+            a31.intoArray(scratch, 3 * WIDTH + LANES);
+            a40.intoArray(scratch, 4 * WIDTH);
+            a41.intoArray(scratch, 4 * WIDTH + LANES);
+            a50.intoArray(scratch, 5 * WIDTH);
+            a51.intoArray(scratch, 5 * WIDTH + LANES);
+            screen(scratch, queryNorms, tile, panelNorms, p, sink);
+        }
+    }
+
+    /**
+     * Tests the six rows of accumulated dot products in {@code scratch} against the thresholds, a
+     * vector at a time; when any lane's lower bound passes (or is NaN), offers the whole vector
+     * and lets {@link BlockCandidates#offer} test each row.
+     */
+    private static void screen(float[] scratch, float[] queryNorms, int tile, float[] panelNorms, int p,
+            BlockCandidates sink) {
+        FloatVector minusTwo = FloatVector.broadcast(SPECIES, -2f);
+        FloatVector scale = FloatVector.broadcast(SPECIES, sink.errorScale);
+        FloatVector floor = FloatVector.broadcast(SPECIES, sink.errorFloor);
+        for (int qq = 0; qq < TILE_ROWS; qq++) {
+            float qn = queryNorms[tile + qq];
+            float threshold = sink.thresholds[tile + qq];
+            for (int h = 0; h < WIDTH; h += LANES) {
+                int at = qq * WIDTH + h;
+                FloatVector t = FloatVector.fromArray(SPECIES, panelNorms, p * WIDTH + h).add(qn);
+                FloatVector approx = FloatVector.fromArray(SPECIES, scratch, at).fma(minusTwo, t);
+                if (!approx.sub(t.fma(scale, floor)).compare(VectorOperators.GT, threshold).allTrue()) {
+                    approx.intoArray(scratch, at);
+                    for (int lane = 0; lane < LANES; lane++) {
+                        sink.offer(tile + qq, p * WIDTH + h + lane, scratch[at + lane]);
+                    }
+                    threshold = sink.thresholds[tile + qq];
+                }
+            }
+        }
+    }
+}
