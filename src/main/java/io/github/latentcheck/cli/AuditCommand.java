@@ -10,6 +10,7 @@ import io.github.latentcheck.check.CheckInput;
 import io.github.latentcheck.check.CheckResult;
 import io.github.latentcheck.check.MemorizationCheck;
 import io.github.latentcheck.concurrent.Tasks;
+import io.github.latentcheck.data.AtomicFile;
 import io.github.latentcheck.data.SampleFiles;
 import io.github.latentcheck.data.Samples;
 import io.github.latentcheck.report.ReportWriter;
@@ -182,7 +183,7 @@ final class AuditCommand implements Callable<Integer> {
         Experiment experiment = Experiment.load(ExperimentSpec.parse(yaml, specFile));
         ExperimentResult result = ExperimentRunner.of(threadCount, TerminalProgress.forStandardError()).run(experiment);
         ReportWriter.write(out, result, ReportWriter.standard());
-        ReportWriter.writeAtomically(specFile, yaml.getBytes(StandardCharsets.UTF_8));
+        AtomicFile.write(specFile, yaml.getBytes(StandardCharsets.UTF_8));
         return result.runs().get(0).checks().get(0);
     }
 

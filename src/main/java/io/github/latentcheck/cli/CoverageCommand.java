@@ -11,6 +11,7 @@ import io.github.latentcheck.check.ModeCoverageCheck;
 import io.github.latentcheck.check.NdbCheck;
 import io.github.latentcheck.check.PrdcCheck;
 import io.github.latentcheck.concurrent.Tasks;
+import io.github.latentcheck.data.AtomicFile;
 import io.github.latentcheck.data.SampleFiles;
 import io.github.latentcheck.data.Samples;
 import io.github.latentcheck.modes.ModesFile;
@@ -118,7 +119,7 @@ final class CoverageCommand implements Callable<Integer> {
         }
         byte[] document = json(samples, results);
         if (out != null) {
-            ReportWriter.writeAtomically(out.resolve("coverage.json"), document);
+            AtomicFile.write(out.resolve("coverage.json"), document);
         }
         PrintWriter stdout = command.commandLine().getOut();
         if (json) {

@@ -1,7 +1,6 @@
 package io.github.latentcheck.data;
 
 import io.github.latentcheck.InvalidInputException;
-import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -10,24 +9,18 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Reads and writes samples and latents as {@code .npy} or {@code .csv} files; the format is chosen by
@@ -300,49 +293,7 @@ public final class SampleFiles {
             Writer text = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), BUFFER_BYTES);
             csv.write(text, source);
         };
-        if (Files.isDirectory(file)) {
-            throw new InvalidInputException(source + ": is a directory");
-        }
-        Path target = file.toAbsolutePath();
-        Path folder = target.getParent();
-        if (folder == null || !Files.isDirectory(folder)) {
-            throw new InvalidInputException(source + ": cannot write: " + folder + " is not an existing folder");
-        }
-        Path temporary = folder.resolve("." + target.getFileName() + "."
-                + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
-        try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
-                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_BYTES);
-                body.write(out);
-                out.flush();
-                channel.force(true);
-            }
-            moveIntoPlace(temporary, target);
-        } catch (IOException e) {
-            InvalidInputException failure = new InvalidInputException(source + ": cannot write: " + reason(e), e);
-            deleteTemporary(temporary, failure);
-            throw failure;
-        } catch (RuntimeException | Error e) {
-            deleteTemporary(temporary, e);
-            throw e;
-        }
-    }
-
-    private static void moveIntoPlace(Path temporary, Path target) throws IOException {
-        try {
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static void deleteTemporary(Path temporary, Throwable failure) {
-        try {
-            Files.deleteIfExists(temporary);
-        } catch (IOException cleanup) {
-            failure.addSuppressed(cleanup);
-        }
+        AtomicFile.write(file, body::write);
     }
 
     private static Format format(Path file) {
@@ -358,7 +309,7 @@ public final class SampleFiles {
     }
 
     /** One line saying why an I/O operation failed. */
-    private static String reason(IOException e) {
+    static String reason(IOException e) {
         String reason;
         if (e instanceof AccessDeniedException) {
             reason = "permission denied";

@@ -35,14 +35,14 @@ public final class HtmlReporter implements Reporter {
     static final int TABLE_ROWS_SHOWN = 10;
 
     private static final String STYLE = "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;"
-            + "max-width:1100px;margin:2em auto;padding:0 1em;color:#222;line-height:1.45}"
+            + "max-width:1140px;margin:2em auto;padding:0 1em;color:#222;line-height:1.45}"
             + "h1{margin-bottom:.2em}table{border-collapse:collapse;margin:.6em 0 1.2em}"
             + "th,td{border:1px solid #ccc;padding:.25em .6em;text-align:left;vertical-align:top}"
             + "th{background:#f3f3f3}td.num{text-align:right;font-variant-numeric:tabular-nums}"
             + ".pass{color:#0a6b2d;font-weight:600}.fail{color:#b00020;font-weight:600}"
             + ".verdict{font-size:1.3em;padding:.4em .8em;display:inline-block;border-radius:4px}"
             + ".verdict.pass{background:#e6f4ea}.verdict.fail{background:#fde7e9}"
-            + "figure{display:inline-block;margin:.4em 1em .8em 0}figcaption{font-size:.85em;color:#555;max-width:540px}img{max-width:100%;height:auto}"
+            + "figure{display:inline-block;vertical-align:top;margin:.4em .5em .8em 0}figcaption{font-size:.85em;color:#555;max-width:540px}img{max-width:100%;height:auto}"
             + "section.check{border-top:1px solid #ddd;margin-top:1em}code{background:#f5f5f5;padding:0 .2em}"
             + ".meta td:first-child{color:#555}pre{background:#f7f7f7;padding:.6em;overflow-x:auto}"
             + "details{margin:.5em 0 1em}summary{cursor:pointer}"

@@ -1,14 +1,13 @@
 package io.github.latentcheck.report;
 
 import io.github.latentcheck.InvalidInputException;
+import io.github.latentcheck.data.AtomicFile;
 import io.github.latentcheck.run.ExperimentResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,42 +88,9 @@ public final class ReportWriter {
         List<Path> written = new ArrayList<>();
         for (Map.Entry<String, byte[]> file : rendered.entrySet()) {
             Path target = directory.resolve(file.getKey());
-            writeAtomically(target, file.getValue());
+            AtomicFile.write(target, file.getValue());
             written.add(target);
         }
         return written;
-    }
-
-    /**
-     * Writes {@code bytes} to a temporary file beside {@code target} and moves it into place.
-     *
-     * @param target the file to write
-     * @param bytes its content
-     */
-    public static void writeAtomically(Path target, byte[] bytes) {
-        Path temp = null;
-        try {
-            temp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
-            Files.write(temp, bytes);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            deleteQuietly(temp, e);
-            throw new InvalidInputException(target + ": cannot write: " + describe(e), e);
-        }
-    }
-
-    private static void deleteQuietly(Path temp, IOException cause) {
-        if (temp == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(temp);
-        } catch (IOException suppressed) {
-            cause.addSuppressed(suppressed);
-        }
     }
 }
