@@ -38,6 +38,25 @@ class CramerVonMisesReferenceTest {
         agreement.verify(reporter);
     }
 
+    @Test
+    void twoSampleAgreesWithScipy(TestReporter reporter) {
+        List<ReferenceData.Row> rows = ReferenceData.csv("battery_cvm_two_sample.csv");
+        assertThat(rows).hasSize(104);
+        Agreement agreement = new Agreement();
+        for (ReferenceData.Row row : rows) {
+            double[] x = ReferenceData.batteryInput(row.text("x"));
+            double[] y = ReferenceData.batteryInput(row.text("y"));
+            CramerVonMises.Method method = CramerVonMises.Method.valueOf(row.text("method"));
+            TestResult t = CramerVonMises.twoSample(x, y, method);
+            String cas = row.text("case") + " " + method + " n=" + x.length + " m=" + y.length;
+            String kind = t.method() == PValueMethod.EXACT ? "exact" : "asymptotic";
+            agreement.check("cvm2 statistic", cas, t.statistic(), row.number("statistic"), STATISTIC_TOLERANCE, 0);
+            agreement.check("cvm2 p " + kind + " (floor 1e-4)", cas, t.pValue(), row.number("pvalue"),
+                    P_TOLERANCE, P_FLOOR);
+        }
+        agreement.verify(reporter);
+    }
+
     /** 0.46136 is the limiting 95 % point of W² (Anderson &amp; Darling 1952, Table 1). */
     @Test
     void pValueIsOneAndZeroOutsideTheSupport() {
