@@ -33,12 +33,12 @@ import org.apache.commons.statistics.distribution.ContinuousDistribution;
  * (size \(n\)) and \(s_j\) those of the sorted \(y_{(j)}\) (size \(m\)), \(N = n + m\),
  * \[ U = n\sum_i (r_i - i)^2 + m\sum_j (s_j - j)^2, \qquad
  *    T = \frac{U}{nmN} - \frac{4nm - 1}{6N} \]
- * (Anderson 1962, eqs. (9)–(10)). {@link Method#EXACT}: \(P(U \ge u)\) by enumerating the
+ * (Anderson 1962, eqs. (9)–(10)). {@link PValueChoice#EXACT}: \(P(U \ge u)\) by enumerating the
  * distribution of \(U\) over all \(\binom{N}{n}\) rank assignments with Xiao, Gordon &amp; Yakovlev's
  * (2006) lattice-path recursion, exact in integer arithmetic (for tied data, the distribution without
- * ties, as scipy); {@link Method#ASYMPTOTIC}: the statistic normalised with Anderson's exact mean and
+ * ties, as scipy); {@link PValueChoice#ASYMPTOTIC}: the statistic normalised with Anderson's exact mean and
  * variance, \(T_n = 1/6 + (T - E T)/\sqrt{45 \operatorname{Var} T}\), referred to the limiting one-sample
- * distribution \(V\) (p = 1 when \(T_n &lt; 0.003\)); {@link Method#AUTO} is exact when
+ * distribution \(V\) (p = 1 when \(T_n &lt; 0.003\)); {@link PValueChoice#AUTO} is exact when
  * \(\max(n, m) \le 20\), as scipy's {@code method='auto'}.
  *
  * <p>References:
@@ -61,24 +61,14 @@ public final class CramerVonMises {
     private static final double STEP = 1.0 / 32;
     private static final double SQRT_PI = Math.sqrt(Math.PI);
 
-    /** The largest sample size for which {@link Method#AUTO} uses the exact two-sample distribution. */
+    /** The largest sample size for which {@link PValueChoice#AUTO} uses the exact two-sample distribution. */
     public static final int EXACT_LIMIT = 20;
-
-    /** How the two-sample p-value is computed. */
-    public enum Method {
-        /** Exact when both samples have at most {@value CramerVonMises#EXACT_LIMIT} values, else asymptotic. */
-        AUTO,
-        /** The exact permutation distribution of U, by enumeration (cost grows fast beyond 20 + 20 values). */
-        EXACT,
-        /** Anderson's normalisation and the limiting distribution. */
-        ASYMPTOTIC
-    }
 
     private CramerVonMises() {
     }
 
     /**
-     * Two-sample test of {@code x} against {@code y} with {@link Method#AUTO}.
+     * Two-sample test of {@code x} against {@code y} with {@link PValueChoice#AUTO}.
      *
      * @param x the first sample, at least 2 finite values
      * @param y the second sample, at least 2 finite values
@@ -87,7 +77,7 @@ public final class CramerVonMises {
      *     non-finite value
      */
     public static TestResult twoSample(double[] x, double[] y) {
-        return twoSample(x, y, Method.AUTO);
+        return twoSample(x, y, PValueChoice.AUTO);
     }
 
     /**
@@ -100,7 +90,7 @@ public final class CramerVonMises {
      * @throws io.github.latentcheck.InvalidInputException if a sample is too short or holds a
      *     non-finite value
      */
-    public static TestResult twoSample(double[] x, double[] y, Method method) {
+    public static TestResult twoSample(double[] x, double[] y, PValueChoice method) {
         MomentTests.checkSample(x, 2);
         MomentTests.checkSample(y, 2);
         Objects.requireNonNull(method, "method");
@@ -132,7 +122,7 @@ public final class CramerVonMises {
         double k = (double) nx * ny;
         double n = nx + ny;
         double t = u / (k * n) - (4 * k - 1) / (6 * n);
-        boolean exact = method == Method.EXACT || method == Method.AUTO && Math.max(nx, ny) <= EXACT_LIMIT;
+        boolean exact = method == PValueChoice.EXACT || method == PValueChoice.AUTO && Math.max(nx, ny) <= EXACT_LIMIT;
         if (exact) {
             return TestResult.of("cvm2", t, exactTwoSamplePValue(u, nx, ny), PValueMethod.EXACT);
         }

@@ -46,7 +46,7 @@ class CramerVonMisesReferenceTest {
         for (ReferenceData.Row row : rows) {
             double[] x = ReferenceData.batteryInput(row.text("x"));
             double[] y = ReferenceData.batteryInput(row.text("y"));
-            CramerVonMises.Method method = CramerVonMises.Method.valueOf(row.text("method"));
+            PValueChoice method = PValueChoice.valueOf(row.text("method"));
             TestResult t = CramerVonMises.twoSample(x, y, method);
             String cas = row.text("case") + " " + method + " n=" + x.length + " m=" + y.length;
             String kind = t.method() == PValueMethod.EXACT ? "exact" : "asymptotic";
