@@ -40,7 +40,7 @@ class HtmlReporterTest {
             byte[] png = Base64.getDecoder().decode(src.substring("data:image/png;base64,".length()));
             BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(png));
             assertThat(decoded).as("image %d decodes as PNG", images).isNotNull();
-            assertThat(decoded.getWidth()).isEqualTo(640);
+            assertThat(decoded.getWidth()).isEqualTo(ChartRenderer.WIDTH);
         }
         assertThat(images).isPositive();
     }
