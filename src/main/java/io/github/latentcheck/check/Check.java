@@ -1,5 +1,6 @@
 package io.github.latentcheck.check;
 
+import io.github.latentcheck.prior.Prior;
 import java.util.Set;
 
 /**
@@ -28,4 +29,14 @@ public interface Check {
      * @return the outcome
      */
     CheckResult run(CheckInput input);
+
+    /**
+     * Refuses, when the experiment is loaded, a prior this check cannot test (e.g. {@code mardia}
+     * under a non-Gaussian prior). The default accepts every prior.
+     *
+     * @param prior a prior of the experiment
+     * @throws io.github.latentcheck.InvalidInputException if the check cannot test {@code prior}
+     */
+    default void validate(Prior prior) {
+    }
 }

@@ -8,7 +8,7 @@ import io.github.latentcheck.stats.MultipleTesting;
 import io.github.latentcheck.stats.TestResult;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 
 /**
  * The shared part of checks that run one test per dimension: the level and correction options,
@@ -17,6 +17,13 @@ import java.util.Locale;
 final class DimensionTests {
     /** Metrics every per-dimension check reports, in this order. */
     static final List<String> METRICS = List.of("tests", "rejected", "minPValue", "minAdjustedPValue");
+
+    private static final Map<MultipleTesting.Correction, String> SENTENCE_NAMES = Map.of(
+            MultipleTesting.Correction.BONFERRONI, "Bonferroni",
+            MultipleTesting.Correction.HOLM, "Holm",
+            MultipleTesting.Correction.HOCHBERG, "Hochberg",
+            MultipleTesting.Correction.BENJAMINI_HOCHBERG, "Benjamini–Hochberg (false discovery rate)",
+            MultipleTesting.Correction.BENJAMINI_YEKUTIELI, "Benjamini–Yekutieli (false discovery rate)");
 
     private final double alpha;
     private final MultipleTesting.Correction correction;
@@ -36,10 +43,10 @@ final class DimensionTests {
         String name = options.string("correction", "holm");
         MultipleTesting.Correction correction;
         try {
-            correction = MultipleTesting.Correction.valueOf(name.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
+            correction = MultipleTesting.Correction.parse(name);
+        } catch (InvalidInputException e) {
             throw new InvalidInputException(options.where("correction") + ": " + options.section()
-                    + ".correction is not one of none, bonferroni, holm, benjamini_hochberg: '" + name + "'", e);
+                    + ".correction is not one of " + MultipleTesting.NAMES + ": '" + name + "'", e);
         }
         return new DimensionTests(alpha, correction);
     }
@@ -81,14 +88,7 @@ final class DimensionTests {
     private String correctionSentence(int size, String familyName) {
         return correction == MultipleTesting.Correction.NONE
                 ? "no correction; each of the " + size + " " + familyName + " at level " + alpha
-                : label() + " over " + size + " " + familyName + " at level " + alpha;
-    }
-
-    private String label() {
-        return switch (correction) {
-            case BENJAMINI_HOCHBERG -> "Benjamini–Hochberg";
-            default -> correction.name().charAt(0) + correction.name().substring(1).toLowerCase(Locale.ROOT);
-        };
+                : SENTENCE_NAMES.get(correction) + " over " + size + " " + familyName + " at level " + alpha;
     }
 
     private Chart pValueChart(List<TestResult> tests, String familyName) {

@@ -128,6 +128,16 @@ public final class Experiment {
                 }
             }
         }
+        for (int i = 0; i < checks.size(); i++) {
+            for (Map.Entry<String, Prior> prior : priors.entrySet()) {
+                try {
+                    checks.get(i).validate(prior.getValue());
+                } catch (InvalidInputException e) {
+                    throw new InvalidInputException(spec.checks().get(i).where() + ": check '" + checks.get(i).id()
+                            + "' cannot test prior '" + prior.getKey() + "': " + e.getMessage(), e);
+                }
+            }
+        }
         List<Gate> gates = new ArrayList<>();
         for (ExperimentSpec.GateEntry entry : spec.gates()) {
             Gate gate = Gate.parse(entry.expression(), entry.where());

@@ -1,7 +1,9 @@
 package io.github.latentcheck.stats;
 
+import io.github.latentcheck.InvalidInputException;
 import java.util.Objects;
 import java.util.function.DoubleUnaryOperator;
+import org.apache.commons.statistics.inference.AlternativeHypothesis;
 import org.apache.commons.statistics.inference.KolmogorovSmirnovTest;
 
 /**
@@ -49,6 +51,8 @@ public final class KolmogorovSmirnov {
     private static final int SMALL_N = 140;
     /** Commons Statistics 1.2 / Simard–L'Ecuyer: the large-n limit of the Durbin matrix. */
     private static final int DURBIN_MAX_N = 100000;
+    /** Commons Statistics 1.2: the one-sided one-sample p-value is exact up to this size. */
+    private static final int ONE_SIDED_EXACT_MAX_N = 1000000;
 
     private static final KolmogorovSmirnovTest TEST = KolmogorovSmirnovTest.withDefaults();
 
@@ -89,6 +93,83 @@ public final class KolmogorovSmirnov {
                 : PValueMethod.ASYMPTOTIC;
         return KolmogorovSmirnovTwoSampleResult.of(
                 TestResult.of("ks2", r.getStatistic(), r.getPValue(), method), r.hasSignificantTies());
+    }
+
+    /**
+     * One-sample test of {@code x} against the continuous CDF {@code cdf} with a chosen alternative and
+     * p-value method. Two-sided: {@link PValueChoice#AUTO} is {@link #oneSample(double[], DoubleUnaryOperator)};
+     * {@link PValueChoice#EXACT} forces the scheme described in the class documentation;
+     * {@link PValueChoice#ASYMPTOTIC} uses Kolmogorov's limiting distribution of \(\sqrt{n} D_n\). One-sided
+     * (\(D_n^+\) or \(D_n^-\)): the exact Smirnov / Smirnov–Dwass computation of Commons Statistics
+     * ({@link PValueMethod#EXACT}) up to n = 1,000,000, its asymptotic formula beyond; there is no
+     * other choice, so a one-sided test refuses {@link PValueChoice#ASYMPTOTIC}.
+     *
+     * @param x the sample, at least 2 finite values
+     * @param cdf the reference CDF
+     * @param alternative the alternative hypothesis
+     * @param choice the p-value method
+     * @return a result named {@code "ks"}
+     * @throws io.github.latentcheck.InvalidInputException if an input breaks a rule
+     */
+    public static TestResult oneSample(double[] x, DoubleUnaryOperator cdf, Alternative alternative,
+            PValueChoice choice) {
+        MomentTests.checkSample(x, 2);
+        Objects.requireNonNull(cdf, "cdf");
+        Objects.requireNonNull(alternative, "alternative");
+        Objects.requireNonNull(choice, "choice");
+        if (alternative != Alternative.TWO_SIDED && choice == PValueChoice.ASYMPTOTIC) {
+            throw new InvalidInputException(
+                    "the one-sided one-sample KS test has only the exact method");
+        }
+        KolmogorovSmirnovTest.OneResult r = TEST.with(hypothesis(alternative)).with(commons(choice)).test(x, cdf);
+        PValueMethod method;
+        if (alternative != Alternative.TWO_SIDED) {
+            method = x.length > ONE_SIDED_EXACT_MAX_N ? PValueMethod.ASYMPTOTIC : PValueMethod.EXACT;
+        } else if (choice == PValueChoice.AUTO) {
+            method = oneSampleMethod(r.getStatistic(), x.length);
+        } else {
+            method = choice == PValueChoice.EXACT ? PValueMethod.EXACT : PValueMethod.ASYMPTOTIC;
+        }
+        return TestResult.of("ks", r.getStatistic(), r.getPValue(), method);
+    }
+
+    /**
+     * Two-sample test with a chosen alternative and p-value method: {@link PValueChoice#AUTO} is exact
+     * when \(\max(n, m) &lt; 10000\) (as {@link #twoSample(double[], double[])}), {@link PValueChoice#EXACT}
+     * always exact (slow for large samples), {@link PValueChoice#ASYMPTOTIC} Smirnov's limit.
+     *
+     * @param x the first sample, at least 2 finite values
+     * @param y the second sample, at least 2 finite values
+     * @param alternative the alternative hypothesis
+     * @param choice the p-value method
+     * @return a result named {@code "ks2"}
+     * @throws io.github.latentcheck.InvalidInputException if an input breaks a rule
+     */
+    public static TestResult twoSample(double[] x, double[] y, Alternative alternative, PValueChoice choice) {
+        MomentTests.checkSample(x, 2);
+        MomentTests.checkSample(y, 2);
+        Objects.requireNonNull(alternative, "alternative");
+        Objects.requireNonNull(choice, "choice");
+        KolmogorovSmirnovTest.TwoResult r = TEST.with(hypothesis(alternative)).with(commons(choice)).test(x, y);
+        boolean exact = choice == PValueChoice.EXACT
+                || choice == PValueChoice.AUTO && Math.max(x.length, y.length) < TWO_SAMPLE_EXACT_LIMIT;
+        return TestResult.of("ks2", r.getStatistic(), r.getPValue(), exact ? PValueMethod.EXACT : PValueMethod.ASYMPTOTIC);
+    }
+
+    private static AlternativeHypothesis hypothesis(Alternative alternative) {
+        return switch (alternative) {
+            case TWO_SIDED -> AlternativeHypothesis.TWO_SIDED;
+            case LESS -> AlternativeHypothesis.LESS_THAN;
+            case GREATER -> AlternativeHypothesis.GREATER_THAN;
+        };
+    }
+
+    private static org.apache.commons.statistics.inference.PValueMethod commons(PValueChoice choice) {
+        return switch (choice) {
+            case AUTO -> org.apache.commons.statistics.inference.PValueMethod.AUTO;
+            case EXACT -> org.apache.commons.statistics.inference.PValueMethod.EXACT;
+            case ASYMPTOTIC -> org.apache.commons.statistics.inference.PValueMethod.ASYMPTOTIC;
+        };
     }
 
     /**

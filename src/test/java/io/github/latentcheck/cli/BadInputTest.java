@@ -196,8 +196,9 @@ class BadInputTest {
                         (dir, out) -> run(spec(dir, "    alpha: 0.01", "    alpha: 1.5"), out),
                         "spec.yaml:14: checks[0].alpha is not in (0, 1): 1.5"),
                 bad("unknown correction",
-                        (dir, out) -> run(spec(dir, "    alpha: 0.01", "    correction: fdr"), out),
-                        "spec.yaml:14: checks[0].correction is not one of none, bonferroni, holm, benjamini_hochberg: 'fdr'"),
+                        (dir, out) -> run(spec(dir, "    alpha: 0.01", "    correction: sidak"), out),
+                        "spec.yaml:14: checks[0].correction is not one of none, bonferroni, holm, hochberg, "
+                                + "benjamini-hochberg (bh, fdr), benjamini-yekutieli (by): 'sidak'"),
                 bad("training data with more columns than the generator writes",
                         (dir, out) -> run(spec(dir, csv(dir, "x,y,z\n1,2,3\n4,5,6\n")), out),
                         "spec.yaml:15: check 'marginal-ks': the generator writes 2 columns but the training data "

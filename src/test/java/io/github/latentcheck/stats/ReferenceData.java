@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.statistics.distribution.BetaDistribution;
+import org.apache.commons.statistics.distribution.ContinuousDistribution;
+import org.apache.commons.statistics.distribution.ExponentialDistribution;
 import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.apache.commons.statistics.distribution.TDistribution;
 import org.apache.commons.statistics.distribution.TruncatedNormalDistribution;
 import org.apache.commons.statistics.distribution.UniformContinuousDistribution;
 
@@ -24,6 +27,7 @@ import org.apache.commons.statistics.distribution.UniformContinuousDistribution;
 final class ReferenceData {
     static final Path DIR = Path.of("fixtures", "reference");
     private static final Path INPUTS = DIR.resolve("stats_inputs");
+    private static final Path BATTERY_INPUTS = DIR.resolve("battery_inputs");
 
     private ReferenceData() {
     }
@@ -102,6 +106,32 @@ final class ReferenceData {
             }
         }
         return x;
+    }
+
+    /**
+     * @param name the input's name (file {@code battery_inputs/NAME.npy}, written by
+     *     {@code make_battery_reference.py})
+     * @return the values
+     */
+    static double[] batteryInput(String name) {
+        return SampleFiles.readLatents(BATTERY_INPUTS.resolve(name + ".npy")).toArray();
+    }
+
+    /** @return the distribution {@code normal(mu;sd)}, {@code uniform(a;b)}, {@code t(df)} or {@code exponential(rate)} */
+    static ContinuousDistribution distribution(String spec) {
+        double[] p = args(spec);
+        switch (kind(spec)) {
+            case "normal":
+                return NormalDistribution.of(p[0], p[1]);
+            case "uniform":
+                return UniformContinuousDistribution.of(p[0], p[1]);
+            case "t":
+                return TDistribution.of(p[0]);
+            case "exponential":
+                return ExponentialDistribution.of(1 / p[0]);
+            default:
+                throw new IllegalArgumentException(spec);
+        }
     }
 
     private static double[] args(String spec) {

@@ -1,0 +1,153 @@
+package io.github.latentcheck.check;
+
+import io.github.latentcheck.InvalidInputException;
+import io.github.latentcheck.data.Samples;
+import io.github.latentcheck.spec.Options;
+import io.github.latentcheck.stats.Permutations;
+import io.github.latentcheck.stats.TestResult;
+import io.github.latentcheck.stats.TwoSampleDistance;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+
+/**
+ * {@code mmd} and {@code energy}: do the generated samples, as vectors, follow the training data's
+ * distribution? The unbiased MMD² with a Gaussian kernel and median-heuristic bandwidth
+ * ({@link TwoSampleDistance#mmd}) or the energy statistic ({@link TwoSampleDistance#energy}), with a
+ * seeded permutation p-value ({@code permutations}, default 999).
+ *
+ * <p>Both cost O(N²) per permutation for N pooled rows, so each side is first subsampled to at most
+ * {@code max_rows} rows (default 500): a seeded draw without replacement (a partial Fisher–Yates
+ * shuffle on a XoShiRo256++ stream seeded with the check's seed, generated side first), kept in the
+ * original row order. The draw and the permutations depend only on the seed, never on the thread count.
+ *
+ * <p>Metrics: {@code tests} (1), {@code rejected}, {@code minPValue}, {@code minAdjustedPValue},
+ * {@code statistic}, {@code rows} (rows used per side: generated, then training, as their minimum).
+ */
+public final class DistanceTwoSampleCheck implements Check {
+    /** Default {@code max_rows}. */
+    static final int DEFAULT_MAX_ROWS = 500;
+
+    /** The statistic a check runs. */
+    enum Statistic {
+        MMD("mmd"),
+        ENERGY("energy");
+
+        final String type;
+
+        Statistic(String type) {
+            this.type = type;
+        }
+    }
+
+    private final String id;
+    private final Statistic statistic;
+    private final DimensionTests family;
+    private final int permutations;
+    private final int maxRows;
+
+    private DistanceTwoSampleCheck(String id, Statistic statistic, Options options) {
+        this.id = id;
+        this.statistic = statistic;
+        this.family = DimensionTests.from(options);
+        this.permutations = options.integer("permutations", Permutations.DEFAULT_PERMUTATIONS, 1);
+        this.maxRows = options.integer("max_rows", DEFAULT_MAX_ROWS, 2);
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public String type() {
+        return statistic.type;
+    }
+
+    @Override
+    public Set<String> metricNames() {
+        Set<String> names = new LinkedHashSet<>(DimensionTests.METRICS);
+        names.add("statistic");
+        names.add("rows");
+        return names;
+    }
+
+    @Override
+    public Set<Requirement> requirements() {
+        return Set.of(Requirement.TRAINING);
+    }
+
+    @Override
+    public CheckResult run(CheckInput input) {
+        Samples samples = input.samples();
+        Samples training = input.requireTraining();
+        if (training.columns() != samples.columns()) {
+            throw new InvalidInputException("the generator writes " + samples.columns()
+                    + " columns but the training data (data.training) has " + training.columns());
+        }
+        UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(input.seed());
+        double[] x = subsample(samples, maxRows, rng);
+        double[] y = subsample(training, maxRows, rng);
+        int d = samples.columns();
+        Permutations options = Permutations.of(permutations, input.seed()).withThreads(input.threads());
+        TestResult t = statistic == Statistic.MMD ? TwoSampleDistance.mmd(x, y, d, options)
+                : TwoSampleDistance.energy(x, y, d, options);
+        CheckResult.Builder result = CheckResult.builder(this);
+        family.summarize(result, List.of(t), "two-sample test");
+        return result.metric("statistic", t.statistic()).metric("rows", Math.min(x.length, y.length) / d).build();
+    }
+
+    /** @return at most {@code max} rows of {@code s}, drawn without replacement, in their original order */
+    static double[] subsample(Samples s, int max, UniformRandomProvider rng) {
+        int n = s.rows();
+        int[] index = new int[n];
+        Arrays.setAll(index, i -> i);
+        int k = Math.min(max, n);
+        if (k < n) {
+            for (int i = 0; i < k; i++) {
+                int j = i + rng.nextInt(n - i);
+                int t = index[i];
+                index[i] = index[j];
+                index[j] = t;
+            }
+            Arrays.sort(index, 0, k);
+        }
+        int d = s.columns();
+        double[] rows = new double[k * d];
+        for (int i = 0; i < k; i++) {
+            for (int c = 0; c < d; c++) {
+                rows[i * d + c] = s.value(index[i], c);
+            }
+        }
+        return rows;
+    }
+
+    /** Provides {@code type: mmd} with {@code alpha}, {@code correction}, {@code permutations}, {@code max_rows}. */
+    public static final class MmdProvider implements CheckProvider {
+        @Override
+        public String type() {
+            return Statistic.MMD.type;
+        }
+
+        @Override
+        public Check create(String id, Options options) {
+            return new DistanceTwoSampleCheck(id, Statistic.MMD, options);
+        }
+    }
+
+    /** Provides {@code type: energy} with {@code alpha}, {@code correction}, {@code permutations}, {@code max_rows}. */
+    public static final class EnergyProvider implements CheckProvider {
+        @Override
+        public String type() {
+            return Statistic.ENERGY.type;
+        }
+
+        @Override
+        public Check create(String id, Options options) {
+            return new DistanceTwoSampleCheck(id, Statistic.ENERGY, options);
+        }
+    }
+}

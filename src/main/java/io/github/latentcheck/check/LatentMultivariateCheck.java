@@ -1,0 +1,188 @@
+package io.github.latentcheck.check;
+
+import io.github.latentcheck.InvalidInputException;
+import io.github.latentcheck.data.Latents;
+import io.github.latentcheck.prior.Prior;
+import io.github.latentcheck.spec.Options;
+import io.github.latentcheck.stats.CentralMoments;
+import io.github.latentcheck.stats.Multivariate;
+import io.github.latentcheck.stats.TestResult;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Checks of the latents as vectors rather than coordinate by coordinate:
+ * <ul>
+ * <li>{@code latent-norm}: the squared norm \(\|z\|^2\). Under the Gaussian prior \(\|z\|^2 \sim
+ * \chi^2_d\) and the n values are tested against it ({@link Multivariate#normSquaredChiSquare},
+ * one-sample KS); under the uniform and truncated priors (independent coordinates) the mean of
+ * \(\|z - \mu\|^2\) is compared with \(d\mu_2\) by a z-test ({@link Multivariate#normSquaredMean}). The
+ * sphere prior has a constant norm and is refused when the experiment is loaded.
+ * <li>{@code latent-independence}: Pearson's correlation of every pair of coordinates
+ * ({@link Multivariate#pairwiseCorrelations}), corrected over the d(d − 1)/2 pairs; needs d &ge; 2.
+ * Under the sphere prior the coordinates are uncorrelated but not independent; the test is then
+ * conservative (Var r ≈ 1/(n + 2n/d) &lt; 1/n).
+ * <li>{@code mardia}: Mardia's multivariate skewness and kurtosis ({@link Multivariate#mardiaSkewness},
+ * {@link Multivariate#mardiaKurtosis}), corrected over the two; Gaussian priors only (refused for others
+ * when the experiment is loaded). Skewness costs O(n² d), so only the first {@code max_rows} latent
+ * rows (default 5000) are used; latent rows are independent draws, so these are a random sample.
+ * </ul>
+ * Metrics: {@code tests}, {@code rejected}, {@code minPValue}, {@code minAdjustedPValue}, and for
+ * {@code latent-norm} {@code statistic}, for {@code latent-independence} {@code maxAbsCorrelation}, for
+ * {@code mardia} {@code skewness} (κ) and {@code kurtosis} (z).
+ */
+public final class LatentMultivariateCheck implements Check {
+    /** Default for mardia's {@code max_rows}. */
+    static final int DEFAULT_MARDIA_ROWS = 5000;
+
+    /** What the check tests. */
+    enum Kind {
+        NORM("latent-norm", "statistic"),
+        INDEPENDENCE("latent-independence", "maxAbsCorrelation"),
+        MARDIA("mardia", "skewness", "kurtosis");
+
+        final String type;
+        final List<String> extraMetrics;
+
+        Kind(String type, String... extraMetrics) {
+            this.type = type;
+            this.extraMetrics = List.of(extraMetrics);
+        }
+    }
+
+    private final String id;
+    private final Kind kind;
+    private final DimensionTests family;
+    private final int maxRows;
+
+    private LatentMultivariateCheck(String id, Kind kind, DimensionTests family, int maxRows) {
+        this.id = id;
+        this.kind = kind;
+        this.family = family;
+        this.maxRows = maxRows;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public String type() {
+        return kind.type;
+    }
+
+    @Override
+    public Set<String> metricNames() {
+        Set<String> names = new LinkedHashSet<>(DimensionTests.METRICS);
+        names.addAll(kind.extraMetrics);
+        return names;
+    }
+
+    @Override
+    public Set<Requirement> requirements() {
+        return Set.of();
+    }
+
+    @Override
+    public void validate(Prior prior) {
+        if (kind == Kind.MARDIA && !prior.type().equals("gaussian")) {
+            throw new InvalidInputException("mardia tests multivariate normality and needs a gaussian prior, not "
+                    + prior.type());
+        }
+        if (kind == Kind.NORM && prior.type().equals("sphere")) {
+            throw new InvalidInputException("latent-norm: every point of the sphere prior has norm sqrt(d)");
+        }
+        if (kind == Kind.INDEPENDENCE && prior.dimension() < 2) {
+            throw new InvalidInputException("latent-independence needs at least 2 latent coordinates, not "
+                    + prior.dimension());
+        }
+    }
+
+    @Override
+    public CheckResult run(CheckInput input) {
+        Prior prior = input.prior();
+        Latents latents = input.latents();
+        int d = prior.dimension();
+        CheckResult.Builder result = CheckResult.builder(this);
+        switch (kind) {
+            case NORM: {
+                TestResult t = prior.type().equals("gaussian")
+                        ? Multivariate.normSquaredChiSquare(latents.toArray(), d)
+                        : Multivariate.normSquaredMean(centered(latents, prior), d, centeredMoments(prior));
+                family.summarize(result, List.of(t), "squared-norm test");
+                return result.metric("statistic", t.statistic()).build();
+            }
+            case INDEPENDENCE: {
+                List<TestResult> pairs = Multivariate.pairwiseCorrelations(latents.toArray(), d);
+                family.summarize(result, pairs, "coordinate pairs");
+                double max = pairs.stream().mapToDouble(t -> Math.abs(t.statistic())).max().orElse(Double.NaN);
+                return result.metric("maxAbsCorrelation", max).build();
+            }
+            default: {
+                double[] rows = latents.slice(0, Math.min(maxRows, latents.rows())).toArray();
+                TestResult skew = Multivariate.mardiaSkewness(rows, d);
+                TestResult kurt = Multivariate.mardiaKurtosis(rows, d);
+                List<TestResult> tests = new ArrayList<>(List.of(skew, kurt));
+                family.summarize(result, tests, "Mardia tests");
+                return result.metric("skewness", skew.statistic()).metric("kurtosis", kurt.statistic()).build();
+            }
+        }
+    }
+
+    private static double[] centered(Latents latents, Prior prior) {
+        int d = prior.dimension();
+        double[] rows = latents.toArray();
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] -= prior.moments(i % d).mean();
+        }
+        return rows;
+    }
+
+    private static CentralMoments centeredMoments(Prior prior) {
+        CentralMoments m = prior.moments(0);
+        return CentralMoments.of(0, m.mu2(), m.mu4(), m.mu6(), m.mu8());
+    }
+
+    /** Provides {@code type: latent-norm} with {@code alpha} and {@code correction}. */
+    public static final class NormProvider implements CheckProvider {
+        @Override
+        public String type() {
+            return Kind.NORM.type;
+        }
+
+        @Override
+        public Check create(String id, Options options) {
+            return new LatentMultivariateCheck(id, Kind.NORM, DimensionTests.from(options), 0);
+        }
+    }
+
+    /** Provides {@code type: latent-independence} with {@code alpha} and {@code correction}. */
+    public static final class IndependenceProvider implements CheckProvider {
+        @Override
+        public String type() {
+            return Kind.INDEPENDENCE.type;
+        }
+
+        @Override
+        public Check create(String id, Options options) {
+            return new LatentMultivariateCheck(id, Kind.INDEPENDENCE, DimensionTests.from(options), 0);
+        }
+    }
+
+    /** Provides {@code type: mardia} with {@code alpha}, {@code correction} and {@code max_rows}. */
+    public static final class MardiaProvider implements CheckProvider {
+        @Override
+        public String type() {
+            return Kind.MARDIA.type;
+        }
+
+        @Override
+        public Check create(String id, Options options) {
+            return new LatentMultivariateCheck(id, Kind.MARDIA, DimensionTests.from(options),
+                    options.integer("max_rows", DEFAULT_MARDIA_ROWS, 10));
+        }
+    }
+}

@@ -1,0 +1,368 @@
+package io.github.latentcheck.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.latentcheck.InvalidInputException;
+import io.github.latentcheck.data.SampleFiles;
+import io.github.latentcheck.data.Samples;
+import io.github.latentcheck.stats.Alternative;
+import io.github.latentcheck.stats.AndersonDarling;
+import io.github.latentcheck.stats.CentralMoments;
+import io.github.latentcheck.stats.CramerVonMises;
+import io.github.latentcheck.stats.KolmogorovSmirnov;
+import io.github.latentcheck.stats.MomentTests;
+import io.github.latentcheck.stats.PValueChoice;
+import io.github.latentcheck.stats.Permutations;
+import io.github.latentcheck.stats.TestResult;
+import io.github.latentcheck.stats.TwoSampleDistance;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.statistics.distribution.ContinuousDistribution;
+import org.apache.commons.statistics.distribution.ExponentialDistribution;
+import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.apache.commons.statistics.distribution.TDistribution;
+import org.apache.commons.statistics.distribution.UniformContinuousDistribution;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code latentcheck test}: one statistical test on a file, per column. It reports and does not gate:
+ * the exit status is 0 whenever the test ran, whatever the p-value, and 2 for bad input.
+ */
+@Command(name = "test", mixinStandardHelpOptions = true,
+        description = {"Run one statistical test on the columns of a file and report it (exit 0 when the test ran).",
+            "ks, ad, cvm: against DIST (one sample) or FILE (two samples, column by column); moments: against "
+                    + "normal(mu,sigma) or uniform(a,b); normality: Anderson-Darling with estimated mean and sd; "
+                    + "mmd, energy: all columns as vectors against FILE."})
+final class TestCommand implements Callable<Integer> {
+    private static final Pattern DISTRIBUTION = Pattern.compile(
+            "(normal|uniform|t|exponential)\\(\\s*([^,()\\s]+)\\s*(?:,\\s*([^,()\\s]+)\\s*)?\\)");
+
+    @Spec
+    CommandSpec command;
+
+    @Parameters(index = "0", paramLabel = "TEST", description = "ks, ad, cvm, moments, normality, mmd or energy.")
+    String test;
+
+    @Option(names = "--sample", required = true, paramLabel = "FILE", description = "The sample (.npy or .csv).")
+    Path sample;
+
+    @Option(names = "--against", paramLabel = "DIST|FILE",
+            description = "normal(mu,sigma), uniform(a,b), t(df), exponential(rate), or a second file.")
+    String against;
+
+    @Option(names = "--column", paramLabel = "C", description = "Test only this column (name, or 0-based index).")
+    String column;
+
+    @Option(names = "--method", paramLabel = "M", defaultValue = "auto",
+            description = "auto, exact or asymptotic (ks; cvm with two samples). Default: ${DEFAULT-VALUE}.")
+    String method;
+
+    @Option(names = "--alternative", paramLabel = "H1", defaultValue = "two-sided",
+            description = "two-sided, less or greater (ks only). Default: ${DEFAULT-VALUE}.")
+    String alternative;
+
+    @Option(names = "--permutations", paramLabel = "B", defaultValue = "999",
+            description = "Permutations for ad with two samples, mmd and energy. Default: ${DEFAULT-VALUE}.")
+    int permutations;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed of the permutations.")
+    long seed;
+
+    @Option(names = "--json", description = "Print one JSON object instead of a table.")
+    boolean json;
+
+    /** One reported result: the column it is about, the sizes, and the test. */
+    private record Row(String column, int n, Integer m, TestResult result) {
+    }
+
+    @Override
+    public Integer call() {
+        PValueChoice choice = parseEnum("--method", method, PValueChoice.class, "auto, exact, asymptotic");
+        Alternative h1 = parseEnum("--alternative", alternative, Alternative.class, "two-sided, less, greater");
+        if (h1 != Alternative.TWO_SIDED && !test.equals("ks")) {
+            throw new InvalidInputException("--alternative " + alternative + " applies to ks only");
+        }
+        boolean twoSampleCvm = test.equals("cvm") && against != null && !isDistribution(against);
+        if (choice != PValueChoice.AUTO && !test.equals("ks") && !twoSampleCvm) {
+            throw new InvalidInputException("--method " + method + " applies to ks and to cvm with two samples only");
+        }
+        if (permutations < 1) {
+            throw new InvalidInputException("--permutations is not at least 1: " + permutations);
+        }
+        Samples x = SampleFiles.readSamples(sample);
+        List<Row> rows = switch (test) {
+            case "ks", "ad", "cvm" -> perColumn(x, choice, h1);
+            case "moments" -> moments(x);
+            case "normality" -> normality(x);
+            case "mmd", "energy" -> distance(x);
+            default -> throw new InvalidInputException("TEST is not one of ks, ad, cvm, moments, normality, mmd, "
+                    + "energy: '" + test + "'");
+        };
+        PrintWriter out = command.commandLine().getOut();
+        if (json) {
+            out.println(toJson(rows));
+        } else {
+            printTable(out, rows);
+        }
+        return LatentcheckCommand.PASSED;
+    }
+
+    private List<Row> perColumn(Samples x, PValueChoice choice, Alternative h1) {
+        String reference = requireAgainst();
+        List<Row> rows = new ArrayList<>();
+        if (isDistribution(reference)) {
+            ContinuousDistribution dist = parseDistribution(reference);
+            for (int c : columns(x)) {
+                double[] v = x.column(c);
+                TestResult t = switch (test) {
+                    case "ks" -> KolmogorovSmirnov.oneSample(v, dist::cumulativeProbability, h1, choice);
+                    case "ad" -> AndersonDarling.oneSample(v, dist);
+                    default -> CramerVonMises.oneSample(v, dist);
+                };
+                rows.add(new Row(x.columnNames().get(c), v.length, null, t));
+            }
+            return rows;
+        }
+        Samples y = SampleFiles.readSamples(Path.of(reference));
+        for (int c : columns(x)) {
+            String name = x.columnNames().get(c);
+            int cy = column != null ? findColumn(y, column, reference) : c;
+            if (cy >= y.columns()) {
+                throw new InvalidInputException(reference + ": has " + y.columns() + " columns, no column " + cy
+                        + " to test against " + sample + "'s column '" + name + "'");
+            }
+            double[] a = x.column(c);
+            double[] b = y.column(cy);
+            TestResult t = switch (test) {
+                case "ks" -> KolmogorovSmirnov.twoSample(a, b, h1, choice);
+                case "ad" -> AndersonDarling.kSample(List.of(a, b), Permutations.of(permutations, seed));
+                default -> CramerVonMises.twoSample(a, b, choice);
+            };
+            rows.add(new Row(name, a.length, b.length, t));
+        }
+        return rows;
+    }
+
+    private List<Row> moments(Samples x) {
+        String reference = requireAgainst();
+        if (!isDistribution(reference)) {
+            throw new InvalidInputException("moments tests against normal(mu,sigma) or uniform(a,b), not a file: '"
+                    + reference + "'");
+        }
+        Matcher m = matchDistribution(reference);
+        CentralMoments ref = switch (m.group(1)) {
+            case "normal" -> CentralMoments.gaussian(number(m, 2), number(m, 3));
+            case "uniform" -> CentralMoments.uniform(number(m, 2), number(m, 3));
+            default -> throw new InvalidInputException("moments tests against normal(mu,sigma) or uniform(a,b), not "
+                    + reference);
+        };
+        List<Row> rows = new ArrayList<>();
+        for (int c : columns(x)) {
+            double[] v = x.column(c);
+            String name = x.columnNames().get(c);
+            for (TestResult t : List.of(MomentTests.mean(v, ref), MomentTests.variance(v, ref),
+                    MomentTests.skewness(v, ref), MomentTests.kurtosis(v, ref))) {
+                rows.add(new Row(name, v.length, null, t));
+            }
+        }
+        return rows;
+    }
+
+    private List<Row> normality(Samples x) {
+        if (against != null) {
+            throw new InvalidInputException("normality estimates the mean and sd and takes no --against");
+        }
+        List<Row> rows = new ArrayList<>();
+        for (int c : columns(x)) {
+            double[] v = x.column(c);
+            rows.add(new Row(x.columnNames().get(c), v.length, null, AndersonDarling.normality(v)));
+        }
+        return rows;
+    }
+
+    private List<Row> distance(Samples x) {
+        String reference = requireAgainst();
+        if (isDistribution(reference)) {
+            throw new InvalidInputException(test + " compares two files; --against must be a file, not " + reference);
+        }
+        if (column != null) {
+            throw new InvalidInputException(test + " tests all columns as vectors and takes no --column");
+        }
+        Samples y = SampleFiles.readSamples(Path.of(reference));
+        if (y.columns() != x.columns()) {
+            throw new InvalidInputException(reference + ": has " + y.columns() + " columns but " + sample + " has "
+                    + x.columns());
+        }
+        double[] a = doubles(x);
+        double[] b = doubles(y);
+        Permutations options = Permutations.of(permutations, seed);
+        TestResult t = test.equals("mmd") ? TwoSampleDistance.mmd(a, b, x.columns(), options)
+                : TwoSampleDistance.energy(a, b, x.columns(), options);
+        return List.of(new Row(null, x.rows(), y.rows(), t));
+    }
+
+    private String requireAgainst() {
+        if (against == null) {
+            throw new InvalidInputException(test + " needs --against DIST or FILE");
+        }
+        return against;
+    }
+
+    private List<Integer> columns(Samples x) {
+        if (column != null) {
+            return List.of(findColumn(x, column, sample.toString()));
+        }
+        List<Integer> all = new ArrayList<>();
+        for (int c = 0; c < x.columns(); c++) {
+            all.add(c);
+        }
+        return all;
+    }
+
+    private static int findColumn(Samples s, String name, String file) {
+        int byName = s.columnNames().indexOf(name);
+        if (byName >= 0) {
+            return byName;
+        }
+        if (name.matches("\\d+") && name.length() < 10 && Integer.parseInt(name) < s.columns()) {
+            return Integer.parseInt(name);
+        }
+        throw new InvalidInputException(file + ": no column '" + name + "' (columns: "
+                + String.join(", ", s.columnNames()) + ")");
+    }
+
+    private static double[] doubles(Samples s) {
+        float[] f = s.toArray();
+        double[] d = new double[f.length];
+        for (int i = 0; i < f.length; i++) {
+            d[i] = f[i];
+        }
+        return d;
+    }
+
+    private static boolean isDistribution(String text) {
+        return text.contains("(") || text.contains(")");
+    }
+
+    private static Matcher matchDistribution(String text) {
+        Matcher m = DISTRIBUTION.matcher(text.strip());
+        boolean oneParameter = m.matches() && (m.group(1).equals("t") || m.group(1).equals("exponential"));
+        if (!m.matches() || oneParameter == (m.group(3) != null)) {
+            throw new InvalidInputException("--against '" + text + "' is not normal(mu,sigma), uniform(a,b), t(df) "
+                    + "or exponential(rate)");
+        }
+        return m;
+    }
+
+    /** @return the distribution of a strict {@code normal(mu,sigma)}, {@code uniform(a,b)}, {@code t(df)} or {@code exponential(rate)} */
+    static ContinuousDistribution parseDistribution(String text) {
+        Matcher m = matchDistribution(text);
+        double p1 = number(m, 2);
+        switch (m.group(1)) {
+            case "normal": {
+                double sigma = number(m, 3);
+                requirePositive(text, "sigma", sigma);
+                return NormalDistribution.of(p1, sigma);
+            }
+            case "uniform": {
+                double b = number(m, 3);
+                if (!(b > p1)) {
+                    throw new InvalidInputException("--against '" + text + "': b is not above a");
+                }
+                return UniformContinuousDistribution.of(p1, b);
+            }
+            case "t":
+                requirePositive(text, "df", p1);
+                return TDistribution.of(p1);
+            default:
+                requirePositive(text, "rate", p1);
+                return ExponentialDistribution.of(1 / p1);
+        }
+    }
+
+    private static double number(Matcher m, int group) {
+        String s = m.group(group);
+        try {
+            double v = Double.parseDouble(s);
+            if (!Double.isFinite(v) || !s.matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?")) {
+                throw new NumberFormatException(s);
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("--against '" + m.group() + "': '" + s + "' is not a finite number", e);
+        }
+    }
+
+    private static void requirePositive(String text, String name, double v) {
+        if (!(v > 0)) {
+            throw new InvalidInputException("--against '" + text + "': " + name + " is not strictly positive: " + v);
+        }
+    }
+
+    private static <E extends Enum<E>> E parseEnum(String option, String value, Class<E> type, String allowed) {
+        try {
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(option + " is not one of " + allowed + ": '" + value + "'", e);
+        }
+    }
+
+    private String toJson(List<Row> rows) {
+        ObjectMapper mapper = new ObjectMapper();
+        if (rows.size() == 1) {
+            return object(mapper, rows.get(0)).toString();
+        }
+        ObjectNode root = mapper.createObjectNode();
+        ArrayNode results = root.putArray("results");
+        rows.forEach(r -> results.add(object(mapper, r)));
+        return root.toString();
+    }
+
+    private ObjectNode object(ObjectMapper mapper, Row row) {
+        ObjectNode o = mapper.createObjectNode();
+        o.put("test", test.equals("moments") ? "moments-" + row.result().name() : test);
+        if (row.column() != null) {
+            o.put("column", row.column());
+        }
+        o.put("n", row.n());
+        if (row.m() == null) {
+            o.putNull("m");
+        } else {
+            o.put("m", row.m());
+        }
+        putNumber(o, "statistic", row.result().statistic());
+        putNumber(o, "pValue", row.result().pValue());
+        o.put("method", row.result().method().label());
+        return o;
+    }
+
+    private static void putNumber(ObjectNode o, String key, double v) {
+        if (Double.isFinite(v)) {
+            o.put(key, v);
+        } else {
+            o.putNull(key);
+        }
+    }
+
+    private void printTable(PrintWriter out, List<Row> rows) {
+        out.printf(Locale.ROOT, "%-12s %-16s %8s %8s %14s %12s  %s%n", "column", "test", "n", "m", "statistic",
+                "p-value", "method");
+        for (Row r : rows) {
+            String name = test.equals("moments") ? "moments-" + r.result().name() : test;
+            out.printf(Locale.ROOT, "%-12s %-16s %8d %8s %14.6g %12.4g  %s%n", r.column() == null ? "-" : r.column(),
+                    name, r.n(), r.m() == null ? "-" : r.m().toString(), r.result().statistic(), r.result().pValue(),
+                    r.result().method().label());
+        }
+    }
+}

@@ -1,0 +1,287 @@
+package io.github.latentcheck.stats;
+
+import io.github.latentcheck.InvalidInputException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
+import org.apache.commons.statistics.distribution.TDistribution;
+
+/**
+ * Tests of a multivariate sample (n rows of dimension d, row-major): Mardia's skewness and kurtosis,
+ * the distribution of the squared norm \(\|z\|^2\), and pairwise independence of the coordinates.
+ *
+ * <p>Written here because neither Commons Statistics 1.2 nor commons-math3 has multivariate
+ * normality or norm tests.
+ */
+public final class Multivariate {
+    /** Below this size Mardia's skewness statistic gets the small-sample correction. */
+    static final int MARDIA_SMALL_N = 20;
+
+    private Multivariate() {
+    }
+
+    /**
+     * Mardia's multivariate skewness. With \(\bar{x}\), the biased covariance \(S\) (divisor n) and
+     * \(g_{ij} = (x_i - \bar{x})^\top S^{-1} (x_j - \bar{x})\),
+     * \[ b_{1,d} = \frac{1}{n^2}\sum_{i,j} g_{ij}^3, \qquad \kappa = \frac{n\, b_{1,d}}{6}
+     *    \sim \chi^2_{d(d+1)(d+2)/6} \]
+     * asymptotically under multivariate normality. For \(n &lt; 20\) the statistic is multiplied by
+     * the small-sample correction \(c = (d+1)(n+1)(n+3) / (n[(n+1)(d+1) - 6])\) (Mardia 1974, as R's
+     * MVN package). The p-value is the upper tail, {@link PValueMethod#ASYMPTOTIC}.
+     *
+     * <p>Reference: Mardia, K. V. (1970). Measures of multivariate skewness and kurtosis with
+     * applications. <i>Biometrika</i> 57(3), 519–530, doi:10.1093/biomet/57.3.519; Mardia, K. V.
+     * (1974). Applications of some measures of multivariate skewness and kurtosis in testing normality
+     * and robustness studies. <i>Sankhyā B</i> 36(2), 115–128.
+     *
+     * @param rows the sample, row-major, n × d finite values with n &gt; d and a non-singular covariance
+     * @param d the dimension, at least 1
+     * @return a result named {@code "mardia-skewness"} with statistic \(\kappa\) (corrected when n &lt; 20)
+     * @throws InvalidInputException if the input breaks a rule
+     */
+    public static TestResult mardiaSkewness(double[] rows, int d) {
+        double[][] y = whiten(rows, d);
+        int n = y.length;
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double g = dot(y[i], y[j]);
+                sum += g * g * g;
+            }
+        }
+        double b1 = sum / ((double) n * n);
+        double kappa = n * b1 / 6;
+        if (n < MARDIA_SMALL_N) {
+            kappa *= (d + 1.0) * (n + 1.0) * (n + 3.0) / (n * ((n + 1.0) * (d + 1.0) - 6));
+        }
+        double df = d * (d + 1.0) * (d + 2.0) / 6;
+        return TestResult.of("mardia-skewness", kappa, ChiSquaredDistribution.of(df).survivalProbability(kappa),
+                PValueMethod.ASYMPTOTIC);
+    }
+
+    /**
+     * Mardia's multivariate kurtosis. With \(g_{ii}\) as in {@link #mardiaSkewness},
+     * \[ b_{2,d} = \frac{1}{n}\sum_i g_{ii}^2, \qquad z = \frac{b_{2,d} - d(d+2)}{\sqrt{8d(d+2)/n}} \]
+     * asymptotically N(0, 1) under multivariate normality; two-sided p-value,
+     * {@link PValueMethod#ASYMPTOTIC}. Reference: Mardia (1970), as {@link #mardiaSkewness}.
+     *
+     * @param rows the sample, row-major, n × d finite values with n &gt; d and a non-singular covariance
+     * @param d the dimension, at least 1
+     * @return a result named {@code "mardia-kurtosis"} with statistic \(z\)
+     * @throws InvalidInputException if the input breaks a rule
+     */
+    public static TestResult mardiaKurtosis(double[] rows, int d) {
+        double[][] y = whiten(rows, d);
+        int n = y.length;
+        double sum = 0;
+        for (double[] yi : y) {
+            double g = dot(yi, yi);
+            sum += g * g;
+        }
+        double b2 = sum / n;
+        double z = (b2 - d * (d + 2.0)) / Math.sqrt(8.0 * d * (d + 2.0) / n);
+        return TestResult.of("mardia-kurtosis", z, MomentTests.twoSidedNormalP(z), PValueMethod.ASYMPTOTIC);
+    }
+
+    /**
+     * Squared norms under a standard Gaussian prior: \(\|z\|^2 \sim \chi^2_d\) exactly, so the n
+     * values \(\|z_i\|^2\) are tested against \(\chi^2_d\) with the one-sample two-sided
+     * Kolmogorov–Smirnov test of {@link KolmogorovSmirnov#oneSample} (method as described there).
+     *
+     * @param rows the sample, row-major, n × d finite values, n &ge; 2
+     * @param d the dimension, at least 1
+     * @return a result named {@code "norm-chi2"} with statistic \(D_n\)
+     * @throws InvalidInputException if the input breaks a rule
+     */
+    public static TestResult normSquaredChiSquare(double[] rows, int d) {
+        double[] r2 = squaredNorms(rows, d);
+        ChiSquaredDistribution chi2 = ChiSquaredDistribution.of(d);
+        TestResult ks = KolmogorovSmirnov.oneSample(r2, chi2::cumulativeProbability);
+        return TestResult.of("norm-chi2", ks.statistic(), ks.pValue(), ks.method());
+    }
+
+    /**
+     * Squared norms under a prior with independent coordinates of mean 0 and the given moments (e.g.
+     * U(−1, 1)^d: \(E\|z\|^2 = d/3\), \(\operatorname{Var}\|z\|^2 = d(1/5 - 1/9)\)): the mean of the n
+     * values \(\|z_i\|^2\) is compared with \(d\mu_2\) by the z-test
+     * \[ z = \frac{\overline{\|z\|^2} - d\mu_2}{\sqrt{d(\mu_4 - \mu_2^2)/n}}, \]
+     * two-sided, {@link PValueMethod#ASYMPTOTIC} (central limit theorem; the values have all moments).
+     *
+     * @param rows the sample, row-major, n × d finite values, n &ge; 2
+     * @param d the dimension, at least 1
+     * @param coordinate the distribution of each coordinate; its mean must be 0
+     * @return a result named {@code "norm-mean"} with statistic \(z\)
+     * @throws InvalidInputException if the input breaks a rule
+     */
+    public static TestResult normSquaredMean(double[] rows, int d, CentralMoments coordinate) {
+        Objects.requireNonNull(coordinate, "coordinate");
+        if (coordinate.mean() != 0) {
+            throw new InvalidInputException("the coordinates' mean is not 0: " + coordinate.mean());
+        }
+        double[] r2 = squaredNorms(rows, d);
+        double var = d * (coordinate.mu4() - coordinate.mu2() * coordinate.mu2());
+        if (!(var > 0)) {
+            throw new InvalidInputException("the squared norm has no spread under this prior: variance " + var);
+        }
+        double z = (MomentTests.mean(r2) - d * coordinate.mu2()) / Math.sqrt(var / r2.length);
+        return TestResult.of("norm-mean", z, MomentTests.twoSidedNormalP(z), PValueMethod.ASYMPTOTIC);
+    }
+
+    /**
+     * Pairwise independence: for each pair of coordinates \(j &lt; k\), Pearson's correlation \(r\) and
+     * \(t = r\sqrt{(n - 2)/(1 - r^2)}\), two-sided against Student's \(t_{n-2}\), which is exact for
+     * independent Gaussian coordinates ({@link PValueMethod#EXACT}) and asymptotically valid for any
+     * independent coordinates with finite fourth moments. The d(d − 1)/2 results, named
+     * {@code "zj~zk"}, are not corrected here: the caller corrects over the family.
+     *
+     * @param rows the sample, row-major, n × d finite values, n &ge; 3
+     * @param d the dimension, at least 2
+     * @return the tests, in the order (0,1), (0,2), …, (d−2, d−1); statistic \(r\)
+     * @throws InvalidInputException if the input breaks a rule or a coordinate is constant
+     */
+    public static List<TestResult> pairwiseCorrelations(double[] rows, int d) {
+        int n = checkRows(rows, d, 3);
+        if (d < 2) {
+            throw new InvalidInputException("dimension is not at least 2: " + d);
+        }
+        double[][] centered = new double[d][n];
+        for (int j = 0; j < d; j++) {
+            double[] column = new double[n];
+            for (int i = 0; i < n; i++) {
+                column[i] = rows[i * d + j];
+            }
+            double mean = MomentTests.mean(column);
+            double ss = 0;
+            for (int i = 0; i < n; i++) {
+                centered[j][i] = column[i] - mean;
+                ss += centered[j][i] * centered[j][i];
+            }
+            if (!(ss > 0)) {
+                throw new InvalidInputException("coordinate " + j + " is constant");
+            }
+        }
+        TDistribution t = TDistribution.of(n - 2.0);
+        List<TestResult> tests = new ArrayList<>(d * (d - 1) / 2);
+        for (int j = 0; j < d; j++) {
+            for (int k = j + 1; k < d; k++) {
+                double sxy = dot(centered[j], centered[k]);
+                double r = sxy / Math.sqrt(dot(centered[j], centered[j]) * dot(centered[k], centered[k]));
+                r = Math.max(-1, Math.min(1, r));
+                double stat = r * Math.sqrt((n - 2) / ((1 - r) * (1 + r)));
+                double p = Math.abs(r) == 1 ? 0 : Math.min(1, 2 * t.survivalProbability(Math.abs(stat)));
+                tests.add(TestResult.of("z" + j + "~z" + k, r, p, PValueMethod.EXACT));
+            }
+        }
+        return tests;
+    }
+
+    /** @return \(\|x_i\|^2\) of each row */
+    static double[] squaredNorms(double[] rows, int d) {
+        int n = checkRows(rows, d, 2);
+        double[] r2 = new double[n];
+        for (int i = 0; i < n; i++) {
+            double s = 0;
+            for (int j = 0; j < d; j++) {
+                double v = rows[i * d + j];
+                s += v * v;
+            }
+            r2[i] = s;
+        }
+        return r2;
+    }
+
+    /**
+     * @return \(y_i = L^{-1}(x_i - \bar{x})\) with \(L L^\top = S\) the biased covariance, so that
+     *     \(y_i^\top y_j = g_{ij}\)
+     */
+    private static double[][] whiten(double[] rows, int d) {
+        int n = checkRows(rows, d, d + 2);
+        double[] mean = new double[d];
+        for (int j = 0; j < d; j++) {
+            double[] column = new double[n];
+            for (int i = 0; i < n; i++) {
+                column[i] = rows[i * d + j];
+            }
+            mean[j] = MomentTests.mean(column);
+        }
+        double[][] c = new double[n][d];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                c[i][j] = rows[i * d + j] - mean[j];
+            }
+        }
+        double[][] s = new double[d][d];
+        for (int j = 0; j < d; j++) {
+            for (int k = 0; k <= j; k++) {
+                double sum = 0;
+                for (int i = 0; i < n; i++) {
+                    sum += c[i][j] * c[i][k];
+                }
+                s[j][k] = sum / n;
+                s[k][j] = s[j][k];
+            }
+        }
+        double[][] l = new double[d][d];
+        for (int j = 0; j < d; j++) {
+            double diag = s[j][j];
+            for (int k = 0; k < j; k++) {
+                diag -= l[j][k] * l[j][k];
+            }
+            if (!(diag > 1e-12 * s[j][j])) {
+                throw new InvalidInputException("the sample covariance is singular (coordinate " + j
+                        + " is a linear combination of the others)");
+            }
+            l[j][j] = Math.sqrt(diag);
+            for (int i = j + 1; i < d; i++) {
+                double v = s[i][j];
+                for (int k = 0; k < j; k++) {
+                    v -= l[i][k] * l[j][k];
+                }
+                l[i][j] = v / l[j][j];
+            }
+        }
+        double[][] y = new double[n][d];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                double v = c[i][j];
+                for (int k = 0; k < j; k++) {
+                    v -= l[j][k] * y[i][k];
+                }
+                y[i][j] = v / l[j][j];
+            }
+        }
+        return y;
+    }
+
+    /** @return n, after checking the shape and that every value is finite */
+    static int checkRows(double[] rows, int d, int minRows) {
+        Objects.requireNonNull(rows, "rows");
+        if (d < 1) {
+            throw new InvalidInputException("dimension is not at least 1: " + d);
+        }
+        if (rows.length % d != 0) {
+            throw new InvalidInputException("the number of values, " + rows.length + ", is not a multiple of the dimension "
+                    + d);
+        }
+        int n = rows.length / d;
+        if (n < minRows) {
+            throw new InvalidInputException("sample size is not at least " + minRows + ": " + n);
+        }
+        for (int i = 0; i < rows.length; i++) {
+            if (!Double.isFinite(rows[i])) {
+                throw new InvalidInputException("sample value is not finite: row " + i / d + ", coordinate " + i % d
+                        + " = " + rows[i]);
+            }
+        }
+        return n;
+    }
+
+    static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+}

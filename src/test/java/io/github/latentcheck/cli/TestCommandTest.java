@@ -1,0 +1,133 @@
+package io.github.latentcheck.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.latentcheck.stats.AndersonDarling;
+import io.github.latentcheck.stats.CramerVonMises;
+import io.github.latentcheck.stats.KolmogorovSmirnov;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** {@code latentcheck test}: the JSON contract, agreement with the library, and one-line refusals. */
+class TestCommandTest {
+    private static final double[] A = {0.12, -1.3, 0.57, 2.2, -0.41, 0.93, -0.08, 1.4, -2.05, 0.33, 0.71, -0.66};
+    private static final double[] B = {0.9, 1.7, 0.2, 2.9, 1.15, 0.48, 1.95, 2.4, 0.05, 1.33};
+
+    private static Path csv(Path dir, String name, double[] first, double[] second) throws IOException {
+        StringBuilder text = new StringBuilder(second == null ? "x\n" : "x,y\n");
+        for (int i = 0; i < first.length; i++) {
+            text.append(first[i]);
+            if (second != null) {
+                text.append(',').append(second[i % second.length]);
+            }
+            text.append('\n');
+        }
+        return Files.writeString(dir.resolve(name), text.toString(), StandardCharsets.UTF_8);
+    }
+
+    private static JsonNode json(Cli cli) throws IOException {
+        assertThat(cli.err()).isEmpty();
+        assertThat(cli.status()).isZero();
+        return new ObjectMapper().readTree(cli.out());
+    }
+
+    @Test
+    void oneSampleTestsPrintTheDesignObjectAndAgreeWithTheLibrary(@TempDir Path dir) throws IOException {
+        Path file = csv(dir, "a.csv", A, null);
+        JsonNode ks = json(Cli.run("test", "ks", "--sample", file.toString(), "--against", "normal(0,1)", "--json"));
+        assertThat(ks.fieldNames()).toIterable().containsExactly("test", "column", "n", "m", "statistic", "pValue",
+                "method");
+        assertThat(ks.get("test").asText()).isEqualTo("ks");
+        assertThat(ks.get("n").asInt()).isEqualTo(12);
+        assertThat(ks.get("m").isNull()).isTrue();
+        double[] x = floats(A);
+        assertThat(ks.get("pValue").asDouble()).isEqualTo(
+                KolmogorovSmirnov.oneSample(x, NormalDistribution.of(0, 1)::cumulativeProbability).pValue());
+        JsonNode ad = json(Cli.run("test", "ad", "--sample", file.toString(), "--against", "normal(0.5, 2)", "--json"));
+        assertThat(ad.get("statistic").asDouble()).isEqualTo(
+                AndersonDarling.oneSample(x, NormalDistribution.of(0.5, 2)).statistic());
+        JsonNode normality = json(Cli.run("test", "normality", "--sample", file.toString(), "--json"));
+        assertThat(normality.get("pValue").asDouble()).isEqualTo(AndersonDarling.normality(x).pValue());
+        JsonNode moments = json(Cli.run("test", "moments", "--sample", file.toString(), "--against", "uniform(-3,3)",
+                "--json"));
+        assertThat(moments.get("results")).hasSize(4);
+        assertThat(moments.get("results").get(0).get("test").asText()).isEqualTo("moments-mean");
+    }
+
+    @Test
+    void twoSampleTestsRunPerColumnAndOnVectors(@TempDir Path dir) throws IOException {
+        Path a = csv(dir, "a.csv", A, B);
+        Path b = csv(dir, "b.csv", B, A);
+        JsonNode cvm = json(Cli.run("test", "cvm", "--sample", a.toString(), "--against", b.toString(), "--json"));
+        assertThat(cvm.get("results")).hasSize(2);
+        JsonNode first = cvm.get("results").get(0);
+        assertThat(first.get("method").asText()).isEqualTo("exact");
+        assertThat(first.get("pValue").asDouble()).isEqualTo(CramerVonMises.twoSample(floats(A), floats(B)).pValue());
+        JsonNode ks = json(Cli.run("test", "ks", "--sample", a.toString(), "--against", b.toString(), "--column", "x",
+                "--alternative", "less", "--json"));
+        assertThat(ks.get("m").asInt()).isEqualTo(10);
+        JsonNode energy = json(Cli.run("test", "energy", "--sample", a.toString(), "--against", b.toString(),
+                "--permutations", "199", "--seed", "3", "--json"));
+        assertThat(energy.get("method").asText()).isEqualTo("permutation");
+        assertThat(energy.get("pValue").asDouble() * 200).isEqualTo(Math.rint(energy.get("pValue").asDouble() * 200));
+        Cli table = Cli.run("test", "mmd", "--sample", a.toString(), "--against", b.toString(), "--permutations", "99");
+        assertThat(table.status()).isZero();
+        assertThat(table.out().lines().findFirst().orElseThrow()).startsWith("column").contains("p-value");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "ks --against normal(0,1 | --against 'normal(0,1' is not normal(mu,sigma), uniform(a,b), t(df) or exponential(rate)",
+        "ks --against normal(0,-1) | --against 'normal(0,-1)': sigma is not strictly positive: -1.0",
+        "ks --against t(1,2) | --against 't(1,2)' is not normal(mu,sigma), uniform(a,b), t(df) or exponential(rate)",
+        "ks --against normal(0x1p3,1) | --against 'normal(0x1p3,1)': '0x1p3' is not a finite number",
+        "ks --against uniform(1,1) | --against 'uniform(1,1)': b is not above a",
+        "ad --against normal(0,1) --alternative less | --alternative less applies to ks only",
+        "ks --against normal(0,1) --method fast | --method is not one of auto, exact, asymptotic: 'fast'",
+        "ad --against normal(0,1) --method exact | --method exact applies to ks and to cvm with two samples only",
+        "chi2 --against normal(0,1) | TEST is not one of ks, ad, cvm, moments, normality, mmd, energy: 'chi2'",
+        "moments --against t(5) | moments tests against normal(mu,sigma) or uniform(a,b), not t(5)",
+        "ks | ks needs --against DIST or FILE",
+        "ks --against normal(0,1) --column z | SAMPLE: no column 'z' (columns: x)"})
+    void badInputIsOneLineAndExitTwo(String args, String message, @TempDir Path dir) throws IOException {
+        Path file = csv(dir, "a.csv", A, null);
+        String[] words = args.split(" ");
+        String[] argv = new String[words.length + 3];
+        argv[0] = "test";
+        argv[1] = words[0];
+        argv[2] = "--sample";
+        argv[3] = file.toString();
+        System.arraycopy(words, 1, argv, 4, words.length - 1);
+        Cli cli = Cli.run(argv);
+        assertThat(cli.status()).isEqualTo(2);
+        assertThat(cli.out()).isEmpty();
+        assertThat(cli.err().lines()).containsExactly("latentcheck: " + message.replace("SAMPLE", file.toString()));
+    }
+
+    /** CSV values are read as float32, as every sample file. */
+    private static double[] floats(double[] v) {
+        double[] f = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            f[i] = (float) v[i];
+        }
+        return f;
+    }
+
+    @Test
+    void distributionsParseStrictly() {
+        assertThat(TestCommand.parseDistribution("exponential(2)").getMean()).isEqualTo(0.5);
+        assertThat(TestCommand.parseDistribution(" t(4.5) ").getMean()).isZero();
+        assertThat(String.format(Locale.ROOT, "%s", TestCommand.parseDistribution("uniform(-1,1)").getVariance()))
+                .isEqualTo(String.valueOf(1 / 3.0));
+    }
+}
