@@ -13,7 +13,6 @@ import io.github.latentcheck.stats.TestResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.DoubleUnaryOperator;
 import java.util.function.IntFunction;
 import org.apache.commons.statistics.distribution.ContinuousDistribution;
 import org.assertj.core.api.AbstractAssert;
@@ -23,7 +22,8 @@ import org.assertj.core.api.AbstractAssert;
  * correction across the columns. Configure first, then assert:
  * {@code assertThat(z).atLevel(0.01).withCorrection(HOLM).followsPrior(prior)}.
  *
- * <p>Defaults: level 0.01, the Holm correction, the Kolmogorov–Smirnov test, the seed from
+ * <p>Defaults: level 0.01, the Holm correction, the Kolmogorov–Smirnov test (two-sample
+ * assertions always use it), the seed from
  * {@code -Dlatentcheck.seed} when set.
  *
  * @param <SELF> the concrete assert type
@@ -116,7 +116,7 @@ public abstract class AbstractSamplesAssert<SELF extends AbstractSamplesAssert<S
             throw failure("%nExpecting %s with %d columns%nto follow %s%nbut the prior has dimension %d", noun(),
                     columns(), prior.description(), prior.dimension());
         }
-        return assertMarginals(prior.description(), j -> prior.marginal(j)::cumulativeProbability);
+        return assertMarginals(prior.description(), prior::marginal);
     }
 
     /**
@@ -128,7 +128,7 @@ public abstract class AbstractSamplesAssert<SELF extends AbstractSamplesAssert<S
     public SELF hasMarginalsDistributedAs(ContinuousDistribution distribution) {
         isNotNull();
         return assertMarginals(distribution.getClass().getSimpleName() + " with mean " + distribution.getMean()
-                + " and variance " + distribution.getVariance(), j -> distribution::cumulativeProbability);
+                + " and variance " + distribution.getVariance(), j -> distribution);
     }
 
     /**
@@ -181,10 +181,10 @@ public abstract class AbstractSamplesAssert<SELF extends AbstractSamplesAssert<S
     /** @return the samples as {@link Samples}, rounded to float where they are latents */
     protected abstract Samples asSamples();
 
-    private SELF assertMarginals(String reference, IntFunction<DoubleUnaryOperator> cdf) {
+    private SELF assertMarginals(String reference, IntFunction<ContinuousDistribution> marginal) {
         List<TestResult> raw = new ArrayList<>();
         for (int c = 0; c < columns(); c++) {
-            TestResult t = KolmogorovSmirnov.oneSample(column(c), cdf.apply(c));
+            TestResult t = test.apply(column(c), marginal.apply(c));
             raw.add(TestResult.of(columnName(c), t.statistic(), t.pValue(), t.method()));
         }
         return verdict(raw, "follow " + reference);

@@ -46,6 +46,14 @@ class LatentAssertionsTest {
     }
 
     @Test
+    void followsPriorUsesTheChosenTest() {
+        assertThat(GAUSSIAN_Z).atLevel(0.001).usingTest(UnivariateTest.AD).followsPrior(GAUSSIAN);
+        assertThat(GAUSSIAN_Z).atLevel(0.001).usingTest(UnivariateTest.CVM).followsPrior(GAUSSIAN);
+        assertThatThrownBy(() -> assertThat(UNIFORM_Z).usingTest(UnivariateTest.AD).followsPrior(GAUSSIAN))
+                .hasMessageContaining("by AD tests at level 0.01");
+    }
+
+    @Test
     void followsPriorRefusesAPriorOfAnotherDimension() {
         assertThatThrownBy(() -> assertThat(GAUSSIAN_Z).followsPrior(GaussianPrior.of(4)))
                 .hasMessageContaining("but the prior has dimension 4");
