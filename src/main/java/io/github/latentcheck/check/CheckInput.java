@@ -108,6 +108,19 @@ public final class CheckInput {
         return training().orElseThrow(() -> new InvalidInputException("this check needs data.training"));
     }
 
+    /**
+     * @return the training data, which must have as many columns as the generated samples
+     * @throws InvalidInputException when there is none, or when the column counts differ
+     */
+    public Samples requireTrainingLikeSamples() {
+        Samples training = requireTraining();
+        if (training.columns() != samples.columns()) {
+            throw new InvalidInputException("the generator writes " + samples.columns()
+                    + " columns but the training data (data.training) has " + training.columns());
+        }
+        return training;
+    }
+
     /** @return the held-out data, when the spec names it */
     public Optional<Samples> holdout() {
         return Optional.ofNullable(holdout);

@@ -7,8 +7,11 @@ import io.github.latentcheck.spec.Options;
 import io.github.latentcheck.stats.MultipleTesting;
 import io.github.latentcheck.stats.TestResult;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The shared part of checks that run one test per dimension: the level and correction options,
@@ -78,6 +81,16 @@ final class DimensionTests {
                 .tests(tests)
                 .correction(correctionSentence(tests.size(), familyName))
                 .chart(pValueChart(tests, familyName));
+    }
+
+    /**
+     * @param extra metrics a check reports beyond the per-dimension ones
+     * @return {@link #METRICS} followed by {@code extra}, in that order
+     */
+    static Set<String> metricsWith(String... extra) {
+        Set<String> names = new LinkedHashSet<>(METRICS);
+        names.addAll(Arrays.asList(extra));
+        return names;
     }
 
     /** @return the largest statistic of a family whose statistics share one scale (e.g. KS distances) */

@@ -1,13 +1,11 @@
 package io.github.latentcheck.check;
 
-import io.github.latentcheck.InvalidInputException;
 import io.github.latentcheck.data.Samples;
 import io.github.latentcheck.spec.Options;
 import io.github.latentcheck.stats.Permutations;
 import io.github.latentcheck.stats.TestResult;
 import io.github.latentcheck.stats.TwoSampleDistance;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -69,10 +67,7 @@ public final class DistanceTwoSampleCheck implements Check {
 
     @Override
     public Set<String> metricNames() {
-        Set<String> names = new LinkedHashSet<>(DimensionTests.METRICS);
-        names.add("statistic");
-        names.add("rows");
-        return names;
+        return DimensionTests.metricsWith("statistic", "rows");
     }
 
     @Override
@@ -83,11 +78,7 @@ public final class DistanceTwoSampleCheck implements Check {
     @Override
     public CheckResult run(CheckInput input) {
         Samples samples = input.samples();
-        Samples training = input.requireTraining();
-        if (training.columns() != samples.columns()) {
-            throw new InvalidInputException("the generator writes " + samples.columns()
-                    + " columns but the training data (data.training) has " + training.columns());
-        }
+        Samples training = input.requireTrainingLikeSamples();
         UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(input.seed());
         double[] x = subsample(samples, maxRows, rng);
         double[] y = subsample(training, maxRows, rng);

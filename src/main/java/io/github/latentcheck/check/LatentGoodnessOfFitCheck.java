@@ -6,7 +6,6 @@ import io.github.latentcheck.stats.AndersonDarling;
 import io.github.latentcheck.stats.CramerVonMises;
 import io.github.latentcheck.stats.TestResult;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -55,9 +54,7 @@ public final class LatentGoodnessOfFitCheck implements Check {
 
     @Override
     public Set<String> metricNames() {
-        Set<String> names = new LinkedHashSet<>(DimensionTests.METRICS);
-        names.add("maxStatistic");
-        return names;
+        return DimensionTests.metricsWith("maxStatistic");
     }
 
     @Override

@@ -8,7 +8,6 @@ import io.github.latentcheck.stats.KolmogorovSmirnov;
 import io.github.latentcheck.stats.TestResult;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.commons.statistics.distribution.ContinuousDistribution;
@@ -47,9 +46,7 @@ public final class LatentKolmogorovSmirnovCheck implements Check {
 
     @Override
     public Set<String> metricNames() {
-        Set<String> names = new LinkedHashSet<>(DimensionTests.METRICS);
-        names.add("maxStatistic");
-        return names;
+        return DimensionTests.metricsWith("maxStatistic");
     }
 
     @Override

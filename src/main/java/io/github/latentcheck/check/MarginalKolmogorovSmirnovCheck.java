@@ -1,6 +1,5 @@
 package io.github.latentcheck.check;
 
-import io.github.latentcheck.InvalidInputException;
 import io.github.latentcheck.chart.Chart;
 import io.github.latentcheck.chart.Series;
 import io.github.latentcheck.data.Samples;
@@ -9,7 +8,6 @@ import io.github.latentcheck.stats.KolmogorovSmirnov;
 import io.github.latentcheck.stats.KolmogorovSmirnovTwoSampleResult;
 import io.github.latentcheck.stats.TestResult;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -45,10 +43,7 @@ public final class MarginalKolmogorovSmirnovCheck implements Check {
 
     @Override
     public Set<String> metricNames() {
-        Set<String> names = new LinkedHashSet<>(DimensionTests.METRICS);
-        names.add("maxStatistic");
-        names.add("tiedColumns");
-        return names;
+        return DimensionTests.metricsWith("maxStatistic", "tiedColumns");
     }
 
     @Override
@@ -59,11 +54,7 @@ public final class MarginalKolmogorovSmirnovCheck implements Check {
     @Override
     public CheckResult run(CheckInput input) {
         Samples samples = input.samples();
-        Samples training = input.requireTraining();
-        if (training.columns() != samples.columns()) {
-            throw new InvalidInputException("the generator writes " + samples.columns()
-                    + " columns but the training data (data.training) has " + training.columns());
-        }
+        Samples training = input.requireTrainingLikeSamples();
         List<TestResult> raw = new ArrayList<>();
         long tied = 0;
         int worst = 0;

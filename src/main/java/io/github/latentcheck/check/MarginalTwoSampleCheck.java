@@ -1,6 +1,5 @@
 package io.github.latentcheck.check;
 
-import io.github.latentcheck.InvalidInputException;
 import io.github.latentcheck.data.Samples;
 import io.github.latentcheck.spec.Options;
 import io.github.latentcheck.stats.AndersonDarling;
@@ -8,7 +7,6 @@ import io.github.latentcheck.stats.CramerVonMises;
 import io.github.latentcheck.stats.Permutations;
 import io.github.latentcheck.stats.TestResult;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -63,9 +61,7 @@ public final class MarginalTwoSampleCheck implements Check {
 
     @Override
     public Set<String> metricNames() {
-        Set<String> names = new LinkedHashSet<>(DimensionTests.METRICS);
-        names.add("maxStatistic");
-        return names;
+        return DimensionTests.metricsWith("maxStatistic");
     }
 
     @Override
@@ -76,11 +72,7 @@ public final class MarginalTwoSampleCheck implements Check {
     @Override
     public CheckResult run(CheckInput input) {
         Samples samples = input.samples();
-        Samples training = input.requireTraining();
-        if (training.columns() != samples.columns()) {
-            throw new InvalidInputException("the generator writes " + samples.columns()
-                    + " columns but the training data (data.training) has " + training.columns());
-        }
+        Samples training = input.requireTrainingLikeSamples();
         List<TestResult> raw = new ArrayList<>();
         for (int c = 0; c < samples.columns(); c++) {
             double[] x = samples.column(c);

@@ -9,7 +9,6 @@ import io.github.latentcheck.stats.MomentTests;
 import io.github.latentcheck.stats.SampleMoments;
 import io.github.latentcheck.stats.TestResult;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -46,9 +45,7 @@ public final class MomentsCheck implements Check {
 
     @Override
     public Set<String> metricNames() {
-        Set<String> names = new LinkedHashSet<>(DimensionTests.METRICS);
-        names.addAll(List.of("maxMeanError", "maxVarianceError", "maxSkewnessError", "maxKurtosisError"));
-        return names;
+        return DimensionTests.metricsWith("maxMeanError", "maxVarianceError", "maxSkewnessError", "maxKurtosisError");
     }
 
     @Override
