@@ -5,7 +5,6 @@ import io.github.latentcheck.concurrent.Tasks;
 import io.github.latentcheck.data.Samples;
 import io.github.latentcheck.knn.NearestNeighborSearch;
 import io.github.latentcheck.knn.Neighbors;
-import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
@@ -32,11 +31,10 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
  * (k' the larger of the two k): when the K-th neighbour is farther than r_i every generated sample
  * in the ball is among the K found (under identical distributions a ball holds k M / N of them on
  * average); otherwise (a crowded ball, e.g. mode collapse) that one real row is scanned against
- * all generated rows. Recall reuses the same candidates (see {@code RecallTail}): a generated row
- * outside X_i's K candidates is at least as far as the K-th, so only generated rows whose own
- * radius exceeds that distance need testing, scanned in decreasing order of radius. Memory is
- * O((N + M) K); time is three k-NN searches (within each set, and real among generated) plus the
- * rare scans. Every ball test
+ * all generated rows. Recall is the same range query the other way round: the generated rows
+ * searched among the real rows, each ball of radius s_j tested against its candidates or, when
+ * crowded, against all real rows. Memory is O((N + M) K); time is four k-NN searches (within each
+ * set and across, both ways) plus the rare scans. Every ball test
  * uses one distance function, {@code sqrt(Σ_c (x_c − y_c)²)} summed in column order in double
  * precision from the float32 values, so ties are decided the same way every time; the k-NN
  * search only proposes candidates.
@@ -183,91 +181,31 @@ public final class Prdc {
         double[][] realRadii = reference.radii;
         double[][] generatedRadii = radii(search.withK(kMax).searchWithin(generated), y, d);
 
-        int kCross = (int) Math.min(m, 4L * kMax * Math.max(1, (m + n - 1) / n));
-        Neighbors realToGenerated = search.withK(kCross).search(real, generated);
+        Neighbors realToGenerated = search.withK(candidates(m, n, kMax)).search(real, generated);
         BallHits precisionSide = new BallHits(m, n);
-        RecallTail recallSide = new RecallTail(generatedRadii, k - 1, iprK - 1, n);
-        Tasks.run(n, threads, i -> {
-            precisionSide.scan(i, x, y, d, realToGenerated, realRadii[k - 1][i], realRadii[iprK - 1][i], m);
-            recallSide.scan(i, x, y, d, realToGenerated);
-        });
+        Tasks.run(n, threads, i -> precisionSide.scan(i, x, y, d, realToGenerated,
+                realRadii[k - 1][i], realRadii[iprK - 1][i], m));
+        Neighbors generatedToReal = search.withK(candidates(n, m, kMax)).search(generated, real);
+        BallHits recallSide = new BallHits(n, m);
+        Tasks.run(m, threads, j -> recallSide.scan(j, y, x, d, generatedToReal,
+                generatedRadii[k - 1][j], generatedRadii[iprK - 1][j], n));
 
         return new Result(n, m, k, iprK,
                 precisionSide.fractionHit(0), precisionSide.fractionHit(1),
-                recallSide.fraction(0), recallSide.fraction(1),
+                recallSide.fractionHit(0), recallSide.fractionHit(1),
                 precisionSide.totalHits(0) / ((double) k * m), precisionSide.totalHits(1) / ((double) k * m),
                 precisionSide.fractionCentresHit(0), precisionSide.fractionCentresHit(1),
                 precisionSide.fractionHit(3), precisionSide.fractionHit(2),
-                recallSide.fraction(3), recallSide.fraction(2));
+                recallSide.fractionHit(3), recallSide.fractionHit(2));
     }
 
     /**
-     * Recall from the real rows' side, reusing their K generated candidates: real X_i is recalled
-     * when some Y_j has ‖X_i − Y_j‖ within Y_j's radius s_j. The K candidates are tested; any other
-     * Y_j is at least as far as the K-th candidate, d_K, so only the Y_j with s_j ≥ d_K can still
-     * hold X_i, and they are scanned in decreasing order of s_j until s_j drops below d_K. Exact;
-     * the scan is short unless a few generated rows have very large radii.
+     * The candidates per centre for the ball tests: four times the larger k, scaled by how many
+     * points there are per centre, so that under identical distributions a ball's points are almost
+     * always all among them.
      */
-    private final class RecallTail {
-        private final double[][] radii;
-        private final int rank;
-        private final int iprRank;
-        private final double[] reach;
-        private final int[] byReach;
-        private final byte[][] recalled;
-
-        RecallTail(double[][] generatedRadii, int rank, int iprRank, int realRows) {
-            this.radii = generatedRadii;
-            this.rank = rank;
-            this.iprRank = iprRank;
-            int m = generatedRadii[0].length;
-            this.reach = new double[m];
-            Integer[] order = new Integer[m];
-            for (int j = 0; j < m; j++) {
-                reach[j] = Math.max(generatedRadii[rank][j], generatedRadii[iprRank][j]);
-                order[j] = j;
-            }
-            Arrays.sort(order, (a, b) -> Double.compare(reach[b], reach[a]));
-            this.byReach = new int[m];
-            for (int j = 0; j < m; j++) {
-                byReach[j] = order[j];
-            }
-            this.recalled = new byte[4][realRows];
-        }
-
-        void scan(int i, float[] realRows, float[] generatedRows, int d, Neighbors candidates) {
-            int kc = candidates.k();
-            for (int r = 0; r < kc && !done(i); r++) {
-                test(i, candidates.index(i, r), realRows, generatedRows, d);
-            }
-            if (kc == byReach.length) {
-                return;
-            }
-            double bound = candidates.distance(i, kc - 1) * (1 - MARGIN);
-            for (int t = 0; t < byReach.length && reach[byReach[t]] >= bound && !done(i); t++) {
-                test(i, byReach[t], realRows, generatedRows, d);
-            }
-        }
-
-        private boolean done(int i) {
-            return recalled[0][i] + recalled[1][i] + recalled[2][i] + recalled[3][i] == 4;
-        }
-
-        private void test(int i, int j, float[] realRows, float[] generatedRows, int d) {
-            double dist = distance(realRows, i * d, generatedRows, j * d, d);
-            recalled[0][i] |= dist < radii[rank][j] ? 1 : 0;
-            recalled[1][i] |= dist <= radii[rank][j] ? 1 : 0;
-            recalled[2][i] |= dist < radii[iprRank][j] ? 1 : 0;
-            recalled[3][i] |= dist <= radii[iprRank][j] ? 1 : 0;
-        }
-
-        double fraction(int variant) {
-            int hit = 0;
-            for (byte b : recalled[variant]) {
-                hit += b;
-            }
-            return (double) hit / recalled[variant].length;
-        }
+    private static int candidates(int points, int centres, int kMax) {
+        return (int) Math.min(points, 4L * kMax * Math.max(1, (points + centres - 1) / centres));
     }
 
     private NearestNeighborSearch search() {

@@ -14,7 +14,8 @@ import org.apache.commons.rng.simple.RandomSource;
  *
  * <pre>
  * mvn -B -q package -DskipTests
- * java -cp target/latentcheck.jar:target/test-classes io.github.latentcheck.bench.PrdcBench [N M D THREADS REPS]
+ * java --add-modules jdk.incubator.vector -cp target/latentcheck.jar:target/test-classes \
+ *     io.github.latentcheck.bench.PrdcBench [N M D THREADS REPS]
  * </pre>
  *
  * Defaults: 10000 10000 64 2 3. Prints one line per repetition (wall and process CPU time, since a
