@@ -28,10 +28,14 @@ import java.util.Set;
  * {@link Multivariate#mardiaKurtosis}), corrected over the two; Gaussian priors only (refused for others
  * when the experiment is loaded). Skewness costs O(n² d), so only the first {@code max_rows} latent
  * rows (default 5000) are used; latent rows are independent draws, so these are a random sample.
+ * <li>{@code henze-zirkler}: the Henze–Zirkler test of multivariate normality
+ * ({@link Multivariate#henzeZirkler}), consistent against every alternative; Gaussian priors only,
+ * O(n² d), on the first {@code max_rows} rows (default 5000) as {@code mardia}.
  * </ul>
  * Metrics: {@code tests}, {@code rejected}, {@code minPValue}, {@code minAdjustedPValue}, and for
  * {@code latent-norm} {@code statistic}, for {@code latent-independence} {@code maxAbsCorrelation}, for
- * {@code mardia} {@code skewness} (κ) and {@code kurtosis} (z).
+ * {@code mardia} {@code skewness} (κ) and {@code kurtosis} (z), for {@code henze-zirkler}
+ * {@code statistic} (T).
  */
 public final class LatentMultivariateCheck implements Check {
     /** Default for mardia's {@code max_rows}. */
@@ -41,7 +45,8 @@ public final class LatentMultivariateCheck implements Check {
     enum Kind {
         NORM("latent-norm", "statistic"),
         INDEPENDENCE("latent-independence", "maxAbsCorrelation"),
-        MARDIA("mardia", "skewness", "kurtosis");
+        MARDIA("mardia", "skewness", "kurtosis"),
+        HENZE_ZIRKLER("henze-zirkler", "statistic");
 
         final String type;
         final List<String> extraMetrics;
@@ -88,8 +93,8 @@ public final class LatentMultivariateCheck implements Check {
 
     @Override
     public void validate(Prior prior) {
-        if (kind == Kind.MARDIA && !prior.type().equals("gaussian")) {
-            throw new InvalidInputException("mardia tests multivariate normality and needs a gaussian prior, not "
+        if ((kind == Kind.MARDIA || kind == Kind.HENZE_ZIRKLER) && !prior.type().equals("gaussian")) {
+            throw new InvalidInputException(kind.type + " tests multivariate normality and needs a gaussian prior, not "
                     + prior.type());
         }
         if (kind == Kind.NORM && prior.type().equals("sphere")) {
@@ -121,8 +126,13 @@ public final class LatentMultivariateCheck implements Check {
                 double max = pairs.stream().mapToDouble(t -> Math.abs(t.statistic())).max().orElse(Double.NaN);
                 return result.metric("maxAbsCorrelation", max).build();
             }
+            case HENZE_ZIRKLER: {
+                TestResult t = Multivariate.henzeZirkler(firstRows(latents), d);
+                family.summarize(result, List.of(t), "Henze-Zirkler test");
+                return result.metric("statistic", t.statistic()).build();
+            }
             default: {
-                double[] rows = latents.slice(0, Math.min(maxRows, latents.rows())).toArray();
+                double[] rows = firstRows(latents);
                 TestResult skew = Multivariate.mardiaSkewness(rows, d);
                 TestResult kurt = Multivariate.mardiaKurtosis(rows, d);
                 List<TestResult> tests = new ArrayList<>(List.of(skew, kurt));
@@ -130,6 +140,10 @@ public final class LatentMultivariateCheck implements Check {
                 return result.metric("skewness", skew.statistic()).metric("kurtosis", kurt.statistic()).build();
             }
         }
+    }
+
+    private double[] firstRows(Latents latents) {
+        return latents.slice(0, Math.min(maxRows, latents.rows())).toArray();
     }
 
     private static double[] centered(Latents latents, Prior prior) {
@@ -182,6 +196,20 @@ public final class LatentMultivariateCheck implements Check {
         @Override
         public Check create(String id, Options options) {
             return new LatentMultivariateCheck(id, Kind.MARDIA, DimensionTests.from(options),
+                    options.integer("max_rows", DEFAULT_MARDIA_ROWS, 10));
+        }
+    }
+
+    /** Provides {@code type: henze-zirkler} with {@code alpha}, {@code correction} and {@code max_rows}. */
+    public static final class HenzeZirklerProvider implements CheckProvider {
+        @Override
+        public String type() {
+            return Kind.HENZE_ZIRKLER.type;
+        }
+
+        @Override
+        public Check create(String id, Options options) {
+            return new LatentMultivariateCheck(id, Kind.HENZE_ZIRKLER, DimensionTests.from(options),
                     options.integer("max_rows", DEFAULT_MARDIA_ROWS, 10));
         }
     }

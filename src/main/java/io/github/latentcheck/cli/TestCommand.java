@@ -12,6 +12,7 @@ import io.github.latentcheck.stats.CentralMoments;
 import io.github.latentcheck.stats.CramerVonMises;
 import io.github.latentcheck.stats.KolmogorovSmirnov;
 import io.github.latentcheck.stats.MomentTests;
+import io.github.latentcheck.stats.Multivariate;
 import io.github.latentcheck.stats.PValueChoice;
 import io.github.latentcheck.stats.Permutations;
 import io.github.latentcheck.stats.TestResult;
@@ -43,6 +44,7 @@ import picocli.CommandLine.Spec;
         description = {"Run one statistical test on the columns of a file and report it (exit 0 when the test ran).",
             "ks, ad, cvm: against DIST (one sample) or FILE (two samples, column by column); moments: against "
                     + "normal(mu,sigma) or uniform(a,b); normality: Anderson-Darling with estimated mean and sd; "
+                    + "hz: Henze-Zirkler multivariate normality of all columns as vectors; "
                     + "mmd, energy: all columns as vectors against FILE."})
 final class TestCommand implements Callable<Integer> {
     private static final Pattern DISTRIBUTION = Pattern.compile(
@@ -51,7 +53,7 @@ final class TestCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
 
-    @Parameters(index = "0", paramLabel = "TEST", description = "ks, ad, cvm, moments, normality, mmd or energy.")
+    @Parameters(index = "0", paramLabel = "TEST", description = "ks, ad, cvm, moments, normality, hz, mmd or energy.")
     String test;
 
     @Option(names = "--sample", required = true, paramLabel = "FILE", description = "The sample (.npy or .csv).")
@@ -105,8 +107,9 @@ final class TestCommand implements Callable<Integer> {
             case "ks", "ad", "cvm" -> perColumn(x, choice, h1);
             case "moments" -> moments(x);
             case "normality" -> normality(x);
+            case "hz" -> henzeZirkler(x);
             case "mmd", "energy" -> distance(x);
-            default -> throw new InvalidInputException("TEST is not one of ks, ad, cvm, moments, normality, mmd, "
+            default -> throw new InvalidInputException("TEST is not one of ks, ad, cvm, moments, normality, hz, mmd, "
                     + "energy: '" + test + "'");
         };
         PrintWriter out = command.commandLine().getOut();
@@ -189,6 +192,16 @@ final class TestCommand implements Callable<Integer> {
             rows.add(new Row(x.columnNames().get(c), v.length, null, AndersonDarling.normality(v)));
         }
         return rows;
+    }
+
+    private List<Row> henzeZirkler(Samples x) {
+        if (against != null) {
+            throw new InvalidInputException("hz estimates the mean and covariance and takes no --against");
+        }
+        if (column != null) {
+            throw new InvalidInputException("hz tests all columns as vectors and takes no --column");
+        }
+        return List.of(new Row(null, x.rows(), null, Multivariate.henzeZirkler(doubles(x), x.columns())));
     }
 
     private List<Row> distance(Samples x) {

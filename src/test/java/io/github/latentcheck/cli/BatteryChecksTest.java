@@ -85,4 +85,23 @@ class BatteryChecksTest {
                 + "multivariate normality and needs a gaussian prior, not uniform");
         assertThat(Files.exists(dir.resolve("out2"))).isFalse();
     }
+
+    @Test
+    void henzeZirklerRunsUnderTheGaussianPriorAndRefusesOthersAtLoadTime(@TempDir Path dir) throws IOException {
+        Path ok = spec(dir, "[gaussian]", "  - {type: henze-zirkler, alpha: 0.001, max_rows: 1000}",
+                "  - henze-zirkler.rejected == 0");
+        Cli cli = Cli.run("run", ok.toString(), "--out", dir.resolve("out").toString(), "--json");
+        assertThat(cli.err()).isEmpty();
+        assertThat(cli.status()).isZero();
+        JsonNode check = new ObjectMapper().readTree(cli.out()).get("runs").get(0).get("checks").get(0);
+        assertThat(check.get("tests").get(0).get("name").asText()).isEqualTo("henze-zirkler");
+        assertThat(check.get("metrics").get("statistic").asDouble()).isPositive();
+
+        Path bad = spec(dir, "[gaussian, {type: uniform, label: u}]", "  - henze-zirkler",
+                "  - henze-zirkler.rejected == 0");
+        Cli refused = Cli.run("run", bad.toString(), "--out", dir.resolve("out2").toString());
+        assertThat(refused.status()).isEqualTo(2);
+        assertThat(refused.err().strip()).isEqualTo("latentcheck: " + bad + ":9: check 'henze-zirkler' cannot test prior "
+                + "'u': henze-zirkler tests multivariate normality and needs a gaussian prior, not uniform");
+    }
 }

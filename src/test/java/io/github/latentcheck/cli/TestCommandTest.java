@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.latentcheck.stats.AndersonDarling;
 import io.github.latentcheck.stats.CramerVonMises;
 import io.github.latentcheck.stats.KolmogorovSmirnov;
+import io.github.latentcheck.stats.Multivariate;
+import io.github.latentcheck.stats.TestResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -85,6 +87,24 @@ class TestCommandTest {
         assertThat(table.out().lines().findFirst().orElseThrow()).startsWith("column").contains("p-value");
     }
 
+    @Test
+    void henzeZirklerTestsAllColumnsAsVectors(@TempDir Path dir) throws IOException {
+        Path file = csv(dir, "a.csv", A, B);
+        JsonNode hz = json(Cli.run("test", "hz", "--sample", file.toString(), "--json"));
+        assertThat(hz.get("test").asText()).isEqualTo("hz");
+        assertThat(hz.has("column")).isFalse();
+        assertThat(hz.get("n").asInt()).isEqualTo(12);
+        double[] rows = new double[24];
+        for (int i = 0; i < 12; i++) {
+            rows[2 * i] = (float) A[i];
+            rows[2 * i + 1] = (float) B[i % B.length];
+        }
+        TestResult expected = Multivariate.henzeZirkler(rows, 2);
+        assertThat(hz.get("statistic").asDouble()).isEqualTo(expected.statistic());
+        assertThat(hz.get("pValue").asDouble()).isEqualTo(expected.pValue());
+        assertThat(hz.get("method").asText()).isEqualTo("asymptotic");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "ks --against normal(0,1 | --against 'normal(0,1' is not normal(mu,sigma), uniform(a,b), t(df) or exponential(rate)",
@@ -95,7 +115,8 @@ class TestCommandTest {
         "ad --against normal(0,1) --alternative less | --alternative less applies to ks only",
         "ks --against normal(0,1) --method fast | --method is not one of auto, exact, asymptotic: 'fast'",
         "ad --against normal(0,1) --method exact | --method exact applies to ks and to cvm with two samples only",
-        "chi2 --against normal(0,1) | TEST is not one of ks, ad, cvm, moments, normality, mmd, energy: 'chi2'",
+        "chi2 --against normal(0,1) | TEST is not one of ks, ad, cvm, moments, normality, hz, mmd, energy: 'chi2'",
+        "hz --against normal(0,1) | hz estimates the mean and covariance and takes no --against",
         "moments --against t(5) | moments tests against normal(mu,sigma) or uniform(a,b), not t(5)",
         "ks | ks needs --against DIST or FILE",
         "ks --against normal(0,1) --column z | SAMPLE: no column 'z' (columns: x)"})
