@@ -1,6 +1,8 @@
 package io.github.latentcheck.check;
 
+import io.github.latentcheck.power.PowerDemand;
 import io.github.latentcheck.prior.Prior;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -38,5 +40,13 @@ public interface Check {
      * @throws io.github.latentcheck.InvalidInputException if the check cannot test {@code prior}
      */
     default void validate(Prior prior) {
+    }
+
+    /**
+     * @return the power the spec demands of this check ({@code power: {effect, at_least}}); the runner
+     *     adds a gate {@code <id>.power >= at_least} when no gate names the check. The default: none
+     */
+    default Optional<PowerDemand> powerDemand() {
+        return Optional.empty();
     }
 }

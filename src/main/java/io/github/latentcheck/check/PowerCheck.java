@@ -1,0 +1,98 @@
+package io.github.latentcheck.check;
+
+import io.github.latentcheck.InvalidInputException;
+import io.github.latentcheck.power.PowerDemand;
+import io.github.latentcheck.power.PowerModel;
+import io.github.latentcheck.spec.Options;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The power part of a distribution check: the optional {@code power: { effect, at_least }} option, and
+ * the metrics {@code detectableEffect} (the smallest effect one test of the family detects with power
+ * {@value PowerDemand#REPORTED_POWER} at its per-test level), and, when power is demanded, {@code power}
+ * (at the demanded effect) and {@code requiredSamples} (for the demanded power). A run whose power falls
+ * short is marked underpowered, which fails every gate on the check.
+ */
+final class PowerCheck {
+    private final PowerModel model;
+    private final Optional<PowerDemand> demand;
+
+    private PowerCheck(PowerModel model, Optional<PowerDemand> demand) {
+        this.model = model;
+        this.demand = demand;
+    }
+
+    /**
+     * @param options the check's options, which may hold {@code power: {effect: E, at_least: P}}
+     *     ({@code at_least} defaults to 0.8)
+     * @param model the power of one test of the check's family
+     * @param maxEffect the largest effect the unit allows (exclusive), e.g. 1 for a KS distance
+     * @return the power part
+     * @throws InvalidInputException naming the line for a bad value or an unknown key
+     */
+    static PowerCheck from(Options options, PowerModel model, double maxEffect) {
+        if (!options.has("power")) {
+            return new PowerCheck(model, Optional.empty());
+        }
+        Options power = options.child("power");
+        double effect = power.requireNumber("effect");
+        if (!(effect > 0 && effect < maxEffect)) {
+            throw new InvalidInputException(power.where("effect") + ": " + power.section() + ".effect (a "
+                    + model.unit() + ") is not in (0, " + maxEffect + "): " + effect);
+        }
+        double atLeast = power.number("at_least", PowerDemand.REPORTED_POWER);
+        if (!(atLeast > 0 && atLeast < 1)) {
+            throw new InvalidInputException(power.where("at_least") + ": " + power.section()
+                    + ".at_least is not in (0, 1): " + atLeast);
+        }
+        power.rejectUnknownKeys();
+        return new PowerCheck(model, Optional.of(PowerDemand.of(effect, atLeast)));
+    }
+
+    Optional<PowerDemand> demand() {
+        return demand;
+    }
+
+    /** @return the power metrics' names, in reporting order */
+    Set<String> metricNames() {
+        Set<String> names = new LinkedHashSet<>();
+        names.add("detectableEffect");
+        if (demand.isPresent()) {
+            names.add("power");
+            names.add("requiredSamples");
+        }
+        return names;
+    }
+
+    /**
+     * @param result the check's result so far
+     * @param n the sample size (for two samples, the effective size)
+     * @param sizeName what {@code n} is called in a message, {@code "n"} or {@code "effective n"}
+     * @param sizeDetail how {@code n} was found, appended to it in a message (e.g. {@code " (n = 1000, m = 500)"}),
+     *     or an empty string
+     * @param alpha the family's level
+     * @param perTestAlpha the level of one test of the family
+     * @return the result with the power metrics and, when power falls short, the reason
+     */
+    CheckResult.Builder report(CheckResult.Builder result, int n, String sizeName, String sizeDetail, double alpha,
+            double perTestAlpha) {
+        result.metric("detectableEffect", model.detectableEffect(n, perTestAlpha, PowerDemand.REPORTED_POWER));
+        if (demand.isEmpty()) {
+            return result;
+        }
+        PowerDemand d = demand.get();
+        double power = model.power(n, perTestAlpha, d.effect());
+        long required = model.requiredSamples(perTestAlpha, d.effect(), d.atLeast());
+        result.metric("power", power).metric("requiredSamples", required);
+        if (power < d.atLeast()) {
+            result.underpowered(String.format(Locale.ROOT,
+                    "underpowered: power %.3g < %s to detect %s %s with %s = %d%s at alpha %s (%.3g per test) (need %s >= %d)",
+                    power, d.atLeast(), model.unit(), d.effect(), sizeName, n, sizeDetail, alpha, perTestAlpha,
+                    sizeName, required));
+        }
+        return result;
+    }
+}
