@@ -2,7 +2,9 @@ package io.github.latentcheck.check;
 
 import io.github.latentcheck.chart.Chart;
 import io.github.latentcheck.chart.Series;
+import io.github.latentcheck.data.Samples;
 import io.github.latentcheck.power.KolmogorovSmirnovPower;
+import io.github.latentcheck.power.PowerAnalysis;
 import io.github.latentcheck.power.PowerDemand;
 import io.github.latentcheck.prior.Prior;
 import io.github.latentcheck.spec.Options;
@@ -67,6 +69,11 @@ public final class LatentKolmogorovSmirnovCheck implements Check {
     }
 
     @Override
+    public Optional<PowerAnalysis> powerAnalysis(Prior prior, int samples, Optional<Samples> training) {
+        return Optional.of(power.analysis(samples, "n", "", family, prior.dimension()));
+    }
+
+    @Override
     public Set<Requirement> requirements() {
         return Set.of(Requirement.PRIOR_REFERENCE);
     }
@@ -90,7 +97,7 @@ public final class LatentKolmogorovSmirnovCheck implements Check {
         double[] values = input.latents().column(worst);
         ContinuousDistribution marginal = prior.marginal(worst);
         result.metric("maxStatistic", DimensionTests.maxStatistic(raw));
-        power.report(result, values.length, "n", "", family.alpha(), family.perTestAlpha(d));
+        PowerCheck.report(result, powerAnalysis(prior, values.length, input.training()).orElseThrow());
         return result
                 .chart(ecdfChart(values, marginal, worst, raw.get(worst)))
                 .chart(histogramChart(values, marginal, worst))

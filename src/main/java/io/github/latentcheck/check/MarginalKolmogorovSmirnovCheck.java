@@ -4,6 +4,8 @@ import io.github.latentcheck.chart.Chart;
 import io.github.latentcheck.chart.Series;
 import io.github.latentcheck.data.Samples;
 import io.github.latentcheck.power.KolmogorovSmirnovPower;
+import io.github.latentcheck.power.PowerAnalysis;
+import io.github.latentcheck.prior.Prior;
 import io.github.latentcheck.power.PowerDemand;
 import io.github.latentcheck.spec.Options;
 import io.github.latentcheck.stats.KolmogorovSmirnov;
@@ -62,6 +64,17 @@ public final class MarginalKolmogorovSmirnovCheck implements Check {
         return power.demand();
     }
 
+    /** The power at the effective size nm/(n + m) with n generated and m training rows, over the training columns. */
+    @Override
+    public Optional<PowerAnalysis> powerAnalysis(Prior prior, int samples, Optional<Samples> training) {
+        return training.map(t -> {
+            long m = t.rows();
+            int effective = (int) Math.max(2, Math.round((double) samples * m / (samples + m)));
+            return power.analysis(effective, "effective n", " (nm/(n + m) with n = " + samples + ", m = " + m + ")",
+                    family, t.columns());
+        });
+    }
+
     @Override
     public Set<Requirement> requirements() {
         return Set.of(Requirement.TRAINING);
@@ -88,11 +101,7 @@ public final class MarginalKolmogorovSmirnovCheck implements Check {
         family.summarize(result, raw, "output columns");
         String column = samples.columnNames().get(worst);
         result.metric("maxStatistic", DimensionTests.maxStatistic(raw)).metric("tiedColumns", tied);
-        long n = samples.rows();
-        long m = training.rows();
-        int effective = (int) Math.max(2, Math.round((double) n * m / (n + m)));
-        power.report(result, effective, "effective n", " (nm/(n + m), n = " + n + ", m = " + m + ")", family.alpha(),
-                family.perTestAlpha(samples.columns()));
+        PowerCheck.report(result, powerAnalysis(input.prior(), samples.rows(), Optional.of(training)).orElseThrow());
         return result
                 .chart(Chart.of("Column " + column + ": generated against training", column, "empirical CDF")
                         .with(Series.ecdf("generated", samples.column(worst), ECDF_POINTS))

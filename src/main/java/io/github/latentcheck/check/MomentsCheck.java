@@ -2,7 +2,9 @@ package io.github.latentcheck.check;
 
 import io.github.latentcheck.chart.Chart;
 import io.github.latentcheck.chart.Series;
+import io.github.latentcheck.data.Samples;
 import io.github.latentcheck.power.MeanTestPower;
+import io.github.latentcheck.power.PowerAnalysis;
 import io.github.latentcheck.power.PowerDemand;
 import io.github.latentcheck.prior.Prior;
 import io.github.latentcheck.spec.Options;
@@ -66,6 +68,11 @@ public final class MomentsCheck implements Check {
     }
 
     @Override
+    public Optional<PowerAnalysis> powerAnalysis(Prior prior, int samples, Optional<Samples> training) {
+        return Optional.of(power.analysis(samples, "n", "", family, 4 * prior.dimension()));
+    }
+
+    @Override
     public Set<Requirement> requirements() {
         return Set.of(Requirement.PRIOR_REFERENCE);
     }
@@ -98,7 +105,7 @@ public final class MomentsCheck implements Check {
         for (int j = 0; j < d; j++) {
             index[j] = j;
         }
-        power.report(result, input.latents().rows(), "n", "", family.alpha(), family.perTestAlpha(4 * d));
+        PowerCheck.report(result, powerAnalysis(prior, input.latents().rows(), input.training()).orElseThrow());
         return result.metric("maxMeanError", max(meanError))
                 .metric("maxVarianceError", max(varianceError))
                 .metric("maxSkewnessError", max(skewnessError))

@@ -1,11 +1,11 @@
 package io.github.latentcheck.check;
 
 import io.github.latentcheck.InvalidInputException;
+import io.github.latentcheck.power.PowerAnalysis;
 import io.github.latentcheck.power.PowerDemand;
 import io.github.latentcheck.power.PowerModel;
 import io.github.latentcheck.spec.Options;
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -68,30 +68,34 @@ final class PowerCheck {
     }
 
     /**
-     * @param result the check's result so far
-     * @param n the sample size (for two samples, the effective size)
+     * @param n the sample size one test sees (for two samples, the effective size)
      * @param sizeName what {@code n} is called in a message, {@code "n"} or {@code "effective n"}
-     * @param sizeDetail how {@code n} was found, appended to it in a message (e.g. {@code " (n = 1000, m = 500)"}),
-     *     or an empty string
-     * @param alpha the family's level
-     * @param perTestAlpha the level of one test of the family
+     * @param sizeDetail how {@code n} was found, appended to it in a message, or an empty string
+     * @param family the check's family
+     * @param tests the family's size
+     * @return the analysis
+     */
+    PowerAnalysis analysis(int n, String sizeName, String sizeDetail, DimensionTests family, int tests) {
+        return PowerAnalysis.of(model, n, sizeName, sizeDetail, family.alpha(), family.perTestAlpha(tests), tests,
+                demand);
+    }
+
+    /**
+     * @param result the check's result so far
+     * @param analysis the run's power analysis, from {@link #analysis}
      * @return the result with the power metrics and, when power falls short, the reason
      */
-    CheckResult.Builder report(CheckResult.Builder result, int n, String sizeName, String sizeDetail, double alpha,
-            double perTestAlpha) {
-        result.metric("detectableEffect", model.detectableEffect(n, perTestAlpha, PowerDemand.REPORTED_POWER));
-        if (demand.isEmpty()) {
+    static CheckResult.Builder report(CheckResult.Builder result, PowerAnalysis analysis) {
+        result.metric("detectableEffect", analysis.detectableEffect());
+        if (analysis.demand().isEmpty()) {
             return result;
         }
-        PowerDemand d = demand.get();
-        double power = model.power(n, perTestAlpha, d.effect());
-        long required = model.requiredSamples(perTestAlpha, d.effect(), d.atLeast());
+        PowerDemand d = analysis.demand().get();
+        double power = analysis.power(d);
+        long required = analysis.requiredSamples(d);
         result.metric("power", power).metric("requiredSamples", required);
         if (power < d.atLeast()) {
-            result.underpowered(String.format(Locale.ROOT,
-                    "underpowered: power %.3g < %s to detect %s %s with %s = %d%s at alpha %s (%.3g per test) (need %s >= %d)",
-                    power, d.atLeast(), model.unit(), d.effect(), sizeName, n, sizeDetail, alpha, perTestAlpha,
-                    sizeName, required));
+            result.underpowered(analysis.shortfall(d, power, required));
         }
         return result;
     }
