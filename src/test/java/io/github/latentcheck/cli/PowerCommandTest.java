@@ -21,8 +21,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * {@code latentcheck plan} prints the sample counts.
  */
 class PowerCommandTest {
-    private static final String REASON = "underpowered: power 0.117 < 0.8 to detect KS distance 0.05 with n = 300 "
-            + "at alpha 0.01 (0.00250 per test) (need n >= ";
+    /** What follows the power in the KS check's reason (the power itself is checked against the model). */
+    private static final String REASON = " < 0.8 to detect KS distance 0.05 with n = 300 at alpha 0.01 (0.00250 per test) "
+            + "(need n >= ";
 
     @TempDir
     Path tmp;
@@ -32,25 +33,29 @@ class PowerCommandTest {
         Cli cli = Cli.run("run", "experiments/underpowered.yaml", "--out", tmp.toString());
 
         assertThat(cli.status()).as(cli.err()).isEqualTo(1);
-        assertThat(cli.out()).contains("latent-ks.rejected == 0").contains("FAIL (" + REASON)
+        KolmogorovSmirnovPower ks = KolmogorovSmirnovPower.withDefaults();
+        double power = ks.power(300, 0.01 / 4, 0.05);
+        long required = ks.requiredSamples(0.01 / 4, 0.05, 0.8);
+        String reason = String.format(java.util.Locale.ROOT, "underpowered: power %.3g", power) + REASON + required + ")";
+        assertThat(power).isBetween(0.05, 0.2);
+        assertThat(cli.out()).contains("latent-ks.rejected == 0").contains("FAIL (" + reason + ")")
                 .contains("moments.power >= 0.8").contains("underpowered: power 0.0457 < 0.8 to detect mean shift "
                         + "(in sd) 0.1 with n = 300 at alpha 0.01 (0.000625 per test) (need n >= 1817)");
         JsonNode results = new ObjectMapper().readTree(tmp.resolve("results.json").toFile());
-        JsonNode ks = results.get("gates").get(0);
-        assertThat(ks.get("expression").asText()).isEqualTo("latent-ks.rejected == 0");
-        assertThat(ks.get("value").asLong()).isZero();
-        assertThat(ks.get("passed").asBoolean()).isFalse();
-        assertThat(ks.get("reason").asText()).startsWith(REASON);
+        JsonNode gate = results.get("gates").get(0);
+        assertThat(gate.get("expression").asText()).isEqualTo("latent-ks.rejected == 0");
+        assertThat(gate.get("value").asLong()).isZero();
+        assertThat(gate.get("passed").asBoolean()).isFalse();
+        assertThat(gate.get("reason").asText()).isEqualTo(reason);
         assertThat(results.get("gates").get(1).get("expression").asText()).isEqualTo("moments.power >= 0.8");
         JsonNode metrics = results.get("runs").get(0).get("checks").get(0).get("metrics");
-        assertThat(metrics.get("power").asDouble()).isEqualTo(0.117);
-        assertThat(metrics.get("requiredSamples").asLong()).isEqualTo(
-                KolmogorovSmirnovPower.withDefaults().requiredSamples(0.01 / 4, 0.05, 0.8));
+        assertThat(metrics.get("power").asDouble()).isEqualTo(power);
+        assertThat(metrics.get("requiredSamples").asLong()).isEqualTo(required);
         assertThat(metrics.get("detectableEffect").asDouble()).isBetween(0.09, 0.12);
         assertThat(Files.readString(tmp.resolve("junit.xml"), StandardCharsets.UTF_8)).contains("<failure")
-                .contains("latent-ks: " + escaped(REASON));
-        assertThat(Files.readString(tmp.resolve("index.html"), StandardCharsets.UTF_8)).contains(escaped(REASON));
-        assertThat(Files.readString(tmp.resolve("summary.md"), StandardCharsets.UTF_8)).contains(REASON);
+                .contains("latent-ks: " + escaped(reason));
+        assertThat(Files.readString(tmp.resolve("index.html"), StandardCharsets.UTF_8)).contains(escaped(reason));
+        assertThat(Files.readString(tmp.resolve("summary.md"), StandardCharsets.UTF_8)).contains(reason);
     }
 
     private static String escaped(String text) {
