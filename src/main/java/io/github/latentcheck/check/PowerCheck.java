@@ -5,6 +5,7 @@ import io.github.latentcheck.power.PowerAnalysis;
 import io.github.latentcheck.power.PowerDemand;
 import io.github.latentcheck.power.PowerModel;
 import io.github.latentcheck.spec.Options;
+import java.math.BigDecimal;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -40,8 +41,10 @@ final class PowerCheck {
         Options power = options.child("power");
         double effect = power.requireNumber("effect");
         if (!(effect > 0 && effect < maxEffect)) {
+            String range = Double.isInfinite(maxEffect) ? "strictly positive"
+                    : "in (0, " + BigDecimal.valueOf(maxEffect).stripTrailingZeros().toPlainString() + ")";
             throw new InvalidInputException(power.where("effect") + ": " + power.section() + ".effect (a "
-                    + model.unit() + ") is not in (0, " + maxEffect + "): " + effect);
+                    + model.unit() + ") is not " + range + ": " + effect);
         }
         double atLeast = power.number("at_least", PowerDemand.REPORTED_POWER);
         if (!(atLeast > 0 && atLeast < 1)) {

@@ -2,7 +2,6 @@ package io.github.latentcheck.power;
 
 import io.github.latentcheck.InvalidInputException;
 import io.github.latentcheck.stats.MultipleTesting;
-import java.util.Locale;
 
 /**
  * What a spec demands of a check's sample size: power of at least {@code atLeast} to detect an effect
@@ -72,10 +71,5 @@ public final class PowerDemand {
             default:
                 return alpha / m;
         }
-    }
-
-    @Override
-    public String toString() {
-        return String.format(Locale.ROOT, "power >= %s to detect %s", atLeast, effect);
     }
 }

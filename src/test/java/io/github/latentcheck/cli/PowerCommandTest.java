@@ -79,8 +79,8 @@ class PowerCommandTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "effect 0|power: {effect: 0, at_least: 0.8}|spec.yaml:9: checks[0].power.effect (a KS distance) is not in (0, 1.0): 0",
-        "KS effect 1|power: {effect: 1, at_least: 0.8}|spec.yaml:9: checks[0].power.effect (a KS distance) is not in (0, 1.0): 1",
+        "effect 0|power: {effect: 0, at_least: 0.8}|spec.yaml:9: checks[0].power.effect (a KS distance) is not in (0, 1): 0",
+        "KS effect 1|power: {effect: 1, at_least: 0.8}|spec.yaml:9: checks[0].power.effect (a KS distance) is not in (0, 1): 1",
         "at_least 1.2|power: {effect: 0.05, at_least: 1.2}|spec.yaml:9: checks[0].power.at_least is not in (0, 1): 1.2",
         "at_least 0|power: {effect: 0.05, at_least: 0}|spec.yaml:9: checks[0].power.at_least is not in (0, 1): 0",
         "unknown key|power: {effect: 0.05, at_leats: 0.8}|spec.yaml:9: unknown key 'at_leats' in checks[0].power",
@@ -107,6 +107,27 @@ class PowerCommandTest {
         assertThat(cli.err()).startsWith("latentcheck: ").contains(message);
         assertThat(cli.err().lines()).hasSize(1);
         assertThat(tmp.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void aNegativeMeanShiftIsRefused() throws IOException {
+        Path spec = tmp.resolve("spec.yaml");
+        Files.writeString(spec, """
+                name: bad-power
+                samples: 100
+                latent_dim: 2
+                priors: [gaussian]
+                generator: {type: identity}
+                checks:
+                  - type: moments
+                    power: {effect: -0.1}
+                """);
+
+        Cli cli = Cli.run("run", spec.toString(), "--out", tmp.resolve("out").toString());
+
+        assertThat(cli.status()).isEqualTo(2);
+        assertThat(cli.err()).contains("spec.yaml:8: checks[0].power.effect (a mean shift (in sd)) is not strictly "
+                + "positive: -0.1");
     }
 
     @Test
