@@ -6,6 +6,7 @@ import io.github.latentcheck.data.Samples;
 import io.github.latentcheck.power.MeanTestPower;
 import io.github.latentcheck.power.PowerAnalysis;
 import io.github.latentcheck.power.PowerDemand;
+import io.github.latentcheck.power.VarianceTestPower;
 import io.github.latentcheck.prior.Prior;
 import io.github.latentcheck.spec.Options;
 import io.github.latentcheck.stats.CentralMoments;
@@ -31,7 +32,11 @@ import java.util.Set;
  * deviations, that one coordinate's z-test detects with 80 % power at the per-test level of the
  * correction over the 4·d tests ({@link MeanTestPower}; {@link PowerDemand#perTestAlpha}). With
  * {@code power: {effect, at_least}} (effect a mean shift in sd) also {@code power} and
- * {@code requiredSamples}; a run below {@code at_least} is underpowered and fails its gates.
+ * {@code requiredSamples}; a run below {@code at_least} is underpowered and fails its gates. And
+ * {@code detectableVarianceInflation}: the smallest ratio − 1 of the data's variance to the prior's that
+ * one coordinate's χ² variance test detects with 80 % power at the same per-test level
+ * ({@link VarianceTestPower}); NaN unless every marginal of the prior is Gaussian (the χ² test's power
+ * is exact only there).
  */
 public final class MomentsCheck implements Check {
     private final String id;
@@ -59,6 +64,7 @@ public final class MomentsCheck implements Check {
         Set<String> names = DimensionTests.metricsWith("maxMeanError", "maxVarianceError", "maxSkewnessError",
                 "maxKurtosisError");
         names.addAll(power.metricNames());
+        names.add("detectableVarianceInflation");
         return names;
     }
 
@@ -105,11 +111,19 @@ public final class MomentsCheck implements Check {
         for (int j = 0; j < d; j++) {
             index[j] = j;
         }
-        PowerCheck.report(result, powerAnalysis(prior, input.latents().rows(), input.training()).orElseThrow());
-        return result.metric("maxMeanError", max(meanError))
+        result.metric("maxMeanError", max(meanError))
                 .metric("maxVarianceError", max(varianceError))
                 .metric("maxSkewnessError", max(skewnessError))
-                .metric("maxKurtosisError", max(kurtosisError))
+                .metric("maxKurtosisError", max(kurtosisError));
+        PowerAnalysis analysis = powerAnalysis(prior, input.latents().rows(), input.training()).orElseThrow();
+        PowerCheck.report(result, analysis);
+        boolean gaussian = true;
+        for (int j = 0; j < d; j++) {
+            gaussian &= prior.moments(j).isGaussian();
+        }
+        return result.metric("detectableVarianceInflation", gaussian
+                ? VarianceTestPower.of().detectableEffect(analysis.n(), analysis.perTestAlpha(), PowerDemand.REPORTED_POWER)
+                : Double.NaN)
                 .chart(Chart.of("Moment errors per latent coordinate", "latent coordinate", "absolute error")
                         .with(Series.of("mean (in prior sd)", Series.Style.SCATTER, index, meanError))
                         .with(Series.of("variance", Series.Style.SCATTER, index, varianceError))

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.latentcheck.power.KolmogorovSmirnovPower;
 import io.github.latentcheck.power.MeanTestPower;
+import io.github.latentcheck.power.VarianceTestPower;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -75,6 +76,8 @@ class PowerCommandTest {
         }
         JsonNode moments = results.get("runs").get(0).get("checks").get(1).get("metrics");
         assertThat(moments.get("power").asDouble()).isEqualTo(MeanTestPower.of().power(2000, 0.01 / 16, 0.1));
+        assertThat(moments.get("detectableVarianceInflation").asDouble())
+                .isEqualTo(VarianceTestPower.of().detectableEffect(2000, 0.01 / 16, 0.8));
     }
 
     @ParameterizedTest(name = "{0}")

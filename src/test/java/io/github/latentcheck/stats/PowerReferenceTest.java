@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.latentcheck.power.KolmogorovSmirnovPower;
 import io.github.latentcheck.power.MeanTestPower;
+import io.github.latentcheck.power.VarianceTestPower;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -51,6 +52,29 @@ class PowerReferenceTest {
         }
         agreement.verify(reporter);
         assertThat(wrongRequired).isEmpty();
+    }
+
+    /**
+     * The χ² variance power: the same formula with Commons' and scipy's χ² quantiles and CDF, each accurate
+     * to ~1e-14 relative, so 1e-10 relative for the power (floor 1e-300) and 1e-9 for the detectable inflation
+     * (the power's slope in the inflation is shallow for small n).
+     */
+    @Test
+    void varianceTestPowerMatchesScipy(TestReporter reporter) {
+        Agreement agreement = new Agreement();
+        VarianceTestPower model = VarianceTestPower.of();
+        for (ReferenceData.Row row : ReferenceData.csv("power_variance_chi2.csv")) {
+            int n = row.integer("n");
+            double alpha = row.number("alpha");
+            String cas = row.text("case");
+            agreement.check("variance power", cas, model.power(n, alpha, row.number("inflation")), row.number("power"),
+                    1e-10, 1e-300);
+            double detectable = model.detectableEffect(n, alpha, row.number("target"));
+            agreement.check("variance detectable inflation", cas, detectable, row.number("detectable"), 1e-9, 0);
+            assertThat(model.power((int) model.requiredSamples(alpha, detectable * 1.001, row.number("target")), alpha,
+                    detectable * 1.001)).isGreaterThanOrEqualTo(row.number("target"));
+        }
+        agreement.verify(reporter);
     }
 
     /**
