@@ -70,7 +70,7 @@ public final class LatentKolmogorovSmirnovCheck implements Check {
 
     @Override
     public Optional<PowerAnalysis> powerAnalysis(Prior prior, int samples, Optional<Samples> training) {
-        return Optional.of(power.analysis(samples, "n", "", family, prior.dimension()));
+        return Optional.of(power.analysis(samples, family, prior.dimension()));
     }
 
     @Override

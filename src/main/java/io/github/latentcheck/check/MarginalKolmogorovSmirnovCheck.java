@@ -67,12 +67,7 @@ public final class MarginalKolmogorovSmirnovCheck implements Check {
     /** The power at the effective size nm/(n + m) with n generated and m training rows, over the training columns. */
     @Override
     public Optional<PowerAnalysis> powerAnalysis(Prior prior, int samples, Optional<Samples> training) {
-        return training.map(t -> {
-            long m = t.rows();
-            int effective = (int) Math.max(2, Math.round((double) samples * m / (samples + m)));
-            return power.analysis(effective, "effective n", " (nm/(n + m) with n = " + samples + ", m = " + m + ")",
-                    family, t.columns());
-        });
+        return training.map(t -> power.twoSampleAnalysis(samples, t.rows(), family, t.columns()));
     }
 
     @Override

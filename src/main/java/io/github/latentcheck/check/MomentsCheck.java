@@ -75,7 +75,7 @@ public final class MomentsCheck implements Check {
 
     @Override
     public Optional<PowerAnalysis> powerAnalysis(Prior prior, int samples, Optional<Samples> training) {
-        return Optional.of(power.analysis(samples, "n", "", family, 4 * prior.dimension()));
+        return Optional.of(power.analysis(samples, family, 4 * prior.dimension()));
     }
 
     @Override

@@ -71,16 +71,24 @@ final class PowerCheck {
     }
 
     /**
-     * @param n the sample size one test sees (for two samples, the effective size)
-     * @param sizeName what {@code n} is called in a message, {@code "n"} or {@code "effective n"}
-     * @param sizeDetail how {@code n} was found, appended to it in a message, or an empty string
+     * @param n the sample size one test sees
      * @param family the check's family
      * @param tests the family's size
-     * @return the analysis
+     * @return the analysis of a one-sample test
      */
-    PowerAnalysis analysis(int n, String sizeName, String sizeDetail, DimensionTests family, int tests) {
-        return PowerAnalysis.of(model, n, sizeName, sizeDetail, family.alpha(), family.perTestAlpha(tests), tests,
-                demand);
+    PowerAnalysis analysis(int n, DimensionTests family, int tests) {
+        return PowerAnalysis.of(model, n, family.alpha(), family.perTestAlpha(tests), tests, demand);
+    }
+
+    /**
+     * @param n the generated rows
+     * @param m the training rows
+     * @param family the check's family
+     * @param tests the family's size
+     * @return the analysis of a two-sample test, at the effective size
+     */
+    PowerAnalysis twoSampleAnalysis(int n, long m, DimensionTests family, int tests) {
+        return PowerAnalysis.twoSample(model, n, m, family.alpha(), family.perTestAlpha(tests), tests, demand);
     }
 
     /**

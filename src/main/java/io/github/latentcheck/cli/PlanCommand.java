@@ -134,9 +134,18 @@ final class PlanCommand implements Callable<Integer> {
                     String.format(Locale.ROOT, "%d tests, alpha %s (%.3g each)", a.tests(), a.alpha(), a.perTestAlpha()),
                     String.format(Locale.ROOT, "%.4g", r.detectable()),
                     r.demand().isPresent() ? String.format(Locale.ROOT, "%.3g", r.power()) : "-",
-                    r.demand().map(d -> String.format(Locale.ROOT, "%s >= %d for power %s at %s %s",
-                            a.sizeName(), r.required(), d.atLeast(), a.model().unit(), d.effect())).orElse("-"));
+                    r.demand().map(d -> String.format(Locale.ROOT, "%s >= %d%s for power %s at %s %s",
+                            a.sizeName(), r.required(), drawsNote(a, r.required()), d.atLeast(), a.model().unit(),
+                            d.effect())).orElse("-"));
         }
+    }
+
+    private static String drawsNote(PowerAnalysis a, long required) {
+        if (a.sizeName().equals("n")) {
+            return "";
+        }
+        long draws = a.requiredDraws(required);
+        return draws < 0 ? " (unreachable with these training rows)" : " (n >= " + draws + ")";
     }
 
     private void planTest(PrintWriter out) {
@@ -170,7 +179,7 @@ final class PlanCommand implements Callable<Integer> {
         }
         long required = model.requiredSamples(perTest, demand.effect(), demand.atLeast());
         Optional<PowerAnalysis> at = Optional.ofNullable(samples)
-                .map(n -> PowerAnalysis.of(model, n, "n", "", alpha, perTest, tests, Optional.of(demand)));
+                .map(n -> PowerAnalysis.of(model, n, alpha, perTest, tests, Optional.of(demand)));
         if (json) {
             ObjectNode o = new ObjectMapper().createObjectNode();
             o.put("test", test);
@@ -221,6 +230,7 @@ final class PlanCommand implements Callable<Integer> {
                 o.put("atLeast", d.atLeast());
                 o.put("power", power);
                 o.put("requiredSamples", required);
+                o.put("requiredDraws", analysis.requiredDraws(required));
             });
             return o;
         }

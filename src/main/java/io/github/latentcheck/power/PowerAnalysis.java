@@ -21,11 +21,13 @@ public final class PowerAnalysis {
     private final double perTestAlpha;
     private final int tests;
     private final Optional<PowerDemand> demand;
+    private final long against;
 
     private PowerAnalysis(PowerModel model, int n, String sizeName, String sizeDetail, double alpha,
-            double perTestAlpha, int tests, Optional<PowerDemand> demand) {
+            double perTestAlpha, int tests, Optional<PowerDemand> demand, long against) {
         this.model = model;
         this.n = n;
+        this.against = against;
         this.sizeName = sizeName;
         this.sizeDetail = sizeDetail;
         this.alpha = alpha;
@@ -36,19 +38,39 @@ public final class PowerAnalysis {
 
     /**
      * @param model the power of one test of the family
-     * @param n the sample size one test sees (for two samples, the effective size)
-     * @param sizeName what {@code n} is called in messages, {@code "n"} or {@code "effective n"}
-     * @param sizeDetail how {@code n} was found, appended to it in messages, or an empty string
+     * @param n the sample size one test sees, at least 1
      * @param alpha the family's level
      * @param perTestAlpha the level of one test (see {@link PowerDemand#perTestAlpha})
      * @param tests the family's size
      * @param demand the power demanded, if any
+     * @return the analysis of a one-sample test
+     */
+    public static PowerAnalysis of(PowerModel model, int n, double alpha, double perTestAlpha, int tests,
+            Optional<PowerDemand> demand) {
+        return new PowerAnalysis(Objects.requireNonNull(model, "model"), n, "n", "", alpha, perTestAlpha, tests,
+                Objects.requireNonNull(demand, "demand"), 0);
+    }
+
+    /**
+     * A two-sample test of n generated rows against m reference rows, analysed as a one-sample test of the
+     * effective size \(n_{\mathrm{eff}} = nm/(n + m)\) (rounded, at least 2); a required effective size
+     * \(r &lt; m\) is reached with \(\lceil rm/(m - r)\rceil\) generated rows, and not at all when \(r \ge m\).
+     *
+     * @param model the power of one test of the family, at the effective size
+     * @param n the generated rows, at least 1
+     * @param m the reference (training) rows, at least 1
+     * @param alpha the family's level
+     * @param perTestAlpha the level of one test
+     * @param tests the family's size
+     * @param demand the power demanded, if any
      * @return the analysis
      */
-    public static PowerAnalysis of(PowerModel model, int n, String sizeName, String sizeDetail, double alpha,
-            double perTestAlpha, int tests, Optional<PowerDemand> demand) {
-        return new PowerAnalysis(Objects.requireNonNull(model, "model"), n, sizeName, sizeDetail, alpha, perTestAlpha,
-                tests, Objects.requireNonNull(demand, "demand"));
+    public static PowerAnalysis twoSample(PowerModel model, int n, long m, double alpha, double perTestAlpha,
+            int tests, Optional<PowerDemand> demand) {
+        int effective = (int) Math.max(2, Math.round((double) n * m / (n + m)));
+        return new PowerAnalysis(Objects.requireNonNull(model, "model"), effective, "effective n",
+                " (nm/(n + m) with n = " + n + ", m = " + m + ")", alpha, perTestAlpha, tests,
+                Objects.requireNonNull(demand, "demand"), m);
     }
 
     /** @return the power model */
@@ -108,6 +130,29 @@ public final class PowerAnalysis {
     }
 
     /**
+     * @param required a required size, from {@link #requiredSamples(PowerDemand)}
+     * @return the draws per prior that reach it: {@code required} itself for a one-sample test; for two
+     *     samples \(\lceil rm/(m - r)\rceil\) generated rows, or -1 when \(r \ge m\) (no number of generated
+     *     rows reaches it against m reference rows)
+     */
+    public long requiredDraws(long required) {
+        if (against == 0) {
+            return required;
+        }
+        return required >= against ? -1 : (long) Math.ceil((double) required * against / (against - required));
+    }
+
+    /** @return a phrase saying how many draws reach {@code required}, or an empty string for one sample */
+    String drawsPhrase(long required) {
+        if (against == 0) {
+            return "";
+        }
+        long draws = requiredDraws(required);
+        return draws < 0 ? ", which " + against + " training rows cannot give"
+                : ", i.e. n >= " + draws + " against " + against + " training rows";
+    }
+
+    /**
      * @param demanded the demand
      * @param power the power reached, {@link #power(PowerDemand)}
      * @param required the size needed, {@link #requiredSamples(PowerDemand)}
@@ -116,8 +161,8 @@ public final class PowerAnalysis {
      */
     public String shortfall(PowerDemand demanded, double power, long required) {
         return String.format(Locale.ROOT,
-                "underpowered: power %.3g < %s to detect %s %s with %s = %d%s at alpha %s (%.3g per test) (need %s >= %d)",
+                "underpowered: power %.3g < %s to detect %s %s with %s = %d%s at alpha %s (%.3g per test) (need %s >= %d%s)",
                 power, demanded.atLeast(), model.unit(), demanded.effect(), sizeName, n, sizeDetail, alpha,
-                perTestAlpha, sizeName, required);
+                perTestAlpha, sizeName, required, drawsPhrase(required));
     }
 }

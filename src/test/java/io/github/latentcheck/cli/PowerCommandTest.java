@@ -152,6 +152,38 @@ class PowerCommandTest {
         assertThat(cli.err()).contains("spec.yaml:7: unknown key 'power' in checks[0]");
     }
 
+    /**
+     * marginal-ks: the effective size nm/(n + m) and, in the reason, the generated rows that reach the
+     * required effective size, or that the training rows cannot.
+     */
+    @Test
+    void marginalKolmogorovSmirnovReportsTheGeneratedRowsNeeded() throws IOException {
+        Path spec = tmp.resolve("spec.yaml");
+        Files.writeString(spec, """
+                name: marginal-power
+                samples: 500
+                latent_dim: 3
+                priors: [gaussian]
+                generator: {type: ring}
+                data: {training: TRAINING}
+                checks:
+                  - {type: marginal-ks, alpha: 0.001, power: {effect: 0.03}}
+                  - {type: marginal-ks, id: tiny, alpha: 0.001, power: {effect: 0.01}}
+                """.replace("TRAINING", Path.of("fixtures/data/ring8_train.npy").toAbsolutePath().toString()));
+
+        Cli cli = Cli.run("run", spec.toString(), "--out", tmp.resolve("out").toString());
+
+        assertThat(cli.status()).as(cli.err()).isEqualTo(1);
+        KolmogorovSmirnovPower ks = KolmogorovSmirnovPower.withDefaults();
+        long effective = ks.requiredSamples(0.001 / 2, 0.03, 0.8);
+        long draws = (long) Math.ceil(effective * 20000.0 / (20000 - effective));
+        assertThat(cli.out()).contains("marginal-ks.power >= 0.8").contains("with effective n = 488 (nm/(n + m) "
+                + "with n = 500, m = 20000) at alpha 0.001 (0.000500 per test) (need effective n >= " + effective
+                + ", i.e. n >= " + draws + " against 20000 training rows))")
+                .contains("tiny.power >= 0.8").contains(", which 20000 training rows cannot give))");
+        assertThat(effective).isBetween(3500L, 5500L);
+    }
+
     @Test
     void planForASpecPrintsTheSamplesEachCheckNeeds() throws IOException {
         Cli table = Cli.run("plan", "experiments/underpowered.yaml");
