@@ -44,7 +44,7 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * \(m = \) {@value #SIMULATED_N_LIMIT} with the shift rescaled to \(\theta\sqrt{n/m}\): under local
  * alternatives \(\sqrt{n}D_n\) converges to \(\sup|B(u) + \sqrt{n}\theta\,\varphi(\Phi^{-1}(u))|\) with
  * \(B\) a Brownian bridge, so the power depends on \(n\) and \(\theta\) only through \(\sqrt{n}\theta\)
- * (Lehmann and Romano 2005, section 14.2). The required sample size beyond \(m\) is therefore
+ * (Lehmann and Romano 2005, chapter 14). The required sample size beyond \(m\) is therefore
  * \(\lceil m(\theta_m/\theta)^2\rceil\), with \(\theta_m\) the detectable shift at \(m\); below \(m\)
  * it is found by bisection over \(n\), simulating at each \(n\) with the same seed.
  *

@@ -15,7 +15,7 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * <ol>
  * <li>Cohen, J. (1988). <i>Statistical Power Analysis for the Behavioral Sciences</i>, 2nd ed., chapter 2.
  * Lawrence Erlbaum, doi:10.4324/9780203771587.
- * <li>Lehmann, E. L. &amp; Romano, J. P. (2005). <i>Testing Statistical Hypotheses</i>, 3rd ed., section 3.4.
+ * <li>Lehmann, E. L. &amp; Romano, J. P. (2005). <i>Testing Statistical Hypotheses</i>, 3rd ed., chapter 3.
  * Springer, doi:10.1007/0-387-27605-X.
  * </ol>
  */

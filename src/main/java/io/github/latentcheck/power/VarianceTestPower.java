@@ -15,7 +15,7 @@ import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
  * power by bisection.
  *
  * <p>Reference: Lehmann, E. L. &amp; Romano, J. P. (2005). <i>Testing Statistical Hypotheses</i>, 3rd ed.,
- * section 3.9 and problem 3.59 (power of the χ² test of a normal variance). Springer,
+ * chapter 3 (tests of a normal variance). Springer,
  * doi:10.1007/0-387-27605-X.
  */
 public final class VarianceTestPower implements PowerModel {
