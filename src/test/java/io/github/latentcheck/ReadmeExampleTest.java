@@ -2,7 +2,11 @@ package io.github.latentcheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.latentcheck.assertj.LatentAssertions;
 import io.github.latentcheck.data.Latents;
+import io.github.latentcheck.data.Samples;
+import io.github.latentcheck.power.KolmogorovSmirnovPower;
+import io.github.latentcheck.power.MeanTestPower;
 import io.github.latentcheck.prior.GaussianPrior;
 import io.github.latentcheck.prior.LatentSampler;
 import io.github.latentcheck.prior.Prior;
@@ -58,6 +62,32 @@ class ReadmeExampleTest {
 
         assertThat(rejected).isFalse();
         assertThat(readme()).contains(example("prior"));
+    }
+
+    @Test
+    void powerAndSampleSize() throws IOException {
+        // README:begin power
+        KolmogorovSmirnovPower ks = KolmogorovSmirnovPower.withDefaults();
+        double detectable = ks.detectableEffect(1000, 0.05 / 8, 0.8); // KS distance, 8 coordinates (Bonferroni)
+        long needed = ks.requiredSamples(0.05 / 8, 0.05, 0.8);        // draws to see a KS distance of 0.05
+        double power = MeanTestPower.of().power(1000, 0.05 / 32, 0.1);  // mean test, 4·8 moment tests
+        // README:end
+
+        assertThat(detectable).isBetween(0.05, 0.06);
+        assertThat(needed).isBetween(1000L, 1400L);
+        assertThat(power).isBetween(0.45, 0.55);
+        assertThat(readme()).contains(example("power"));
+    }
+
+    @Test
+    void jointDistributionAssertion() throws IOException {
+        // README:begin joint
+        Samples generated = LatentSampler.sample(GaussianPrior.of(2), 300, 7L, 1).toSamples();
+        Samples training = LatentSampler.sample(GaussianPrior.of(2), 300, 8L, 1).toSamples();
+        LatentAssertions.assertThat(generated).withSeed(7L).hasSameJointDistributionAs(training);
+        // README:end
+
+        assertThat(readme()).contains(example("joint"));
     }
 
     @org.junit.jupiter.params.ParameterizedTest

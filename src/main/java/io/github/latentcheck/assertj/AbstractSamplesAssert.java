@@ -3,17 +3,21 @@ package io.github.latentcheck.assertj;
 import io.github.latentcheck.InvalidInputException;
 import io.github.latentcheck.check.CheckInput;
 import io.github.latentcheck.check.CheckResult;
+import io.github.latentcheck.check.DistanceTwoSampleCheck;
 import io.github.latentcheck.check.ModeCoverageCheck;
 import io.github.latentcheck.data.Samples;
 import io.github.latentcheck.modes.GaussianMixture;
 import io.github.latentcheck.prior.Prior;
 import io.github.latentcheck.stats.KolmogorovSmirnov;
 import io.github.latentcheck.stats.MultipleTesting;
+import io.github.latentcheck.stats.Permutations;
 import io.github.latentcheck.stats.TestResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.IntFunction;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
 import org.apache.commons.statistics.distribution.ContinuousDistribution;
 import org.assertj.core.api.AbstractAssert;
 
@@ -22,19 +26,24 @@ import org.assertj.core.api.AbstractAssert;
  * correction across the columns. Configure first, then assert:
  * {@code assertThat(z).atLevel(0.01).withCorrection(HOLM).followsPrior(prior)}.
  *
- * <p>Defaults: level 0.01, the Holm correction, the Kolmogorov–Smirnov test (two-sample
- * assertions always use it), the seed from
- * {@code -Dlatentcheck.seed} when set.
+ * <p>Defaults: level 0.01, the Holm correction, the Kolmogorov–Smirnov test (per-column two-sample
+ * assertions always use it), the energy test with 999 permutations on at most 500 rows per side for
+ * {@link #hasSameJointDistributionAs}, the seed from {@code -Dlatentcheck.seed} when set.
  *
  * @param <SELF> the concrete assert type
  * @param <ACTUAL> the type of the samples
  */
 public abstract class AbstractSamplesAssert<SELF extends AbstractSamplesAssert<SELF, ACTUAL>, ACTUAL>
         extends AbstractAssert<SELF, ACTUAL> {
+    /** The most rows per side {@link #hasSameJointDistributionAs} tests, as the {@code mmd} and {@code energy} checks. */
+    public static final int DEFAULT_MAX_ROWS = 500;
     private double alpha = 0.01;
     private MultipleTesting.Correction correction = MultipleTesting.Correction.HOLM;
     private UnivariateTest test = UnivariateTest.KS;
     private Long seed = Long.getLong(LatentAssertions.SEED_PROPERTY);
+    private MultivariateTest jointTest = MultivariateTest.ENERGY;
+    private int permutations = Permutations.DEFAULT_PERMUTATIONS;
+    private int maxRows = DEFAULT_MAX_ROWS;
 
     /**
      * @param actual the samples
@@ -96,6 +105,40 @@ public abstract class AbstractSamplesAssert<SELF extends AbstractSamplesAssert<S
     }
 
     /**
+     * @param t the multivariate test {@link #hasSameJointDistributionAs} applies
+     * @return this assertion
+     */
+    public SELF usingJointTest(MultivariateTest t) {
+        this.jointTest = t;
+        return myself;
+    }
+
+    /**
+     * @param count the permutations of {@link #hasSameJointDistributionAs}'s p-value, at least 1
+     * @return this assertion
+     */
+    public SELF withPermutations(int count) {
+        if (count < 1) {
+            throw new InvalidInputException("permutations is not at least 1: " + count);
+        }
+        this.permutations = count;
+        return myself;
+    }
+
+    /**
+     * @param count the most rows per side {@link #hasSameJointDistributionAs} tests (each permutation costs
+     *     O(N²)), at least 2
+     * @return this assertion
+     */
+    public SELF withMaxRows(int count) {
+        if (count < 2) {
+            throw new InvalidInputException("maxRows is not at least 2: " + count);
+        }
+        this.maxRows = count;
+        return myself;
+    }
+
+    /**
      * @param s the seed the samples were drawn with, quoted in failure messages
      * @return this assertion
      */
@@ -150,6 +193,40 @@ public abstract class AbstractSamplesAssert<SELF extends AbstractSamplesAssert<S
             raw.add(TestResult.of(columnName(c), t.statistic(), t.pValue(), t.method()));
         }
         return verdict(raw, "have the distribution of the other samples (" + other.rows() + " rows)");
+    }
+
+    /**
+     * Asserts that the rows have the joint distribution of {@code other}'s rows, by one multivariate
+     * two-sample test ({@link MultivariateTest#ENERGY} unless {@link #usingJointTest} says otherwise) at the
+     * level set by {@link #atLevel}: where {@link #hasSameDistributionAs} compares each column's marginal,
+     * this also sees dependence between columns (e.g. a rotation that keeps every marginal). At most
+     * {@link #withMaxRows} rows per side (default {@value #DEFAULT_MAX_ROWS}) are drawn without replacement with the
+     * seed (0 when none is given), as the {@code energy} and {@code mmd} checks do, and the p-value comes from
+     * {@link #withPermutations} seeded permutations (default 999), so the same seed gives the same verdict.
+     *
+     * @param other samples with as many columns
+     * @return this assertion
+     */
+    public SELF hasSameJointDistributionAs(Samples other) {
+        isNotNull();
+        if (other.columns() != columns()) {
+            throw failure("%nExpecting %s with %d columns%nto have the joint distribution of samples with %d columns",
+                    noun(), columns(), other.columns());
+        }
+        long s = seed == null ? 0 : seed;
+        UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(s);
+        double[] x = DistanceTwoSampleCheck.subsample(asSamples(), maxRows, rng);
+        double[] y = DistanceTwoSampleCheck.subsample(other, maxRows, rng);
+        int d = columns();
+        TestResult t = jointTest.apply(x, y, d, Permutations.of(permutations, s));
+        if (t.pValue() < alpha) {
+            throw failure("%nExpecting %s (%d rows, %d columns%s)%nto have the joint distribution of the other samples "
+                    + "(%d rows) by the %s permutation test at level %s%n(%d and %d rows drawn with seed %d, %d "
+                    + "permutations)%nbut it was rejected: statistic %.4g, p-value %.3g%n%s", noun(), rows(), columns(),
+                    seedText(), other.rows(), jointTest, alpha, x.length / d, y.length / d, s, permutations,
+                    t.statistic(), t.pValue(), reproduce());
+        }
+        return myself;
     }
 
     /**

@@ -33,10 +33,10 @@ public final class ExperimentResultAssert extends AbstractAssert<ExperimentResul
     }
 
     static String describe(GateResult g) {
-        return String.format(Locale.ROOT, "%n  [%s] %s: value %s, bound %s%s", g.prior(), g.expression(),
+        return String.format(Locale.ROOT, "%n  [%s] %s: value %s, bound %s%s%s", g.prior(), g.expression(),
                 g.value(), g.bound(), Double.isNaN(g.checkPValue()) ? ""
                         : String.format(Locale.ROOT, ", smallest adjusted p-value of %s %.3g", g.gate().check(),
-                                g.checkPValue()));
+                                g.checkPValue()), g.reason().isEmpty() ? "" : "; " + g.reason());
     }
 
     /**

@@ -1,6 +1,10 @@
 package io.github.latentcheck.check;
 
+import io.github.latentcheck.data.Samples;
+import io.github.latentcheck.power.PowerAnalysis;
+import io.github.latentcheck.power.PowerDemand;
 import io.github.latentcheck.prior.Prior;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -38,5 +42,24 @@ public interface Check {
      * @throws io.github.latentcheck.InvalidInputException if the check cannot test {@code prior}
      */
     default void validate(Prior prior) {
+    }
+
+    /**
+     * @return the power the spec demands of this check ({@code power: {effect, at_least}}); the runner
+     *     adds a gate {@code <id>.power >= at_least} when no gate names the check. The default: none
+     */
+    default Optional<PowerDemand> powerDemand() {
+        return Optional.empty();
+    }
+
+    /**
+     * @param prior a prior of the experiment
+     * @param samples the draws per prior
+     * @param training the training data, when the experiment has it
+     * @return the power of this check for a run of that size, for checks that report it
+     *     ({@code detectableEffect}); the default: none
+     */
+    default Optional<PowerAnalysis> powerAnalysis(Prior prior, int samples, Optional<Samples> training) {
+        return Optional.empty();
     }
 }

@@ -26,6 +26,7 @@ public final class CheckResult {
     private final List<Chart> charts;
     private final List<ImageGrid> imageGrids;
     private final SampleTable sampleTable;
+    private final String underpowered;
 
     private CheckResult(Builder b) {
         this.id = b.id;
@@ -37,6 +38,7 @@ public final class CheckResult {
         this.charts = List.copyOf(b.charts);
         this.imageGrids = List.copyOf(b.imageGrids);
         this.sampleTable = b.sampleTable;
+        this.underpowered = b.underpowered;
     }
 
     /**
@@ -100,6 +102,15 @@ public final class CheckResult {
         return Optional.ofNullable(sampleTable);
     }
 
+    /**
+     * @return why the run was too small for the power its spec demands (e.g. {@code "underpowered: power
+     *     0.41 < 0.8 to detect KS distance 0.05 with n = 1000 …"}), which fails every gate on the check;
+     *     empty when no power was demanded or it was reached
+     */
+    public Optional<String> underpowered() {
+        return Optional.ofNullable(underpowered);
+    }
+
     /** Collects a result's parts; metrics keep the order they are put in. */
     public static final class Builder {
         private final String id;
@@ -111,6 +122,7 @@ public final class CheckResult {
         private final List<Chart> charts = new ArrayList<>();
         private final List<ImageGrid> imageGrids = new ArrayList<>();
         private SampleTable sampleTable;
+        private String underpowered;
 
         private Builder(String id, String type) {
             this.id = id;
@@ -188,6 +200,15 @@ public final class CheckResult {
          */
         public Builder sampleTable(SampleTable table) {
             this.sampleTable = table;
+            return this;
+        }
+
+        /**
+         * @param reason why the run was too small for the power its spec demands
+         * @return this builder
+         */
+        public Builder underpowered(String reason) {
+            this.underpowered = reason;
             return this;
         }
 

@@ -3,6 +3,7 @@ package io.github.latentcheck.check;
 import io.github.latentcheck.InvalidInputException;
 import io.github.latentcheck.chart.Chart;
 import io.github.latentcheck.chart.Series;
+import io.github.latentcheck.power.PowerDemand;
 import io.github.latentcheck.spec.Options;
 import io.github.latentcheck.stats.MultipleTesting;
 import io.github.latentcheck.stats.TestResult;
@@ -56,6 +57,14 @@ final class DimensionTests {
 
     double alpha() {
         return alpha;
+    }
+
+    /**
+     * @param size the family's size
+     * @return the level of one test of the family, for power (see {@link PowerDemand#perTestAlpha})
+     */
+    double perTestAlpha(int size) {
+        return PowerDemand.perTestAlpha(correction, alpha, size);
     }
 
     /** Adjusts the p-values of the family {@code raw} and reports them with the summary metrics. */

@@ -91,8 +91,17 @@ public final class DistanceTwoSampleCheck implements Check {
         return result.metric("statistic", t.statistic()).metric("rows", Math.min(x.length, y.length) / d).build();
     }
 
-    /** @return at most {@code max} rows of {@code s}, drawn without replacement, in their original order */
-    static double[] subsample(Samples s, int max, UniformRandomProvider rng) {
+    /**
+     * The rows this check tests, also used by {@code hasSameJointDistributionAs} so that the assertion and
+     * the check draw the same rows for the same seed.
+     *
+     * @param s the samples
+     * @param max the most rows to keep
+     * @param rng the random stream the draw uses (the sample's rows, then the training rows, in that order)
+     * @return at most {@code max} rows of {@code s}, drawn without replacement, in their original order,
+     *     row-major
+     */
+    public static double[] subsample(Samples s, int max, UniformRandomProvider rng) {
         int n = s.rows();
         int[] index = new int[n];
         Arrays.setAll(index, i -> i);

@@ -2,6 +2,10 @@ package io.github.latentcheck.check;
 
 import io.github.latentcheck.chart.Chart;
 import io.github.latentcheck.chart.Series;
+import io.github.latentcheck.data.Samples;
+import io.github.latentcheck.power.KolmogorovSmirnovPower;
+import io.github.latentcheck.power.PowerAnalysis;
+import io.github.latentcheck.power.PowerDemand;
 import io.github.latentcheck.prior.Prior;
 import io.github.latentcheck.spec.Options;
 import io.github.latentcheck.stats.KolmogorovSmirnov;
@@ -9,6 +13,7 @@ import io.github.latentcheck.stats.TestResult;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.statistics.distribution.ContinuousDistribution;
 
@@ -19,7 +24,12 @@ import org.apache.commons.statistics.distribution.ContinuousDistribution;
  * (Holm unless the spec says otherwise). See {@link KolmogorovSmirnov} for the p-values.
  *
  * <p>Metrics: {@code tests}, {@code rejected} (coordinates whose adjusted p-value is below alpha),
- * {@code maxStatistic} (the largest D_n), {@code minPValue}, {@code minAdjustedPValue}.
+ * {@code maxStatistic} (the largest D_n), {@code minPValue}, {@code minAdjustedPValue}, and
+ * {@code detectableEffect}: the smallest KS distance one coordinate's test detects with 80 % power at
+ * the per-test level of the correction (see {@link KolmogorovSmirnovPower} for the alternative and
+ * {@link PowerDemand#perTestAlpha} for the level). With {@code power: {effect, at_least}} also
+ * {@code power} (at that KS distance) and {@code requiredSamples}; a run below {@code at_least} is
+ * underpowered and fails its gates.
  */
 public final class LatentKolmogorovSmirnovCheck implements Check {
     private static final int ECDF_POINTS = 400;
@@ -28,10 +38,12 @@ public final class LatentKolmogorovSmirnovCheck implements Check {
     private static final int QUANTILE_POINTS = 99;
     private final String id;
     private final DimensionTests family;
+    private final PowerCheck power;
 
-    private LatentKolmogorovSmirnovCheck(String id, DimensionTests family) {
+    private LatentKolmogorovSmirnovCheck(String id, DimensionTests family, PowerCheck power) {
         this.id = id;
         this.family = family;
+        this.power = power;
     }
 
     @Override
@@ -46,7 +58,19 @@ public final class LatentKolmogorovSmirnovCheck implements Check {
 
     @Override
     public Set<String> metricNames() {
-        return DimensionTests.metricsWith("maxStatistic");
+        Set<String> names = DimensionTests.metricsWith("maxStatistic");
+        names.addAll(power.metricNames());
+        return names;
+    }
+
+    @Override
+    public Optional<PowerDemand> powerDemand() {
+        return power.demand();
+    }
+
+    @Override
+    public Optional<PowerAnalysis> powerAnalysis(Prior prior, int samples, Optional<Samples> training) {
+        return Optional.of(power.analysis(samples, family, prior.dimension()));
     }
 
     @Override
@@ -72,7 +96,9 @@ public final class LatentKolmogorovSmirnovCheck implements Check {
         family.summarize(result, raw, "latent coordinates");
         double[] values = input.latents().column(worst);
         ContinuousDistribution marginal = prior.marginal(worst);
-        return result.metric("maxStatistic", DimensionTests.maxStatistic(raw))
+        result.metric("maxStatistic", DimensionTests.maxStatistic(raw));
+        PowerCheck.report(result, powerAnalysis(prior, values.length, input.training()).orElseThrow());
+        return result
                 .chart(ecdfChart(values, marginal, worst, raw.get(worst)))
                 .chart(histogramChart(values, marginal, worst))
                 .chart(quantileChart(values, marginal, worst))
@@ -148,7 +174,7 @@ public final class LatentKolmogorovSmirnovCheck implements Check {
                         + points + " probabilities; points on the line y = x mean agreement.");
     }
 
-    /** Provides {@code type: latent-ks} with {@code alpha} and {@code correction}. */
+    /** Provides {@code type: latent-ks} with {@code alpha}, {@code correction} and {@code power}. */
     public static final class Provider implements CheckProvider {
         @Override
         public String type() {
@@ -157,7 +183,8 @@ public final class LatentKolmogorovSmirnovCheck implements Check {
 
         @Override
         public Check create(String id, Options options) {
-            return new LatentKolmogorovSmirnovCheck(id, DimensionTests.from(options));
+            return new LatentKolmogorovSmirnovCheck(id, DimensionTests.from(options),
+                    PowerCheck.from(options, KolmogorovSmirnovPower.withDefaults(), 1));
         }
     }
 }

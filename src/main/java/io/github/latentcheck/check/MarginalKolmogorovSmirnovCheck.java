@@ -3,12 +3,17 @@ package io.github.latentcheck.check;
 import io.github.latentcheck.chart.Chart;
 import io.github.latentcheck.chart.Series;
 import io.github.latentcheck.data.Samples;
+import io.github.latentcheck.power.KolmogorovSmirnovPower;
+import io.github.latentcheck.power.PowerAnalysis;
+import io.github.latentcheck.prior.Prior;
+import io.github.latentcheck.power.PowerDemand;
 import io.github.latentcheck.spec.Options;
 import io.github.latentcheck.stats.KolmogorovSmirnov;
 import io.github.latentcheck.stats.KolmogorovSmirnovTwoSampleResult;
 import io.github.latentcheck.stats.TestResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -19,16 +24,22 @@ import java.util.Set;
  *
  * <p>Metrics: those of every per-dimension check ({@code tests}, {@code rejected},
  * {@code maxStatistic}, {@code minPValue}, {@code minAdjustedPValue}) and {@code tiedColumns}, the
- * columns whose statistic could change if ties between the samples were broken.
+ * columns whose statistic could change if ties between the samples were broken, and
+ * {@code detectableEffect} (with {@code power: {effect, at_least}} also {@code power} and
+ * {@code requiredSamples}) as for {@code latent-ks}, with the one-sample power model at the effective
+ * size \(nm/(n + m)\) (see {@link KolmogorovSmirnovPower}); {@code requiredSamples} is then an effective
+ * size too.
  */
 public final class MarginalKolmogorovSmirnovCheck implements Check {
     private static final int ECDF_POINTS = 400;
     private final String id;
     private final DimensionTests family;
+    private final PowerCheck power;
 
-    private MarginalKolmogorovSmirnovCheck(String id, DimensionTests family) {
+    private MarginalKolmogorovSmirnovCheck(String id, DimensionTests family, PowerCheck power) {
         this.id = id;
         this.family = family;
+        this.power = power;
     }
 
     @Override
@@ -43,7 +54,20 @@ public final class MarginalKolmogorovSmirnovCheck implements Check {
 
     @Override
     public Set<String> metricNames() {
-        return DimensionTests.metricsWith("maxStatistic", "tiedColumns");
+        Set<String> names = DimensionTests.metricsWith("maxStatistic", "tiedColumns");
+        names.addAll(power.metricNames());
+        return names;
+    }
+
+    @Override
+    public Optional<PowerDemand> powerDemand() {
+        return power.demand();
+    }
+
+    /** The power at the effective size nm/(n + m) with n generated and m training rows, over the training columns. */
+    @Override
+    public Optional<PowerAnalysis> powerAnalysis(Prior prior, int samples, Optional<Samples> training) {
+        return training.map(t -> power.twoSampleAnalysis(samples, t.rows(), family, t.columns()));
     }
 
     @Override
@@ -71,8 +95,9 @@ public final class MarginalKolmogorovSmirnovCheck implements Check {
         CheckResult.Builder result = CheckResult.builder(this);
         family.summarize(result, raw, "output columns");
         String column = samples.columnNames().get(worst);
-        return result.metric("maxStatistic", DimensionTests.maxStatistic(raw))
-                .metric("tiedColumns", tied)
+        result.metric("maxStatistic", DimensionTests.maxStatistic(raw)).metric("tiedColumns", tied);
+        PowerCheck.report(result, powerAnalysis(input.prior(), samples.rows(), Optional.of(training)).orElseThrow());
+        return result
                 .chart(Chart.of("Column " + column + ": generated against training", column, "empirical CDF")
                         .with(Series.ecdf("generated", samples.column(worst), ECDF_POINTS))
                         .with(Series.ecdf("training", training.column(worst), ECDF_POINTS))
@@ -82,7 +107,7 @@ public final class MarginalKolmogorovSmirnovCheck implements Check {
                 .build();
     }
 
-    /** Provides {@code type: marginal-ks} with {@code alpha} and {@code correction}. */
+    /** Provides {@code type: marginal-ks} with {@code alpha}, {@code correction} and {@code power}. */
     public static final class Provider implements CheckProvider {
         @Override
         public String type() {
@@ -91,7 +116,8 @@ public final class MarginalKolmogorovSmirnovCheck implements Check {
 
         @Override
         public Check create(String id, Options options) {
-            return new MarginalKolmogorovSmirnovCheck(id, DimensionTests.from(options));
+            return new MarginalKolmogorovSmirnovCheck(id, DimensionTests.from(options),
+                    PowerCheck.from(options, KolmogorovSmirnovPower.withDefaults(), 1));
         }
     }
 }

@@ -2,6 +2,11 @@ package io.github.latentcheck.check;
 
 import io.github.latentcheck.chart.Chart;
 import io.github.latentcheck.chart.Series;
+import io.github.latentcheck.data.Samples;
+import io.github.latentcheck.power.MeanTestPower;
+import io.github.latentcheck.power.PowerAnalysis;
+import io.github.latentcheck.power.PowerDemand;
+import io.github.latentcheck.power.VarianceTestPower;
 import io.github.latentcheck.prior.Prior;
 import io.github.latentcheck.spec.Options;
 import io.github.latentcheck.stats.CentralMoments;
@@ -10,6 +15,7 @@ import io.github.latentcheck.stats.SampleMoments;
 import io.github.latentcheck.stats.TestResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -22,15 +28,25 @@ import java.util.Set;
  * <p>Metrics: {@code tests}, {@code rejected}, {@code minPValue}, {@code minAdjustedPValue}, and {@code maxMeanError},
  * {@code maxVarianceError}, {@code maxSkewnessError}, {@code maxKurtosisError}: the largest
  * absolute difference from the prior's value over the coordinates (the mean error in the prior's
- * standard deviations).
+ * standard deviations), and {@code detectableEffect}: the smallest mean shift, in the prior's standard
+ * deviations, that one coordinate's z-test detects with 80 % power at the per-test level of the
+ * correction over the 4·d tests ({@link MeanTestPower}; {@link PowerDemand#perTestAlpha}). With
+ * {@code power: {effect, at_least}} (effect a mean shift in sd) also {@code power} and
+ * {@code requiredSamples}; a run below {@code at_least} is underpowered and fails its gates. And
+ * {@code detectableVarianceInflation}: the smallest ratio − 1 of the data's variance to the prior's that
+ * one coordinate's χ² variance test detects with 80 % power at the same per-test level
+ * ({@link VarianceTestPower}); NaN unless every marginal of the prior is Gaussian (the χ² test's power
+ * is exact only there).
  */
 public final class MomentsCheck implements Check {
     private final String id;
     private final DimensionTests family;
+    private final PowerCheck power;
 
-    private MomentsCheck(String id, DimensionTests family) {
+    private MomentsCheck(String id, DimensionTests family, PowerCheck power) {
         this.id = id;
         this.family = family;
+        this.power = power;
     }
 
     @Override
@@ -45,7 +61,21 @@ public final class MomentsCheck implements Check {
 
     @Override
     public Set<String> metricNames() {
-        return DimensionTests.metricsWith("maxMeanError", "maxVarianceError", "maxSkewnessError", "maxKurtosisError");
+        Set<String> names = DimensionTests.metricsWith("maxMeanError", "maxVarianceError", "maxSkewnessError",
+                "maxKurtosisError");
+        names.addAll(power.metricNames());
+        names.add("detectableVarianceInflation");
+        return names;
+    }
+
+    @Override
+    public Optional<PowerDemand> powerDemand() {
+        return power.demand();
+    }
+
+    @Override
+    public Optional<PowerAnalysis> powerAnalysis(Prior prior, int samples, Optional<Samples> training) {
+        return Optional.of(power.analysis(samples, family, 4 * prior.dimension()));
     }
 
     @Override
@@ -81,10 +111,19 @@ public final class MomentsCheck implements Check {
         for (int j = 0; j < d; j++) {
             index[j] = j;
         }
-        return result.metric("maxMeanError", max(meanError))
+        result.metric("maxMeanError", max(meanError))
                 .metric("maxVarianceError", max(varianceError))
                 .metric("maxSkewnessError", max(skewnessError))
-                .metric("maxKurtosisError", max(kurtosisError))
+                .metric("maxKurtosisError", max(kurtosisError));
+        PowerAnalysis analysis = powerAnalysis(prior, input.latents().rows(), input.training()).orElseThrow();
+        PowerCheck.report(result, analysis);
+        boolean gaussian = true;
+        for (int j = 0; j < d; j++) {
+            gaussian &= prior.moments(j).isGaussian();
+        }
+        return result.metric("detectableVarianceInflation", gaussian
+                ? VarianceTestPower.of().detectableEffect(analysis.n(), analysis.perTestAlpha(), PowerDemand.REPORTED_POWER)
+                : Double.NaN)
                 .chart(Chart.of("Moment errors per latent coordinate", "latent coordinate", "absolute error")
                         .with(Series.of("mean (in prior sd)", Series.Style.SCATTER, index, meanError))
                         .with(Series.of("variance", Series.Style.SCATTER, index, varianceError))
@@ -107,7 +146,7 @@ public final class MomentsCheck implements Check {
         return m;
     }
 
-    /** Provides {@code type: moments} with {@code alpha} and {@code correction}. */
+    /** Provides {@code type: moments} with {@code alpha}, {@code correction} and {@code power}. */
     public static final class Provider implements CheckProvider {
         @Override
         public String type() {
@@ -116,7 +155,8 @@ public final class MomentsCheck implements Check {
 
         @Override
         public Check create(String id, Options options) {
-            return new MomentsCheck(id, DimensionTests.from(options));
+            return new MomentsCheck(id, DimensionTests.from(options),
+                    PowerCheck.from(options, MeanTestPower.of(), Double.POSITIVE_INFINITY));
         }
     }
 }

@@ -15,7 +15,7 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "latentcheck", mixinStandardHelpOptions = true, versionProvider = LatentcheckCommand.Version.class,
         description = "A statistical test harness for generative models: latent priors, mode coverage, memorization.",
-        subcommands = {RunCommand.class, SampleCommand.class, TestCommand.class, AuditCommand.class,
+        subcommands = {RunCommand.class, PlanCommand.class, SampleCommand.class, TestCommand.class, AuditCommand.class,
             CoverageCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:every gate passed", "1:a gate failed", "2:bad input or usage",

@@ -107,7 +107,7 @@ final class RunCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, row, "prior", "gate", "value", "result");
         for (GateResult gate : result.gates()) {
             out.printf(Locale.ROOT, row, gate.prior(), gate.expression(), format(gate.value()),
-                    gate.passed() ? "pass" : "FAIL");
+                    gate.passed() ? "pass" : gate.reason().isEmpty() ? "FAIL" : "FAIL (" + gate.reason() + ")");
         }
         out.printf(Locale.ROOT, "%s: %s in %.1f s; report in %s%n", result.experiment().name(),
                 result.passed() ? "PASSED" : "FAILED", result.duration().toNanos() / 1e9,

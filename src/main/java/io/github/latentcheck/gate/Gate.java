@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * of {@code < <= > >= == !=}, e.g. {@code mode-coverage.modesCovered >= 8}. The bound is a number, or
  * relative to a {@link Baseline}: {@code baseline}, {@code baseline + 0.005} or {@code baseline - 1},
  * meaning the same metric of the same check and prior in the baseline run. A gate is evaluated for
- * every prior of a run; a NaN metric fails every gate.
+ * every prior of a run; a NaN metric fails every gate, and so does a check whose run was too small
+ * for the power its spec demands ({@link CheckResult#underpowered()}), with that reason.
  */
 public final class Gate {
     private static final Pattern SYNTAX = Pattern.compile(
@@ -129,8 +130,9 @@ public final class Gate {
         double effective = relative ? base + bound : bound;
         double minAdjustedP = result.flatMap(r -> r.metric("minAdjustedPValue")).map(Number::doubleValue)
                 .orElse(Double.NaN);
-        return GateResult.of(this, prior, value, effective, base, comparison.holds(value.doubleValue(), effective),
-                minAdjustedP);
+        String underpowered = result.flatMap(CheckResult::underpowered).orElse("");
+        return GateResult.of(this, prior, value, effective, base,
+                comparison.holds(value.doubleValue(), effective) && underpowered.isEmpty(), minAdjustedP, underpowered);
     }
 
     /**

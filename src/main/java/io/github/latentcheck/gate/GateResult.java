@@ -9,9 +9,10 @@ public final class GateResult {
     private final double baseline;
     private final boolean passed;
     private final double checkPValue;
+    private final String reason;
 
     private GateResult(Gate gate, String prior, Number value, double bound, double baseline, boolean passed,
-            double checkPValue) {
+            double checkPValue, String reason) {
         this.gate = gate;
         this.prior = prior;
         this.value = value;
@@ -19,6 +20,7 @@ public final class GateResult {
         this.baseline = baseline;
         this.passed = passed;
         this.checkPValue = checkPValue;
+        this.reason = reason;
     }
 
     /**
@@ -29,11 +31,13 @@ public final class GateResult {
      * @param baseline the metric's value in the baseline run, NaN for an absolute gate
      * @param passed whether the gate holds
      * @param checkPValue the smallest adjusted p-value of the gate's check, NaN when it has none
+     * @param reason why the gate failed whatever its comparison says (the check's run was underpowered),
+     *     or an empty string
      * @return the verdict
      */
     public static GateResult of(Gate gate, String prior, Number value, double bound, double baseline, boolean passed,
-            double checkPValue) {
-        return new GateResult(gate, prior, value, bound, baseline, passed, checkPValue);
+            double checkPValue, String reason) {
+        return new GateResult(gate, prior, value, bound, baseline, passed, checkPValue, reason);
     }
 
     /** @return the gate */
@@ -69,6 +73,14 @@ public final class GateResult {
     /** @return whether the gate holds */
     public boolean passed() {
         return passed;
+    }
+
+    /**
+     * @return why the gate failed whatever its comparison says, e.g. {@code "underpowered: power 0.41 < 0.8 …"};
+     *     an empty string otherwise
+     */
+    public String reason() {
+        return reason;
     }
 
     /** @return the smallest adjusted p-value of the gate's check, NaN when it has none */

@@ -34,7 +34,8 @@ public final class LatentGates {
                     gate.gate().check(), gate.gate().metric(), run.label(), result.experiment().seed(),
                     gate.gate().comparison().symbol(), gate.bound(), gate.value(),
                     Double.isNaN(gate.checkPValue()) ? "" : String.format(Locale.ROOT,
-                            "; smallest adjusted p-value of %s: %.3g", gate.gate().check(), gate.checkPValue()),
+                            "; smallest adjusted p-value of %s: %.3g", gate.gate().check(), gate.checkPValue())
+                            + (gate.reason().isEmpty() ? "" : "; " + gate.reason()),
                     result.experiment().seed(), result.experiment().spec().file(), result.experiment().seed()),
                     gate.bound(), gate.value());
         }

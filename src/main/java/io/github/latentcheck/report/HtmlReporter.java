@@ -131,7 +131,8 @@ public final class HtmlReporter implements Reporter {
                     .append(escape(gate.expression())).append("</code></td><td class=\"num\">")
                     .append(Formats.number(gate.value())).append("</td><td class=\"num\">")
                     .append(escape(Formats.bound(gate))).append("</td><td class=\"")
-                    .append(gate.passed() ? "pass\">✔ pass" : "fail\">✘ FAIL").append("</td></tr>\n");
+                    .append(gate.passed() ? "pass\">✔ pass" : "fail\">✘ FAIL")
+                    .append(gate.reason().isEmpty() ? "" : " — " + escape(gate.reason())).append("</td></tr>\n");
         }
         html.append("</tbody>\n</table>\n");
     }

@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * {@code results.json}: the machine-readable results, with the field names fixed by the design
  * (experiment, seed, passed, runs[].prior, runs[].checks[].check/passed/metrics/tests,
- * gates[].expression/prior/value/passed, and gates[].baseline for gates relative to a baseline run). It holds nothing that changes between runs of the same
+ * gates[].expression/prior/value/passed, and gates[].baseline for gates relative to a baseline run, gates[].reason when a gate failed because its check was
+ * underpowered). It holds nothing that changes between runs of the same
  * spec and seed, so two such runs give identical bytes. Non-finite numbers are written as null.
  */
 public final class JsonResultsReporter implements Reporter {
@@ -84,6 +85,9 @@ public final class JsonResultsReporter implements Reporter {
                 writeNumber(json, gate.baseline());
             }
             json.writeBooleanField("passed", gate.passed());
+            if (!gate.reason().isEmpty()) {
+                json.writeStringField("reason", gate.reason());
+            }
             json.writeEndObject();
         }
         json.writeEndArray();

@@ -89,6 +89,10 @@ public final class JunitXmlReporter implements Reporter {
     }
 
     static String failureMessage(GateResult gate) {
+        if (!gate.reason().isEmpty()) {
+            return gate.gate().check() + ": " + gate.reason() + "; " + gate.gate().check() + "." + gate.gate().metric()
+                    + " = " + Formats.number(gate.value());
+        }
         return gate.gate().check() + "." + gate.gate().metric() + " = " + Formats.number(gate.value())
                 + ", which is not " + gate.gate().comparison().symbol() + " " + Formats.number(gate.bound())
                 + (gate.gate().isRelative() ? " (baseline " + Formats.number(gate.baseline()) + ")" : "");

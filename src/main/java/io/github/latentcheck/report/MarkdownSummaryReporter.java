@@ -31,7 +31,8 @@ public final class MarkdownSummaryReporter implements Reporter {
             for (GateResult gate : result.gates()) {
                 md.append("| ").append(gate.prior()).append(" | `").append(gate.expression()).append("` | ")
                         .append(Formats.number(gate.value())).append(" | ").append(Formats.bound(gate)).append(" | ")
-                        .append(gate.passed() ? "✅ pass" : "❌ FAIL").append(" |\n");
+                        .append(gate.passed() ? "✅ pass" : "❌ FAIL")
+                        .append(gate.reason().isEmpty() ? "" : " — " + gate.reason()).append(" |\n");
             }
             md.append('\n');
         }

@@ -27,7 +27,9 @@ import java.util.Set;
 /**
  * An experiment ready to run: its spec resolved into priors, checks, gates and data, every part
  * validated (the generator is created once for each prior and closed again), so that a bad spec
- * fails before any work is done.
+ * fails before any work is done. A check that demands power ({@code power: {effect, at_least}}) but
+ * that no gate names gets the gate {@code <id>.power >= <at_least>}, so that an underpowered run
+ * still fails.
  */
 public final class Experiment {
     private final ExperimentSpec spec;
@@ -151,6 +153,14 @@ public final class Experiment {
                         + String.join(", ", check.metricNames()) + ")");
             }
             gates.add(gate);
+        }
+        for (int i = 0; i < checks.size(); i++) {
+            Check check = checks.get(i);
+            boolean gated = gates.stream().anyMatch(g -> g.check().equals(check.id()));
+            if (check.powerDemand().isPresent() && !gated) {
+                gates.add(Gate.parse(check.id() + ".power >= " + check.powerDemand().get().atLeast(),
+                        spec.checks().get(i).where()));
+            }
         }
         String generatorType = spec.generator().requireString("type");
         for (Check check : checks) {

@@ -188,7 +188,7 @@ class BadInputTest {
                 bad("gate naming an unknown metric",
                         (dir, out) -> run(spec(dir, "latent-ks.rejected == 0", "latent-ks.rejectd == 0"), out),
                         "spec.yaml:18: gate 'latent-ks.rejectd == 0' names the metric 'rejectd'",
-                        "(metrics: tests, rejected, minPValue, minAdjustedPValue, maxStatistic)"),
+                        "(metrics: tests, rejected, minPValue, minAdjustedPValue, maxStatistic, detectableEffect)"),
                 bad("report folder under a regular file",
                         (dir, out) -> run(spec(dir), write(dir, "file.txt", "not a folder").resolve("sub")),
                         "file.txt/sub: cannot be the output folder", "file.txt is not a folder"),

@@ -23,7 +23,7 @@ import org.xml.sax.SAXException;
 class JunitXmlSchemaTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"quickstart", "gaussian-vs-uniform", "broken-generator"})
+    @ValueSource(strings = {"quickstart", "gaussian-vs-uniform", "broken-generator", "underpowered"})
     void everyShippedExperimentWritesValidJunitXml(String name) throws IOException, SAXException {
         ExperimentSpec spec = ExperimentSpec.read(Path.of("experiments", name + ".yaml"));
         ExperimentResult result = ExperimentRunner.of(2, ProgressListener.NONE).run(Experiment.load(spec, 1, 1000));
