@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A float32 or float64 C-order {@code .npy} matrix read in place through memory mapping, for
@@ -34,6 +35,12 @@ import java.util.Objects;
  * unmapping).
  */
 public final class MappedNpyFile {
+    /**
+     * Training files whose values, as float32, would take more than this share of the maximum heap
+     * are mapped rather than read into memory ({@link #openIfLarge}).
+     */
+    public static final double HEAP_SHARE = 0.25;
+
     /** Bytes per mapping at most: 1 GiB, so that every mapping stays below the 2 GiB limit. */
     static final long MAX_MAPPING_BYTES = 1L << 30;
 
@@ -116,6 +123,26 @@ public final class MappedNpyFile {
         } catch (IOException e) {
             throw new InvalidInputException(source + ": cannot read: " + SampleFiles.reason(e), e);
         }
+    }
+
+    /**
+     * Maps a {@code .npy} file when it is too large to read into memory comfortably: when its values,
+     * as float32, would take more than {@value #HEAP_SHARE} of the maximum heap
+     * ({@code Runtime.maxMemory()}, set by {@code -Xmx}). Smaller files, and {@code .csv} files, are
+     * better read whole ({@link SampleFiles#readSamples(Path)}): every check can use them, and the
+     * answers are the same either way.
+     *
+     * @param file a training file
+     * @return the mapped file, or empty when it should be read into memory
+     * @throws InvalidInputException as {@link #open(Path)}, for a {@code .npy} file
+     */
+    public static Optional<MappedNpyFile> openIfLarge(Path file) {
+        if (!file.toString().toLowerCase(Locale.ROOT).endsWith(".npy")) {
+            return Optional.empty();
+        }
+        MappedNpyFile mapped = open(file);
+        long bytes = (long) mapped.rows * mapped.columns * Float.BYTES;
+        return bytes > HEAP_SHARE * Runtime.getRuntime().maxMemory() ? Optional.of(mapped) : Optional.empty();
     }
 
     /** @return the path as given, used in messages */
