@@ -33,8 +33,13 @@ import org.apache.commons.rng.simple.RandomSource;
  * scores it by
  * <ul>
  * <li>the nearest-neighbour ratio \(r = d_1/d_2\), a copy when \(r &lt; 1/3\) (Gu et al. 2023);</li>
- * <li>Carlini et al.'s (2023, §5.1) score \(\ell = d_1 / (\alpha \cdot \frac1n \sum_{j=1}^{n} d_j)\) with
- * \(\alpha = 0.5\) and n = 50 nearest training rows (capped at N − 1), a copy when \(\ell &lt; 1\);</li>
+ * <li>Carlini et al.'s (2023, §5.1) score
+ * \(\ell(\hat x, x; S_{\hat x}) = \ell_2(\hat x, x) / (\alpha \cdot \mathbb{E}_{y \in S_{\hat x}}[\ell_2(\hat x, y)])\)
+ * with x the nearest training row and \(S_{\hat x}\) the n nearest training rows, the nearest one
+ * included, so \(\ell = d_1 / (\alpha \cdot \frac1n \sum_{j=1}^{n} d_j)\); \(\ell_2\) is the Euclidean
+ * distance itself, not its square; \(\alpha = 0.5\) and n = 50 (capped at N − 1). A copy when
+ * \(\ell &lt; \delta\) with \(\delta = 1\) ({@link #CARLINI_THRESHOLD}): \(d_1\) is less than half
+ * the mean distance to the n nearest rows. {@code CarliniScoreTest} works a case by hand.</li>
  * <li>the distance to the closest record, DCR: \(d_1\) against training, \(h_1\) against holdout.</li>
  * </ul>
  * A sample with \(d_1 = 0\) is an exact duplicate and has \(r = \ell = 0\) (even when \(d_2 = 0\)).
@@ -87,6 +92,8 @@ public final class MemorizationCheck implements Check {
     public static final double CARLINI_ALPHA = 0.5;
     /** Carlini et al.'s n, the training neighbours averaged. */
     public static final int CARLINI_NEIGHBORS = 50;
+    /** A sample is a copy by Carlini et al.'s score when \(\ell\) is below this \(\delta\). */
+    public static final double CARLINI_THRESHOLD = 1;
 
     private static final List<String> TRAIN_METRICS = List.of("samples", "copyFraction", "ratioCopyFraction",
             "carliniCopyFraction", "exactDuplicates", "exactDuplicateFraction", "dcrTrainMedian");
@@ -230,7 +237,7 @@ public final class MemorizationCheck implements Check {
             ratio[i] = d1[i] == 0 ? 0 : d1[i] / toTraining.distance(i, 1);
             carlini[i] = d1[i] == 0 ? 0 : d1[i] / (CARLINI_ALPHA * mean);
             ratioCopies += ratio[i] < RATIO_THRESHOLD ? 1 : 0;
-            carliniCopies += carlini[i] < 1 ? 1 : 0;
+            carliniCopies += carlini[i] < CARLINI_THRESHOLD ? 1 : 0;
             duplicates += d1[i] == 0 ? 1 : 0;
         }
         double copyFraction = (double) ratioCopies / m;
@@ -254,7 +261,7 @@ public final class MemorizationCheck implements Check {
                 .column("ratio", reorderReal(order, i -> ratio[i]))
                 .column("carliniScore", reorderReal(order, i -> carlini[i]))
                 .column("ratioCopy", reorder(order, i -> ratio[i] < RATIO_THRESHOLD ? 1 : 0))
-                .column("carliniCopy", reorder(order, i -> carlini[i] < 1 ? 1 : 0));
+                .column("carliniCopy", reorder(order, i -> carlini[i] < CARLINI_THRESHOLD ? 1 : 0));
         Neighbors toHoldout = null;
         if (holdout != null) {
             toHoldout = search.withK(1).search(generated, holdout);
