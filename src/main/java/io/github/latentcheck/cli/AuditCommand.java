@@ -47,6 +47,11 @@ import picocli.CommandLine.Spec;
  * file, writes the standard report (index.html with the suspects' gallery, results.json, junit.xml,
  * summary.md, memorization-samples.csv) and beside it {@code audit.yaml}, the spec that reproduces it
  * with {@code latentcheck run}. An audit has no gates, so it exits 0 unless the input is bad (2).
+ *
+ * <p>A {@code .npy} training file whose values would take more than a quarter of the heap is
+ * memory-mapped ({@link MappedNpyFile#openIfLarge}) and streamed through the search; a bad value in
+ * it is then found during the search, and since output is written only after the check ends,
+ * nothing is written. On a terminal each long search shows its progress on standard error.
  */
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = "Memorization audit: score generated samples against the training rows (and held-out rows): "
@@ -60,7 +65,8 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--samples", required = true, paramLabel = "FILE", description = "Generated samples, .npy or .csv.")
     Path samplesFile;
 
-    @Option(names = "--train", required = true, paramLabel = "FILE", description = "Training rows, .npy or .csv.")
+    @Option(names = "--train", required = true, paramLabel = "FILE", description = "Training rows, .npy or .csv; a .npy file larger than a quarter "
+            + "of the heap is memory-mapped and streamed.")
     Path trainFile;
 
     @Option(names = "--holdout", paramLabel = "FILE", description = "Held-out rows from the training distribution.")

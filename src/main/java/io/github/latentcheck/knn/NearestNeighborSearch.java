@@ -17,7 +17,10 @@ import java.util.function.LongConsumer;
  * the search uses the expansion \(\|x - y\|^2 = \|x\|^2 + \|y\|^2 - 2\,x\cdot y\), which turns the
  * distances into a matrix product that vector units compute fast (the trick behind GPU and BLAS
  * k-NN, e.g. Johnson, Douze and Jégou [1]): reference rows are read in blocks that fit the L2
- * cache and packed in panels once (with their norms), shared by all tasks; then a
+ * cache and packed in panels (with their norms), shared by all tasks — all at once when they fit in
+ * {@value #STREAM_VALUES} values, otherwise a chunk of that size at a time, streamed past groups of
+ * query blocks, so that memory stays bounded for reference rows that do not fit in the heap
+ * ({@link ReferenceRows}, e.g. memory-mapped); then a
  * {@link DistanceKernel} computes float distances for tiles of six queries by two vectors of rows and screens them against a per-query threshold right in the tile
  * loop. Because the expansion cancels catastrophically when the distance is small against the
  * norms, the float values only screen: {@link BlockCandidates} keeps every row whose distance could
@@ -156,7 +159,8 @@ public final class NearestNeighborSearch {
      * Searches reference rows that need not fit in the heap, such as a memory-mapped training set.
      * They are read a bounded number of blocks at a time (about {@value #STREAM_VALUES} values,
      * 32 MB, plus one block per thread), so memory stays bounded whatever their number; the answer is
-     * the same, bit for bit, as for the same rows in memory.
+     * the same, bit for bit, as for the same rows in memory. Up to {@value #TREE_COLUMNS} columns the
+     * {@link KdTree} holds every row in memory (12 bytes per row at 3 columns).
      *
      * @param queries the rows whose neighbours are sought
      * @param reference the rows among which they are sought
