@@ -155,8 +155,8 @@ public final class CheckInput {
     public Samples requireTraining() {
         if (training == null && trainingRows != null) {
             throw new InvalidInputException("this check needs the training data in memory, but it is read from disk "
-                    + "block by block (" + trainingRows.rows() + " x " + trainingRows.columns() + " values, too many for "
-                    + "the heap); only the memorization check can stream it");
+                    + "block by block (" + trainingRows.rows() + " x " + trainingRows.columns()
+                    + " values, too many for the heap); only the memorization check can stream it");
         }
         return training().orElseThrow(() -> new InvalidInputException("this check needs data.training"));
     }

@@ -49,6 +49,14 @@ import org.apache.commons.rng.simple.RandomSource;
  * {@code holdout: none} it needs only the training data and reports the train-based metrics. The
  * metric names follow from that option, so gates can be checked before a run.
  *
+ * <p><b>Training sets larger than the heap.</b> The training rows are read through
+ * {@link CheckInput#requireTrainingRows()}: in memory, or streamed block by block from a
+ * memory-mapped file ({@link CheckInput#withTrainingRows}), with the same answer. Memory then stays
+ * bounded: one k-NN pass over the training rows serves the generated samples and the held-out rows
+ * together; {@code membershipAuc} keeps one nearest-sample distance per training row; the
+ * data-copying cells are fitted on at most {@link DataCopying#MAX_FIT_ROWS} rows (a seeded subsample
+ * beyond); the gallery's grey range is read block by block.
+ *
  * <p><b>Equal-size comparison.</b> With N training and H held-out rows, a sample's nearest training
  * row is closer than its nearest held-out row with probability N/(N+H) even without memorization. So
  * the larger of the two sets is subsampled, without replacement and seeded by the check's seed, to

@@ -65,8 +65,8 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--samples", required = true, paramLabel = "FILE", description = "Generated samples, .npy or .csv.")
     Path samplesFile;
 
-    @Option(names = "--train", required = true, paramLabel = "FILE", description = "Training rows, .npy or .csv; a .npy file larger than a quarter "
-            + "of the heap is memory-mapped and streamed.")
+    @Option(names = "--train", required = true, paramLabel = "FILE", description = "Training rows, .npy or .csv; "
+            + "a .npy file larger than a quarter of the heap is memory-mapped and streamed.")
     Path trainFile;
 
     @Option(names = "--holdout", paramLabel = "FILE", description = "Held-out rows from the training distribution.")

@@ -64,8 +64,8 @@ class AuditCommandMappedTest {
 
     /** Runs the command line in a new JVM with a 32 MB heap. */
     private static Cli runWithSmallHeap(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx32m", "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx32m", "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
                 LatentcheckCommand.class.getName()));
         command.addAll(List.of(args));
         Path stdout = dir.resolve("stdout.txt");

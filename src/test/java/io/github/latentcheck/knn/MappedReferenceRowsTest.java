@@ -65,7 +65,8 @@ class MappedReferenceRowsTest {
         Neighbors expected = NearestNeighborSearch.withDefaults().withK(3).search(queries, reference);
         AtomicLong most = new AtomicLong();
         Neighbors nn = NearestNeighborSearch.withDefaults().withK(3).withThreads(2).withStreamValues(8192)
-                .withProgress(rows -> most.accumulateAndGet(rows, Math::max)).search(queries, mapped(reference, "r.npy"));
+                .withProgress(rows -> most.accumulateAndGet(rows, Math::max))
+                .search(queries, mapped(reference, "r.npy"));
         assertThat(BruteForce.indices(nn)).containsExactly(BruteForce.indices(expected));
         assertThat(BruteForce.distances(nn)).containsExactly(BruteForce.distances(expected));
         assertThat(most.get()).isEqualTo(n);
