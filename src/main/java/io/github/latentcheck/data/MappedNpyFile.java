@@ -96,11 +96,10 @@ public final class MappedNpyFile {
                 throw new InvalidInputException(source + ": a row of " + rowBytes + " bytes is longer than the "
                         + maxMappingBytes + " bytes that one mapping may hold");
             }
-            long needed = layout.dataOffset() + layout.dataBytes();
-            long size = channel.size();
-            if (size < needed) {
-                throw new InvalidInputException(source + ": truncated data: " + layout.rows() + " x " + layout.columns()
-                        + " values need " + needed + " bytes with the header, found " + size);
+            long found = channel.size() - layout.dataOffset();
+            if (found < layout.dataBytes()) {
+                throw new InvalidInputException(source + ": truncated data: shape " + layout.shapeText() + " of '"
+                        + layout.descr() + "' needs " + layout.dataBytes() + " bytes, found " + found);
             }
             int rowsPerMapping = (int) Math.min(layout.rows(), maxMappingBytes / rowBytes);
             int mappings = (int) ((layout.rows() + (long) rowsPerMapping - 1) / rowsPerMapping);
@@ -133,16 +132,28 @@ public final class MappedNpyFile {
      * answers are the same either way.
      *
      * @param file a training file
-     * @return the mapped file, or empty when it should be read into memory
-     * @throws InvalidInputException as {@link #open(Path)}, for a {@code .npy} file
+     * @return the mapped file, or empty when it should be read into memory (then
+     *         {@link SampleFiles#readSamples(Path)} reports any problem with the data, such as a
+     *         truncated file)
+     * @throws InvalidInputException for a {@code .npy} file that is missing or unreadable, or whose
+     *         header {@link SampleFiles#readSamples(Path)} would reject with the same message; as
+     *         {@link #open(Path)} for a large one
      */
     public static Optional<MappedNpyFile> openIfLarge(Path file) {
-        if (!file.toString().toLowerCase(Locale.ROOT).endsWith(".npy")) {
+        if (!file.toString().toLowerCase(Locale.ROOT).endsWith(".npy") || Files.isDirectory(file)) {
             return Optional.empty();
         }
-        MappedNpyFile mapped = open(file);
-        long bytes = (long) mapped.rows * mapped.columns * Float.BYTES;
-        return bytes > HEAP_SHARE * Runtime.getRuntime().maxMemory() ? Optional.of(mapped) : Optional.empty();
+        String source = file.toString();
+        NpyFormat.MatrixLayout layout;
+        try (InputStream in = Files.newInputStream(file)) {
+            layout = NpyFormat.readMatrixLayout(in, source);
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException(source + ": no such file", e);
+        } catch (IOException e) {
+            throw new InvalidInputException(source + ": cannot read: " + SampleFiles.reason(e), e);
+        }
+        long bytes = (long) layout.rows() * layout.columns() * Float.BYTES;
+        return bytes > HEAP_SHARE * Runtime.getRuntime().maxMemory() ? Optional.of(open(file)) : Optional.empty();
     }
 
     /** @return the path as given, used in messages */

@@ -184,8 +184,10 @@ final class NpyFormat {
      * @param float64 whether the values are float64 ({@code '<f8'}) rather than float32 ({@code '<f4'})
      * @param rows the rows (a 1-D array is one column)
      * @param columns the values per row
+     * @param shapeText the shape as NumPy writes it, for messages
+     * @param descr the dtype descriptor, for messages
      */
-    record MatrixLayout(long dataOffset, boolean float64, int rows, int columns) {
+    record MatrixLayout(long dataOffset, boolean float64, int rows, int columns, String shapeText, String descr) {
         /** @return bytes per value */
         int elementBytes() {
             return float64 ? Double.BYTES : Float.BYTES;
@@ -226,7 +228,8 @@ final class NpyFormat {
             throw new InvalidInputException(source + ": shape " + header.shapeText() + " has more than "
                     + MAX_ELEMENTS + " rows or columns");
         }
-        return new MatrixLayout(header.dataOffset, type == FloatType.FLOAT64, (int) rows, (int) columns);
+        return new MatrixLayout(header.dataOffset, type == FloatType.FLOAT64, (int) rows, (int) columns,
+                header.shapeText(), header.descr);
     }
 
     /**

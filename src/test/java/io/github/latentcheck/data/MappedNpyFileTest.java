@@ -108,7 +108,9 @@ class MappedNpyFileTest {
         byte[] bytes = Files.readAllBytes(file);
         Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 4));
         assertThatThrownBy(() -> MappedNpyFile.open(file)).isInstanceOf(InvalidInputException.class)
-                .hasMessage(file + ": truncated data: 10 x 4 values need " + bytes.length
-                        + " bytes with the header, found " + (bytes.length - 4));
+                .hasMessage(file + ": truncated data: shape (10, 4) of '<f4' needs 160 bytes, found 156");
+        assertThatThrownBy(() -> SampleFiles.readSamples(file))
+                .hasMessage(file + ": truncated data: shape (10, 4) of '<f4' needs 160 bytes, found 156");
+        assertThat(MappedNpyFile.openIfLarge(file)).as("small: left to the reader").isEmpty();
     }
 }
