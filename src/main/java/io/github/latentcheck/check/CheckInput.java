@@ -4,10 +4,17 @@ import io.github.latentcheck.InvalidInputException;
 import io.github.latentcheck.data.Latents;
 import io.github.latentcheck.data.Samples;
 import io.github.latentcheck.generator.Generator;
+import io.github.latentcheck.knn.ReferenceRows;
 import io.github.latentcheck.prior.Prior;
+import java.util.Objects;
 import java.util.Optional;
 
-/** Everything a check may read about one prior's run. */
+/**
+ * Everything a check may read about one prior's run. The training data is either in memory
+ * ({@link #training()}) or, when it is too large for the heap, rows that are read block by block
+ * ({@link #withTrainingRows}, such as a memory-mapped {@code .npy} file); checks that can stream
+ * read {@link #trainingRows()}, which serves both.
+ */
 public final class CheckInput {
     private final Prior prior;
     private final Latents latents;
@@ -17,9 +24,11 @@ public final class CheckInput {
     private final long seed;
     private final int threads;
     private final Generator generator;
+    private final ReferenceRows trainingRows;
+    private final CheckProgress progress;
 
     private CheckInput(Prior prior, Latents latents, Samples samples, Samples training, Samples holdout,
-            long seed, int threads, Generator generator) {
+            long seed, int threads, Generator generator, ReferenceRows trainingRows, CheckProgress progress) {
         this.prior = prior;
         this.latents = latents;
         this.samples = samples;
@@ -28,6 +37,8 @@ public final class CheckInput {
         this.seed = seed;
         this.threads = threads;
         this.generator = generator;
+        this.trainingRows = trainingRows;
+        this.progress = progress;
     }
 
     /**
@@ -42,7 +53,8 @@ public final class CheckInput {
      */
     public static CheckInput of(Prior prior, Latents latents, Samples samples, Samples training, Samples holdout,
             long seed, int threads) {
-        return new CheckInput(prior, latents, samples, training, holdout, seed, threads, null);
+        return new CheckInput(prior, latents, samples, training, holdout, seed, threads, null, null,
+                CheckProgress.NONE);
     }
 
     /**
@@ -51,7 +63,42 @@ public final class CheckInput {
      * @return a copy that carries the generator
      */
     public CheckInput withGenerator(Generator g) {
-        return new CheckInput(prior, latents, samples, training, holdout, seed, threads, g);
+        return new CheckInput(prior, latents, samples, training, holdout, seed, threads, g, trainingRows, progress);
+    }
+
+    /**
+     * Training rows read block by block instead of held in memory, for checks that can stream them
+     * (the {@code memorization} check); {@link #training()} is then empty, so checks that need the
+     * rows in memory report that the training data is missing.
+     *
+     * @param rows the training rows, e.g. {@code ReferenceRows.of(MappedNpyFile.open(file))}
+     * @return a copy that carries them instead of in-memory training data
+     */
+    public CheckInput withTrainingRows(ReferenceRows rows) {
+        return new CheckInput(prior, latents, samples, null, holdout, seed, threads, generator,
+                Objects.requireNonNull(rows, "rows"), progress);
+    }
+
+    /**
+     * @param p told about the check's long steps
+     * @return a copy that reports progress there
+     */
+    public CheckInput withProgress(CheckProgress p) {
+        return new CheckInput(prior, latents, samples, training, holdout, seed, threads, generator, trainingRows,
+                Objects.requireNonNull(p, "progress"));
+    }
+
+    /** @return where the check reports its long steps ({@link CheckProgress#NONE} unless set) */
+    public CheckProgress progress() {
+        return progress;
+    }
+
+    /**
+     * @return the training rows, streamed ({@link #withTrainingRows}) or in memory
+     * @throws InvalidInputException when there are none
+     */
+    public ReferenceRows requireTrainingRows() {
+        return trainingRows != null ? trainingRows : ReferenceRows.of(requireTraining());
     }
 
     /** @return the generator, when the check {@linkplain Requirement#GENERATOR requires} one */
@@ -72,7 +119,7 @@ public final class CheckInput {
      * @return the input
      */
     public static CheckInput ofSamples(Samples samples, Samples training, Samples holdout, long seed, int threads) {
-        return new CheckInput(null, null, samples, training, holdout, seed, threads, null);
+        return new CheckInput(null, null, samples, training, holdout, seed, threads, null, null, CheckProgress.NONE);
     }
 
     /** @return whether the run has a prior and latents (false for samples generated elsewhere) */
@@ -102,9 +149,15 @@ public final class CheckInput {
 
     /**
      * @return the training data
-     * @throws InvalidInputException when there is none (the runner checks requirements first)
+     * @throws InvalidInputException when there is none (the runner checks requirements first), or
+     *         when it is only available as {@linkplain #withTrainingRows streamed rows}
      */
     public Samples requireTraining() {
+        if (training == null && trainingRows != null) {
+            throw new InvalidInputException("this check needs the training data in memory, but it is read from disk "
+                    + "block by block (" + trainingRows.rows() + " x " + trainingRows.columns()
+                    + " values, too many for the heap); only the memorization check can stream it");
+        }
         return training().orElseThrow(() -> new InvalidInputException("this check needs data.training"));
     }
 

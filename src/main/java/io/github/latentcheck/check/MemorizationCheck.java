@@ -7,6 +7,7 @@ import io.github.latentcheck.chart.Series;
 import io.github.latentcheck.data.Samples;
 import io.github.latentcheck.knn.NearestNeighborSearch;
 import io.github.latentcheck.knn.Neighbors;
+import io.github.latentcheck.knn.ReferenceRows;
 import io.github.latentcheck.spec.Options;
 import io.github.latentcheck.stats.DataCopying;
 import io.github.latentcheck.stats.RankComparison;
@@ -32,8 +33,13 @@ import org.apache.commons.rng.simple.RandomSource;
  * scores it by
  * <ul>
  * <li>the nearest-neighbour ratio \(r = d_1/d_2\), a copy when \(r &lt; 1/3\) (Gu et al. 2023);</li>
- * <li>Carlini et al.'s (2023, §5.1) score \(\ell = d_1 / (\alpha \cdot \frac1n \sum_{j=1}^{n} d_j)\) with
- * \(\alpha = 0.5\) and n = 50 nearest training rows (capped at N − 1), a copy when \(\ell &lt; 1\);</li>
+ * <li>Carlini et al.'s (2023, §5.1) score
+ * \(\ell(\hat x, x; S_{\hat x}) = \ell_2(\hat x, x) / (\alpha \cdot \mathbb{E}_{y \in S_{\hat x}}[\ell_2(\hat x, y)])\)
+ * with x the nearest training row and \(S_{\hat x}\) the n nearest training rows, the nearest one
+ * included, so \(\ell = d_1 / (\alpha \cdot \frac1n \sum_{j=1}^{n} d_j)\); \(\ell_2\) is the Euclidean
+ * distance itself, not its square; \(\alpha = 0.5\) and n = 50 (capped at N − 1). A copy when
+ * \(\ell &lt; \delta\) with \(\delta = 1\) ({@link #CARLINI_THRESHOLD}): \(d_1\) is less than half
+ * the mean distance to the n nearest rows. {@code CarliniScoreTest} works a case by hand.</li>
  * <li>the distance to the closest record, DCR: \(d_1\) against training, \(h_1\) against holdout.</li>
  * </ul>
  * A sample with \(d_1 = 0\) is an exact duplicate and has \(r = \ell = 0\) (even when \(d_2 = 0\)).
@@ -42,6 +48,14 @@ import org.apache.commons.rng.simple.RandomSource;
  * {@link Requirement#HOLDOUT} and adds the comparisons against held-out data; with
  * {@code holdout: none} it needs only the training data and reports the train-based metrics. The
  * metric names follow from that option, so gates can be checked before a run.
+ *
+ * <p><b>Training sets larger than the heap.</b> The training rows are read through
+ * {@link CheckInput#requireTrainingRows()}: in memory, or streamed block by block from a
+ * memory-mapped file ({@link CheckInput#withTrainingRows}), with the same answer. Memory then stays
+ * bounded: one k-NN pass over the training rows serves the generated samples and the held-out rows
+ * together; {@code membershipAuc} keeps one nearest-sample distance per training row; the
+ * data-copying cells are fitted on at most {@link DataCopying#MAX_FIT_ROWS} rows (a seeded subsample
+ * beyond); the gallery's grey range is read block by block.
  *
  * <p><b>Equal-size comparison.</b> With N training and H held-out rows, a sample's nearest training
  * row is closer than its nearest held-out row with probability N/(N+H) even without memorization. So
@@ -86,6 +100,8 @@ public final class MemorizationCheck implements Check {
     public static final double CARLINI_ALPHA = 0.5;
     /** Carlini et al.'s n, the training neighbours averaged. */
     public static final int CARLINI_NEIGHBORS = 50;
+    /** A sample is a copy by Carlini et al.'s score when \(\ell\) is below this \(\delta\). */
+    public static final double CARLINI_THRESHOLD = 1;
 
     private static final List<String> TRAIN_METRICS = List.of("samples", "copyFraction", "ratioCopyFraction",
             "carliniCopyFraction", "exactDuplicates", "exactDuplicateFraction", "dcrTrainMedian");
@@ -93,6 +109,8 @@ public final class MemorizationCheck implements Check {
             "dcrAucUpper", "dcrPValue", "overfittingScore", "membershipAuc", "dataCopyingCt", "dataCopyingZ",
             "dataCopyingPValue", "dataCopyingCells");
     private static final int ECDF_POINTS = 400;
+    /** Training values read at a time when the gallery's grey range is measured. */
+    private static final int RANGE_BLOCK_VALUES = 1 << 20;
 
     /** Whether the check uses held-out data. */
     public enum HoldoutUse {
@@ -198,13 +216,21 @@ public final class MemorizationCheck implements Check {
     @Override
     public CheckResult run(CheckInput input) {
         Samples generated = input.samples();
-        Samples training = input.requireTraining();
-        requireColumns(generated, training, "training data");
+        ReferenceRows training = input.requireTrainingRows();
+        requireColumns(generated.columns(), training.columns(), "training data");
         int n = neighborCount(training.rows());
         int m = generated.rows();
+        Samples holdout = null;
+        if (holdoutUse == HoldoutUse.REQUIRED) {
+            holdout = input.holdout().orElseThrow(() -> new InvalidInputException(
+                    "check '" + id + "' needs data.holdout (or the option holdout: none)"));
+            requireColumns(generated.columns(), holdout.columns(), "holdout data");
+        }
         NearestNeighborSearch search = NearestNeighborSearch.withDefaults().withThreads(input.threads());
-        Neighbors toTraining = search.withK(n).search(generated, training);
-        double[] d1 = toTraining.distances(0);
+        Samples queries = holdout == null ? generated : stack(generated, holdout);
+        Neighbors toTraining = search.withK(n).withProgress(input.progress().step("nearest training rows of "
+                + queries.rows() + " rows", queries.rows())).search(queries, training);
+        double[] d1 = Arrays.copyOf(toTraining.distances(0), m);
         double[] ratio = new double[m];
         double[] carlini = new double[m];
         long ratioCopies = 0;
@@ -219,7 +245,7 @@ public final class MemorizationCheck implements Check {
             ratio[i] = d1[i] == 0 ? 0 : d1[i] / toTraining.distance(i, 1);
             carlini[i] = d1[i] == 0 ? 0 : d1[i] / (CARLINI_ALPHA * mean);
             ratioCopies += ratio[i] < RATIO_THRESHOLD ? 1 : 0;
-            carliniCopies += carlini[i] < 1 ? 1 : 0;
+            carliniCopies += carlini[i] < CARLINI_THRESHOLD ? 1 : 0;
             duplicates += d1[i] == 0 ? 1 : 0;
         }
         double copyFraction = (double) ratioCopies / m;
@@ -243,17 +269,19 @@ public final class MemorizationCheck implements Check {
                 .column("ratio", reorderReal(order, i -> ratio[i]))
                 .column("carliniScore", reorderReal(order, i -> carlini[i]))
                 .column("ratioCopy", reorder(order, i -> ratio[i] < RATIO_THRESHOLD ? 1 : 0))
-                .column("carliniCopy", reorder(order, i -> carlini[i] < 1 ? 1 : 0));
+                .column("carliniCopy", reorder(order, i -> carlini[i] < CARLINI_THRESHOLD ? 1 : 0));
         Neighbors toHoldout = null;
-        if (holdoutUse == HoldoutUse.REQUIRED) {
-            Samples holdout = input.holdout().orElseThrow(() -> new InvalidInputException(
-                    "check '" + id + "' needs data.holdout (or the option holdout: none)"));
-            requireColumns(generated, holdout, "holdout data");
+        if (holdout != null) {
             toHoldout = search.withK(1).search(generated, holdout);
             Neighbors holdoutNeighbors = toHoldout;
             table.column("holdoutRow", reorder(order, i -> holdoutNeighbors.index(i, 0)))
                     .column("dcrHoldout", reorderReal(order, i -> holdoutNeighbors.distance(i, 0)));
-            passed &= compareWithHoldout(input, search, training, holdout, d1, toHoldout.distances(0), result);
+            double[] holdoutToTraining = new double[holdout.rows()];
+            for (int i = 0; i < holdoutToTraining.length; i++) {
+                holdoutToTraining[i] = toTraining.distance(m + i, 0);
+            }
+            passed &= compareWithHoldout(input, search, training, holdout, d1, toHoldout.distances(0),
+                    holdoutToTraining, result);
         }
         result.chart(Chart.of("Nearest-neighbour ratio d1/d2 of the generated samples", "d1 / d2", "empirical CDF")
                 .with(Series.ecdf("generated", ratio, ECDF_POINTS))
@@ -263,21 +291,20 @@ public final class MemorizationCheck implements Check {
                         + "second-nearest training rows; " + ratioCopies + " of " + m + " are below 1/3."));
         int[] shape = imageShape.length == 2 ? imageShape : generated.imageShape();
         if (shape.length == 2 && suspects > 0) {
-            result.imageGrid(gallery(shape, order, generated, training, input.holdout().orElse(null), toTraining,
-                    toHoldout, ratio));
+            result.imageGrid(gallery(shape, order, generated, training, holdout, toTraining, toHoldout, ratio));
         }
         return result.passed(passed).sampleTable(table.build()).build();
     }
 
-    private boolean compareWithHoldout(CheckInput input, NearestNeighborSearch search, Samples training,
-            Samples holdout, double[] d1, double[] h1, CheckResult.Builder result) {
+    private boolean compareWithHoldout(CheckInput input, NearestNeighborSearch search, ReferenceRows training,
+            Samples holdout, double[] d1, double[] h1, double[] holdoutToTraining, CheckResult.Builder result) {
         UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(input.seed());
         int size = Math.min(training.rows(), holdout.rows());
         Samples generated = input.samples();
         double[] trainEqual = training.rows() > size
                 ? search.withK(1).search(generated, subsample(training, size, rng)).distances(0) : d1;
         double[] holdoutEqual = holdout.rows() > size
-                ? search.withK(1).search(generated, subsample(holdout, size, rng)).distances(0) : h1;
+                ? search.withK(1).search(generated, subsample(ReferenceRows.of(holdout), size, rng)).distances(0) : h1;
         double closer = 0;
         for (int i = 0; i < trainEqual.length; i++) {
             closer += trainEqual[i] < holdoutEqual[i] ? 1 : trainEqual[i] == holdoutEqual[i] ? 0.5 : 0;
@@ -285,11 +312,14 @@ public final class MemorizationCheck implements Check {
         double auc = RankComparison.aucLess(trainEqual, holdoutEqual);
         double[] interval = RankComparison.aucInterval(auc, trainEqual.length, holdoutEqual.length, 0.95);
         TestResult dcr = RankComparison.mannWhitney("dcr-training-vs-holdout", trainEqual, holdoutEqual);
-        double membership = RankComparison.aucLess(search.withK(1).search(training, generated).distances(0),
+        double[] trainingToGenerated = search.withK(1).withProgress(input.progress().step(
+                "nearest generated samples of " + training.rows() + " training rows", training.rows()))
+                .search(training, generated).distances(0);
+        double membership = RankComparison.aucLess(trainingToGenerated,
                 search.withK(1).search(holdout, generated).distances(0));
         DataCopying.Result copying = DataCopying.withDefaults().withCells(cells)
                 .withMinimumCellSamples(minimumCellSamples).withSeed(rng.nextLong()).withThreads(input.threads())
-                .test(training, holdout, generated);
+                .test(training, holdout, holdoutToTraining, generated, d1);
         result.metric("dcrHoldoutMedian", median(h1))
                 .metric("dcrAuc", auc)
                 .metric("dcrAucLower", interval[0])
@@ -312,13 +342,20 @@ public final class MemorizationCheck implements Check {
         return copying.pValue() >= alpha;
     }
 
-    private ImageGrid gallery(int[] shape, Integer[] order, Samples generated, Samples training, Samples holdout,
-            Neighbors toTraining, Neighbors toHoldout, double[] ratio) {
+    private ImageGrid gallery(int[] shape, Integer[] order, Samples generated, ReferenceRows training,
+            Samples holdout, Neighbors toTraining, Neighbors toHoldout, double[] ratio) {
         double low = Double.POSITIVE_INFINITY;
         double high = Double.NEGATIVE_INFINITY;
-        for (float v : training.toArray()) {
-            low = Math.min(low, v);
-            high = Math.max(high, v);
+        int rows = training.rows();
+        int block = Math.max(1, RANGE_BLOCK_VALUES / training.columns());
+        float[] values = new float[Math.min(rows, block) * training.columns()];
+        for (int from = 0; from < rows; from += block) {
+            int to = Math.min(rows, from + block);
+            training.copyBlock(from, to, values);
+            for (int i = 0, end = (to - from) * training.columns(); i < end; i++) {
+                low = Math.min(low, values[i]);
+                high = Math.max(high, values[i]);
+            }
         }
         if (!(high > low)) {
             high = low + 1;
@@ -359,14 +396,22 @@ public final class MemorizationCheck implements Check {
         return neighbors;
     }
 
-    private void requireColumns(Samples generated, Samples other, String what) {
-        if (generated.columns() != other.columns()) {
-            throw new InvalidInputException("check '" + id + "': the generated samples have " + generated.columns()
-                    + " columns but the " + what + " has " + other.columns());
+    private void requireColumns(int generated, int other, String what) {
+        if (generated != other) {
+            throw new InvalidInputException("check '" + id + "': the generated samples have " + generated
+                    + " columns but the " + what + " has " + other);
         }
     }
 
-    private static Samples subsample(Samples rows, int size, UniformRandomProvider rng) {
+    /** @return the rows of {@code first} followed by those of {@code second} */
+    private static Samples stack(Samples first, Samples second) {
+        float[] values = new float[(first.rows() + second.rows()) * first.columns()];
+        first.copyTo(values, 0);
+        second.copyTo(values, first.rows() * first.columns());
+        return Samples.ofOwned(first.rows() + second.rows(), first.columns(), values);
+    }
+
+    private static Samples subsample(ReferenceRows rows, int size, UniformRandomProvider rng) {
         int[] picked = new PermutationSampler(rng, rows.rows(), size).sample();
         Arrays.sort(picked);
         int columns = rows.columns();

@@ -11,12 +11,15 @@ import io.github.latentcheck.check.CheckResult;
 import io.github.latentcheck.check.MemorizationCheck;
 import io.github.latentcheck.concurrent.Tasks;
 import io.github.latentcheck.data.AtomicFile;
+import io.github.latentcheck.data.MappedNpyFile;
 import io.github.latentcheck.data.SampleFiles;
 import io.github.latentcheck.data.Samples;
+import io.github.latentcheck.knn.ReferenceRows;
 import io.github.latentcheck.report.ReportWriter;
 import io.github.latentcheck.run.Experiment;
 import io.github.latentcheck.run.ExperimentResult;
 import io.github.latentcheck.run.ExperimentRunner;
+import io.github.latentcheck.run.ProgressListener;
 import io.github.latentcheck.spec.ExperimentSpec;
 import io.github.latentcheck.stats.TestResult;
 import java.io.ByteArrayOutputStream;
@@ -28,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,6 +47,11 @@ import picocli.CommandLine.Spec;
  * file, writes the standard report (index.html with the suspects' gallery, results.json, junit.xml,
  * summary.md, memorization-samples.csv) and beside it {@code audit.yaml}, the spec that reproduces it
  * with {@code latentcheck run}. An audit has no gates, so it exits 0 unless the input is bad (2).
+ *
+ * <p>A {@code .npy} training file whose values would take more than a quarter of the heap is
+ * memory-mapped ({@link MappedNpyFile#openIfLarge}) and streamed through the search; a bad value in
+ * it is then found during the search, and since output is written only after the check ends,
+ * nothing is written. On a terminal each long search shows its progress on standard error.
  */
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = "Memorization audit: score generated samples against the training rows (and held-out rows): "
@@ -56,7 +65,8 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--samples", required = true, paramLabel = "FILE", description = "Generated samples, .npy or .csv.")
     Path samplesFile;
 
-    @Option(names = "--train", required = true, paramLabel = "FILE", description = "Training rows, .npy or .csv.")
+    @Option(names = "--train", required = true, paramLabel = "FILE", description = "Training rows, .npy or .csv; "
+            + "a .npy file larger than a quarter of the heap is memory-mapped and streamed.")
     Path trainFile;
 
     @Option(names = "--holdout", paramLabel = "FILE", description = "Held-out rows from the training distribution.")
@@ -90,23 +100,39 @@ final class AuditCommand implements Callable<Integer> {
             throw new InvalidInputException("--threads is not at least 1: " + threadCount);
         }
         Samples samples = SampleFiles.readSamples(samplesFile);
-        Samples training = SampleFiles.readSamples(trainFile);
-        requireSameColumns(samples, samplesFile, training, trainFile);
+        Optional<MappedNpyFile> mapped = MappedNpyFile.openIfLarge(trainFile);
+        Samples training = mapped.isPresent() ? null : SampleFiles.readSamples(trainFile);
+        int trainingRows = mapped.map(MappedNpyFile::rows).orElseGet(() -> training.rows());
+        int trainingColumns = mapped.map(MappedNpyFile::columns).orElseGet(() -> training.columns());
+        requireSameColumns(samples.columns(), samplesFile, trainingColumns, trainFile);
         Samples holdout = null;
         if (holdoutFile != null) {
             holdout = SampleFiles.readSamples(holdoutFile);
-            requireSameColumns(holdout, holdoutFile, training, trainFile);
+            requireSameColumns(holdout.columns(), holdoutFile, trainingColumns, trainFile);
         }
-        if (k != null && (k < 2 || k >= training.rows())) {
+        if (k != null && (k < 2 || k >= trainingRows)) {
             throw new InvalidInputException("--k " + k + " is not at least 2 and below the number of training rows in "
-                    + trainFile + ": " + training.rows());
+                    + trainFile + ": " + trainingRows);
         }
         int[] shape = shape(samples.columns());
         if (out != null) {
             ReportWriter.checkWritable(out);
         }
-        CheckResult result = out != null ? runWithReport(samples.rows(), shape, threadCount)
-                : check(shape).run(CheckInput.of(null, null, samples, training, holdout, seed, threadCount));
+        CheckResult result;
+        if (out != null) {
+            result = runWithReport(samples.rows(), shape, threadCount);
+        } else {
+            CheckInput input = CheckInput.of(null, null, samples, training, holdout, seed, threadCount);
+            if (mapped.isPresent()) {
+                input = input.withTrainingRows(ReferenceRows.of(mapped.get()));
+            }
+            ProgressListener progress = TerminalProgress.forStandardError();
+            try {
+                result = check(shape).run(input.withProgress(progress.forCheck("audit", "memorization")));
+            } finally {
+                progress.finished();
+            }
+        }
         PrintWriter stdout = command.commandLine().getOut();
         if (json) {
             stdout.print(json(result));
@@ -143,10 +169,10 @@ final class AuditCommand implements Callable<Integer> {
         return new int[] {h, w};
     }
 
-    private static void requireSameColumns(Samples rows, Path file, Samples training, Path trainFile) {
-        if (rows.columns() != training.columns()) {
-            throw new InvalidInputException(file + ": row 0 has " + rows.columns() + " columns but the rows of "
-                    + trainFile + " have " + training.columns());
+    private static void requireSameColumns(int columns, Path file, int trainingColumns, Path trainFile) {
+        if (columns != trainingColumns) {
+            throw new InvalidInputException(file + ": row 0 has " + columns + " columns but the rows of "
+                    + trainFile + " have " + trainingColumns);
         }
     }
 

@@ -47,14 +47,19 @@ final class NpyFormat {
         }
     }
 
-    /** A parsed header: the dtype descriptor and the shape, already checked to be C order. */
+    /**
+     * A parsed header: the dtype descriptor and the shape, already checked to be C order, and the
+     * offset of the data block from the start of the array.
+     */
     private static final class Header {
         final String descr;
         final long[] shape;
+        final long dataOffset;
 
-        Header(String descr, long[] shape) {
+        Header(String descr, long[] shape, long dataOffset) {
             this.descr = descr;
             this.shape = shape;
+            this.dataOffset = dataOffset;
         }
 
         String shapeText() {
@@ -88,8 +93,8 @@ final class NpyFormat {
                     double v = chunk.getDouble(i * Double.BYTES);
                     float rounded = (float) v;
                     if (Float.isInfinite(rounded) && Double.isFinite(v)) {
-                        throw new InvalidInputException(source + ": value " + v + " at " + position(first + i, columns)
-                                + " is outside the float32 range");
+                        int at = first + i;
+                        throw outsideFloatRange(source, v, at / columns, at % columns);
                     }
                     values[first + i] = rounded;
                 }
@@ -97,7 +102,7 @@ final class NpyFormat {
         }
         for (int i = 0; i < values.length; i++) {
             if (!Float.isFinite(values[i])) {
-                throw notFinite(source, values[i], i, columns);
+                throw notFinite(source, values[i], i / columns, i % columns);
             }
         }
         return Samples.ofOwned(rows, columns, values);
@@ -122,7 +127,7 @@ final class NpyFormat {
         }
         for (int i = 0; i < values.length; i++) {
             if (!Double.isFinite(values[i])) {
-                throw notFinite(source, values[i], i, columns);
+                throw notFinite(source, values[i], i / columns, i % columns);
             }
         }
         return Latents.ofOwned(rows, columns, values);
@@ -171,6 +176,86 @@ final class NpyFormat {
     /**
      * Refuses anything left on the stream after the array: a file holds exactly one array.
      */
+    /**
+     * Where a float matrix lies in a {@code .npy} file, for reading it in place (memory mapping):
+     * the whole matrix may hold more than {@code Integer.MAX_VALUE} values, but not more rows.
+     *
+     * @param dataOffset the byte offset of the first value
+     * @param float64 whether the values are float64 ({@code '<f8'}) rather than float32 ({@code '<f4'})
+     * @param rows the rows (a 1-D array is one column)
+     * @param columns the values per row
+     * @param shapeText the shape as NumPy writes it, for messages
+     * @param descr the dtype descriptor, for messages
+     */
+    record MatrixLayout(long dataOffset, boolean float64, int rows, int columns, String shapeText, String descr) {
+        /** @return bytes per value */
+        int elementBytes() {
+            return float64 ? Double.BYTES : Float.BYTES;
+        }
+
+        /** @return bytes of the data block */
+        long dataBytes() {
+            return (long) rows * columns * elementBytes();
+        }
+    }
+
+    /**
+     * Reads the header of a float32 or float64 matrix and leaves the stream at its first value.
+     *
+     * @param in the stream, at the start of the array
+     * @param source the name used in messages
+     * @return the layout
+     * @throws InvalidInputException for a header that {@link #readSamples} would reject, except
+     *         that only the row count and the column count (not their product) must stay below
+     *         {@code Integer.MAX_VALUE}
+     * @throws IOException if reading fails
+     */
+    static MatrixLayout readMatrixLayout(InputStream in, String source) throws IOException {
+        Header header = readHeader(in, source);
+        FloatType type = floatType(header, source);
+        long[] shape = header.shape;
+        if (shape.length != 1 && shape.length != 2) {
+            throw new InvalidInputException(source + ": shape " + header.shapeText() + " has rank " + shape.length
+                    + "; expected a 1-D or 2-D array");
+        }
+        long rows = shape[0];
+        long columns = shape.length == 2 ? shape[1] : 1;
+        if (rows < 1 || columns < 1) {
+            throw new InvalidInputException(source + ": shape " + header.shapeText() + " has 0 "
+                    + (rows < 1 ? "rows" : "columns"));
+        }
+        if (rows > MAX_ELEMENTS || columns > MAX_ELEMENTS) {
+            throw new InvalidInputException(source + ": shape " + header.shapeText() + " has more than "
+                    + MAX_ELEMENTS + " rows or columns");
+        }
+        return new MatrixLayout(header.dataOffset, type == FloatType.FLOAT64, (int) rows, (int) columns,
+                header.shapeText(), header.descr);
+    }
+
+    /**
+     * @param source the name used in messages
+     * @param value the value, NaN or infinite
+     * @param row its row, from 0
+     * @param column its column, from 0
+     * @return the exception that names them
+     */
+    static InvalidInputException notFinite(String source, double value, long row, int column) {
+        return new InvalidInputException(source + ": " + (Double.isNaN(value) ? "NaN" : value) + " at row " + row
+                + ", column " + column + " (0-based); values must be finite");
+    }
+
+    /**
+     * @param source the name used in messages
+     * @param value a finite float64 value that rounds to an infinite float32
+     * @param row its row, from 0
+     * @param column its column, from 0
+     * @return the exception that names them
+     */
+    static InvalidInputException outsideFloatRange(String source, double value, long row, int column) {
+        return new InvalidInputException(source + ": value " + value + " at row " + row + ", column " + column
+                + " (0-based) is outside the float32 range");
+    }
+
     static void requireEnd(InputStream in, String source) throws IOException {
         long extra = in.transferTo(OutputStream.nullOutputStream());
         if (extra > 0) {
@@ -260,10 +345,10 @@ final class NpyFormat {
             throw truncatedHeader(source, before + headerLength, before + headerBytes.length);
         }
         String text = new String(headerBytes, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
-        return parseHeader(text.strip(), source);
+        return parseHeader(text.strip(), source, PREAMBLE_BYTES + lengthBytes + headerLength);
     }
 
-    private static Header parseHeader(String text, String source) {
+    private static Header parseHeader(String text, String source, long dataOffset) {
         HeaderParser parser = new HeaderParser(text, source);
         List<Object[]> entries = parser.dict();
         Object descr = null;
@@ -304,7 +389,7 @@ final class NpyFormat {
         if ((Boolean) fortranOrder) {
             throw new InvalidInputException(source + ": fortran_order True is not supported; expected a C-order array");
         }
-        return new Header((String) descr, (long[]) shape);
+        return new Header((String) descr, (long[]) shape, dataOffset);
     }
 
     private static FloatType floatType(Header header, String source) {
@@ -403,15 +488,6 @@ final class NpyFormat {
             chunk.clear();
             sink.accept(chunk, first, n);
         }
-    }
-
-    private static String position(int index, int columns) {
-        return "row " + index / columns + ", column " + index % columns + " (0-based)";
-    }
-
-    private static InvalidInputException notFinite(String source, double value, int index, int columns) {
-        return new InvalidInputException(source + ": " + (Double.isNaN(value) ? "NaN" : value) + " at "
-                + position(index, columns) + "; values must be finite");
     }
 
     private static InvalidInputException truncatedHeader(String source, long expected, long found) {

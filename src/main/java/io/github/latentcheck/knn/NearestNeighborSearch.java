@@ -17,7 +17,10 @@ import java.util.function.LongConsumer;
  * the search uses the expansion \(\|x - y\|^2 = \|x\|^2 + \|y\|^2 - 2\,x\cdot y\), which turns the
  * distances into a matrix product that vector units compute fast (the trick behind GPU and BLAS
  * k-NN, e.g. Johnson, Douze and Jégou [1]): reference rows are read in blocks that fit the L2
- * cache and packed in panels once (with their norms), shared by all tasks; then a
+ * cache and packed in panels (with their norms), shared by all tasks — all at once when they fit in
+ * {@value #STREAM_VALUES} values, otherwise a chunk of that size at a time, streamed past groups of
+ * query blocks, so that memory stays bounded for reference rows that do not fit in the heap
+ * ({@link ReferenceRows}, e.g. memory-mapped); then a
  * {@link DistanceKernel} computes float distances for tiles of six queries by two vectors of rows and screens them against a per-query threshold right in the tile
  * loop. Because the expansion cancels catastrophically when the distance is small against the
  * norms, the float values only screen: {@link BlockCandidates} keeps every row whose distance could
@@ -43,6 +46,14 @@ public final class NearestNeighborSearch {
     /** The most reference rows per block. */
     static final int MAX_REFERENCE_BLOCK = 2048;
 
+    /**
+     * Reference values packed at a time: 2<sup>23</sup> floats, 32 MB. Up to this many the rows are
+     * packed once; beyond, they stream past the queries in chunks of this size.
+     */
+    static final int STREAM_VALUES = 1 << 23;
+    /** The most query blocks (of up to {@value #QUERY_BLOCK} rows) that one stream serves at a time. */
+    static final int STREAM_QUERY_BLOCKS = 64;
+
     /** Up to this many columns the search uses a {@link KdTree} rather than the kernel. */
     static final int TREE_COLUMNS = 3;
 
@@ -53,13 +64,16 @@ public final class NearestNeighborSearch {
     private final LongConsumer progress;
     private final DistanceKernel kernel;
     private final boolean tree;
+    private final int streamValues;
 
-    private NearestNeighborSearch(int k, int threads, LongConsumer progress, DistanceKernel kernel, boolean tree) {
+    private NearestNeighborSearch(int k, int threads, LongConsumer progress, DistanceKernel kernel, boolean tree,
+            int streamValues) {
         this.k = k;
         this.threads = threads;
         this.progress = progress;
         this.kernel = kernel;
         this.tree = tree;
+        this.streamValues = streamValues;
     }
 
     /**
@@ -68,7 +82,8 @@ public final class NearestNeighborSearch {
      * @return the search with defaults
      */
     public static NearestNeighborSearch withDefaults() {
-        return new NearestNeighborSearch(1, Tasks.defaultThreads(), NO_PROGRESS, DistanceKernels.provider(), true);
+        return new NearestNeighborSearch(1, Tasks.defaultThreads(), NO_PROGRESS, DistanceKernels.provider(), true,
+                STREAM_VALUES);
     }
 
     /**
@@ -79,7 +94,7 @@ public final class NearestNeighborSearch {
         if (v < 1) {
             throw new InvalidInputException("k is not at least 1: " + v);
         }
-        return new NearestNeighborSearch(v, threads, progress, kernel, tree);
+        return new NearestNeighborSearch(v, threads, progress, kernel, tree, streamValues);
     }
 
     /**
@@ -90,17 +105,21 @@ public final class NearestNeighborSearch {
         if (v < 1) {
             throw new InvalidInputException("threads is not at least 1: " + v);
         }
-        return new NearestNeighborSearch(k, v, progress, kernel, tree);
+        return new NearestNeighborSearch(k, v, progress, kernel, tree, streamValues);
     }
 
     /**
-     * @param v told the number of query rows finished so far, after each block of query rows; it
-     *     is called from the worker threads, possibly concurrently, so the counts may arrive out of
-     *     order (the largest is the true count)
+     * @param v told the number of query rows finished so far, after each block of query rows; when
+     *     the reference rows stream in chunks, the work done in query rows (query rows times the share
+     *     of reference rows they have met, rounded down), so a long search over a big reference set
+     *     advances steadily. It is called from the worker threads, possibly concurrently, so the
+     *     counts may arrive out of order (the largest is the true count); the last is the number of
+     *     query rows
      * @return a copy that reports progress there
      */
     public NearestNeighborSearch withProgress(LongConsumer v) {
-        return new NearestNeighborSearch(k, threads, Objects.requireNonNull(v, "progress"), kernel, tree);
+        return new NearestNeighborSearch(k, threads, Objects.requireNonNull(v, "progress"), kernel, tree,
+                streamValues);
     }
 
     /**
@@ -108,7 +127,15 @@ public final class NearestNeighborSearch {
      * @return a copy that uses it in every dimension (no {@link KdTree})
      */
     NearestNeighborSearch withKernel(DistanceKernel v) {
-        return new NearestNeighborSearch(k, threads, progress, v, false);
+        return new NearestNeighborSearch(k, threads, progress, v, false, streamValues);
+    }
+
+    /**
+     * @param v reference values packed at a time, e.g. a few blocks' worth to test streaming on small data
+     * @return a copy that streams the reference rows in chunks of that size
+     */
+    NearestNeighborSearch withStreamValues(int v) {
+        return new NearestNeighborSearch(k, threads, progress, kernel, tree, v);
     }
 
     /** @return neighbours per query */
@@ -124,8 +151,41 @@ public final class NearestNeighborSearch {
      *     value is NaN or infinite
      */
     public Neighbors search(Samples queries, Samples reference) {
-        checkShapes(queries, reference, k);
-        return run(queries, reference, false);
+        checkShapes(queries.columns(), reference.columns(), reference.rows(), k);
+        return run(inMemory(queries, "queries"), inMemory(reference, "reference rows"), false);
+    }
+
+    /**
+     * Searches reference rows that need not fit in the heap, such as a memory-mapped training set.
+     * They are read a bounded number of blocks at a time (about {@value #STREAM_VALUES} values,
+     * 32 MB, plus one block per thread), so memory stays bounded whatever their number; the answer is
+     * the same, bit for bit, as for the same rows in memory. Up to {@value #TREE_COLUMNS} columns the
+     * {@link KdTree} holds every row in memory (12 bytes per row at 3 columns).
+     *
+     * @param queries the rows whose neighbours are sought
+     * @param reference the rows among which they are sought
+     * @return the k nearest reference rows of every query
+     * @throws InvalidInputException if the dimensions differ, k exceeds the reference rows or a
+     *     value is NaN or infinite (for mapped rows, raised when the search reaches it)
+     */
+    public Neighbors search(Samples queries, ReferenceRows reference) {
+        checkShapes(queries.columns(), reference.columns(), reference.rows(), k);
+        return run(inMemory(queries, "queries"), reference, false);
+    }
+
+    /**
+     * Searches for the neighbours of query rows that need not fit in the heap, such as the rows of a
+     * memory-mapped training set: they are read one block of query rows per task. The answer holds
+     * {@code k} indices and distances per query row.
+     *
+     * @param queries the rows whose neighbours are sought
+     * @param reference the rows among which they are sought
+     * @return the k nearest reference rows of every query
+     * @throws InvalidInputException as {@link #search(Samples, ReferenceRows)}
+     */
+    public Neighbors search(ReferenceRows queries, Samples reference) {
+        checkShapes(queries.columns(), reference.columns(), reference.rows(), k);
+        return run(queries, inMemory(reference, "reference rows"), false);
     }
 
     /**
@@ -138,42 +198,26 @@ public final class NearestNeighborSearch {
      *     infinite
      */
     public Neighbors searchWithin(Samples data) {
-        checkShapes(data, data, k + 1);
-        return run(data, data, true);
+        checkShapes(data.columns(), data.columns(), data.rows(), k + 1);
+        ReferenceRows rows = inMemory(data, "queries");
+        return run(rows, rows, true);
     }
 
-    private static void checkShapes(Samples queries, Samples reference, int neededRows) {
-        if (queries.columns() != reference.columns()) {
-            throw new InvalidInputException("queries have " + queries.columns() + " columns but the reference rows have "
-                    + reference.columns());
+    private static void checkShapes(int queryColumns, int referenceColumns, int referenceRows, int neededRows) {
+        if (queryColumns != referenceColumns) {
+            throw new InvalidInputException("queries have " + queryColumns + " columns but the reference rows have "
+                    + referenceColumns);
         }
-        if (reference.rows() < neededRows) {
+        if (referenceRows < neededRows) {
             throw new InvalidInputException("k-nearest-neighbour search needs at least " + neededRows
-                    + " reference rows: " + reference.rows());
+                    + " reference rows: " + referenceRows);
         }
     }
 
-    private Neighbors run(Samples queries, Samples reference, boolean excludeSelf) {
-        float[] q = queries.toArray();
-        requireFinite(q, queries.columns(), "queries");
-        ReferenceRows rows;
-        if (excludeSelf) {
-            rows = ReferenceRows.of(q, queries.rows(), queries.columns());
-        } else {
-            float[] r = reference.toArray();
-            requireFinite(r, reference.columns(), "reference rows");
-            rows = ReferenceRows.of(r, reference.rows(), reference.columns());
-        }
-        return run(q, queries.rows(), rows, excludeSelf);
-    }
-
-    private static void requireFinite(float[] values, int columns, String name) {
-        for (int i = 0; i < values.length; i++) {
-            if (!Float.isFinite(values[i])) {
-                throw new InvalidInputException(name + " row " + i / columns + " column " + i % columns
-                        + " is not finite: " + values[i]);
-            }
-        }
+    private static ReferenceRows inMemory(Samples rows, String name) {
+        float[] values = rows.toArray();
+        ArrayRows.requireFinite(values, rows.columns(), name);
+        return new ArrayRows(values, rows.rows(), rows.columns());
     }
 
     /** @return query rows per task: 256, or fewer (at least 8) so that there are about 32 tasks */
@@ -187,62 +231,67 @@ public final class NearestNeighborSearch {
         return Math.max(panelWidth, Math.min(MAX_REFERENCE_BLOCK, rows));
     }
 
-    private Neighbors run(float[] q, int n, ReferenceRows reference, boolean excludeSelf) {
+    /**
+     * The search proper. When all reference blocks fit in one stream chunk they are packed once and
+     * every query block scans them all; otherwise the reference rows stream past groups of at most
+     * {@value #STREAM_QUERY_BLOCKS} query blocks, one chunk of packed blocks at a time, and each query
+     * block keeps its {@link BlockCandidates} between chunks. Either way every query block meets the
+     * same reference blocks in the same order, so the answer does not depend on the chunk size.
+     */
+    private Neighbors run(ReferenceRows queries, ReferenceRows reference, boolean excludeSelf) {
+        int n = queries.rows();
         if (tree && reference.columns() <= TREE_COLUMNS) {
-            return runTree(q, n, reference, excludeSelf);
+            return runTree(queries, reference, excludeSelf);
         }
         int d = reference.columns();
         int m = reference.rows();
         int width = kernel.panelWidth();
         int refBlock = referenceBlock(d, width);
         int refBlocks = (m + refBlock - 1) / refBlock;
-        float[][] panels = new float[refBlocks][];
-        float[][] norms = new float[refBlocks][];
-        Tasks.run(refBlocks, threads, b -> {
-            int from = b * refBlock;
-            int rows = Math.min(refBlock, m - from);
-            int padded = (rows + width - 1) / width * width;
-            float[] rowMajor = new float[rows * d];
-            reference.copyBlock(from, from + rows, rowMajor);
-            panels[b] = new float[padded * d];
-            norms[b] = new float[padded];
-            DistanceKernels.pack(rowMajor, rows, d, width, panels[b], norms[b]);
-        });
-        int[] indices = new int[n * k];
-        double[] distances = new double[n * k];
+        int chunkBlocks = Math.max(1, streamValues / (refBlock * d));
+        int[] indices = new int[Math.multiplyExact(n, k)];
+        double[] distances = new double[indices.length];
         int queryBlock = queryBlock(n);
         int blocks = (n + queryBlock - 1) / queryBlock;
-        AtomicLong done = new AtomicLong();
-        Tasks.run(blocks, threads, b -> {
-            int start = b * queryBlock;
-            int count = Math.min(queryBlock, n - start);
-            int tileRows = DistanceKernel.TILE_ROWS;
-            int padded = (count + tileRows - 1) / tileRows * tileRows;
-            float[] block = new float[padded * d];
-            System.arraycopy(q, start * d, block, 0, count * d);
-            float[] queryNorms = new float[padded];
-            for (int i = 0; i < count; i++) {
-                queryNorms[i] = DistanceKernels.squaredNorm(block, i * d, d);
+        AtomicLong pairs = new AtomicLong();
+        PackedBlocks packed = new PackedBlocks(reference, refBlock, width, Math.min(chunkBlocks, refBlocks));
+        if (refBlocks <= chunkBlocks) {
+            packed.pack(0, refBlocks, threads);
+            Tasks.run(blocks, threads, b -> {
+                QueryBlock block = new QueryBlock(queries, b * queryBlock, queryBlock, k, width, excludeSelf);
+                block.scan(kernel, packed, 0, refBlocks);
+                block.candidates.drainTo(indices, distances);
+                progress.accept(pairs.addAndGet((long) block.count * m) / m);
+            });
+            return Neighbors.ofOwned(n, k, indices, distances);
+        }
+        for (int first = 0; first < blocks; first += STREAM_QUERY_BLOCKS) {
+            int groupStart = first;
+            QueryBlock[] group = new QueryBlock[Math.min(STREAM_QUERY_BLOCKS, blocks - first)];
+            Tasks.run(group.length, threads, g -> group[g] = new QueryBlock(queries, (groupStart + g) * queryBlock,
+                    queryBlock, k, width, excludeSelf));
+            for (int from = 0; from < refBlocks; from += chunkBlocks) {
+                int chunkStart = from;
+                int chunkEnd = Math.min(refBlocks, from + chunkBlocks);
+                long chunkRows = Math.min((long) chunkEnd * refBlock, m) - (long) chunkStart * refBlock;
+                packed.pack(chunkStart, chunkEnd, threads);
+                Tasks.run(group.length, threads, g -> {
+                    group[g].scan(kernel, packed, chunkStart, chunkEnd);
+                    progress.accept(pairs.addAndGet(group[g].count * chunkRows) / m);
+                });
             }
-            BlockCandidates candidates = new BlockCandidates(k, d, padded, width, excludeSelf);
-            candidates.startQueries(block, queryNorms, start, count);
-            for (int r = 0; r < refBlocks; r++) {
-                int from = r * refBlock;
-                candidates.startBlock(panels[r], norms[r], from, Math.min(refBlock, m - from));
-                int panelCount = norms[r].length / width;
-                for (int tile = 0; tile < padded; tile += tileRows) {
-                    kernel.scan(block, queryNorms, tile, d, panels[r], norms[r], panelCount, candidates);
-                }
-                candidates.endBlock();
+            for (QueryBlock block : group) {
+                block.candidates.drainTo(indices, distances);
             }
-            candidates.drainTo(indices, distances);
-            progress.accept(done.addAndGet(count));
-        });
+        }
         return Neighbors.ofOwned(n, k, indices, distances);
     }
 
-    private Neighbors runTree(float[] q, int n, ReferenceRows reference, boolean excludeSelf) {
+    private Neighbors runTree(ReferenceRows queries, ReferenceRows reference, boolean excludeSelf) {
+        int n = queries.rows();
         int d = reference.columns();
+        float[] q = new float[Math.multiplyExact(n, d)];
+        queries.copyBlock(0, n, q);
         int[] indices = new int[n * k];
         double[] distances = new double[n * k];
         KdTree kd = KdTree.build(reference);
@@ -261,5 +310,94 @@ public final class NearestNeighborSearch {
             progress.accept(done.addAndGet(end - start));
         });
         return Neighbors.ofOwned(n, k, indices, distances);
+    }
+
+    /** Slots for a chunk of reference blocks in the kernel's packed layout, reused chunk after chunk. */
+    private static final class PackedBlocks {
+        final ReferenceRows rows;
+        final int blockRows;
+        final int width;
+        final float[][] panels;
+        final float[][] norms;
+        int firstBlock;
+
+        PackedBlocks(ReferenceRows rows, int blockRows, int width, int slots) {
+            this.rows = rows;
+            this.blockRows = blockRows;
+            this.width = width;
+            this.panels = new float[slots][];
+            this.norms = new float[slots][];
+        }
+
+        /** Packs reference blocks {@code [from, to)} into the slots, one task per block. */
+        void pack(int from, int to, int threads) {
+            int d = rows.columns();
+            int m = rows.rows();
+            firstBlock = from;
+            Tasks.run(to - from, threads, slot -> {
+                int start = (from + slot) * blockRows;
+                int count = Math.min(blockRows, m - start);
+                int padded = (count + width - 1) / width * width;
+                if (panels[slot] == null || panels[slot].length < padded * d) {
+                    panels[slot] = new float[padded * d];
+                    norms[slot] = new float[padded];
+                }
+                float[] rowMajor = new float[count * d];
+                rows.copyBlock(start, start + count, rowMajor);
+                DistanceKernels.pack(rowMajor, count, d, width, panels[slot], norms[slot]);
+            });
+        }
+
+        int start(int block) {
+            return block * blockRows;
+        }
+
+        int count(int block) {
+            return Math.min(blockRows, rows.rows() - block * blockRows);
+        }
+    }
+
+    /** One block of query rows, padded to whole tiles, and its search state. */
+    private static final class QueryBlock {
+        final int start;
+        final int count;
+        final int padded;
+        final float[] rows;
+        final float[] norms;
+        final BlockCandidates candidates;
+
+        QueryBlock(ReferenceRows queries, int start, int maxCount, int k, int width, boolean excludeSelf) {
+            int d = queries.columns();
+            this.start = start;
+            this.count = Math.min(maxCount, queries.rows() - start);
+            int tileRows = DistanceKernel.TILE_ROWS;
+            this.padded = (count + tileRows - 1) / tileRows * tileRows;
+            this.rows = new float[padded * d];
+            queries.copyBlock(start, start + count, rows);
+            this.norms = new float[padded];
+            for (int i = 0; i < count; i++) {
+                norms[i] = DistanceKernels.squaredNorm(rows, i * d, d);
+            }
+            this.candidates = new BlockCandidates(k, d, padded, width, excludeSelf);
+            candidates.startQueries(rows, norms, start, count);
+        }
+
+        /** Offers the packed reference blocks {@code [from, to)}, in order, to every query row. */
+        void scan(DistanceKernel kernel, PackedBlocks packed, int from, int to) {
+            int d = packed.rows.columns();
+            int width = packed.width;
+            for (int b = from; b < to; b++) {
+                int slot = b - packed.firstBlock;
+                int blockCount = packed.count(b);
+                float[] panels = packed.panels[slot];
+                float[] panelNorms = packed.norms[slot];
+                candidates.startBlock(panels, panelNorms, packed.start(b), blockCount);
+                int panelCount = (blockCount + width - 1) / width;
+                for (int tile = 0; tile < padded; tile += DistanceKernel.TILE_ROWS) {
+                    kernel.scan(rows, norms, tile, d, panels, panelNorms, panelCount, candidates);
+                }
+                candidates.endBlock();
+            }
+        }
     }
 }

@@ -1,11 +1,16 @@
 package io.github.latentcheck.knn;
 
+import io.github.latentcheck.InvalidInputException;
+import io.github.latentcheck.data.MappedNpyFile;
+import io.github.latentcheck.data.Samples;
+import java.util.Objects;
+
 /**
- * The rows searched, read block by block into the kernel's packed layout. The in-memory
- * implementation wraps a row-major {@code float[]}; the interface leaves room for a memory-mapped
- * one, which would also need the search to pack blocks on demand instead of all at once.
+ * Rows that {@link NearestNeighborSearch} reads block by block: in memory ({@link #of(Samples)}) or
+ * memory-mapped from a {@code .npy} file ({@link #of(MappedNpyFile)}). The search copies and packs
+ * only a bounded number of blocks at a time, so mapped rows never need to fit in the heap.
  */
-interface ReferenceRows {
+public interface ReferenceRows {
     /** @return the number of rows */
     int rows();
 
@@ -18,30 +23,56 @@ interface ReferenceRows {
      * @param from the first row
      * @param to one past the last row
      * @param dst the destination, with room for {@code (to − from) * columns()} values
+     * @throws InvalidInputException if a value is not finite (mapped rows are checked here)
      */
     void copyBlock(int from, int to, float[] dst);
 
     /**
-     * @param rowMajor {@code rows * columns} values, not copied
-     * @param rows the number of rows
-     * @param columns the values per row
-     * @return the rows backed by that array
+     * @param row the row index
+     * @return the row's values (a new array)
      */
-    static ReferenceRows of(float[] rowMajor, int rows, int columns) {
+    default float[] row(int row) {
+        float[] out = new float[columns()];
+        copyBlock(Objects.checkIndex(row, rows()), row + 1, out);
+        return out;
+    }
+
+    /**
+     * @param samples rows in memory
+     * @return the same rows
+     * @throws InvalidInputException if a value is not finite
+     */
+    static ReferenceRows of(Samples samples) {
+        float[] values = samples.toArray();
+        ArrayRows.requireFinite(values, samples.columns(), "reference rows");
+        return new ArrayRows(values, samples.rows(), samples.columns());
+    }
+
+    /**
+     * @param file a mapped {@code .npy} matrix
+     * @return its rows, read (and checked to be finite) as the search reaches them
+     */
+    static ReferenceRows of(MappedNpyFile file) {
+        Objects.requireNonNull(file, "file");
         return new ReferenceRows() {
             @Override
             public int rows() {
-                return rows;
+                return file.rows();
             }
 
             @Override
             public int columns() {
-                return columns;
+                return file.columns();
             }
 
             @Override
             public void copyBlock(int from, int to, float[] dst) {
-                System.arraycopy(rowMajor, from * columns, dst, 0, (to - from) * columns);
+                file.copyRows(from, to, dst);
+            }
+
+            @Override
+            public String toString() {
+                return file.toString();
             }
         };
     }

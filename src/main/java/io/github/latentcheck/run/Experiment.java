@@ -4,12 +4,14 @@ import io.github.latentcheck.InvalidInputException;
 import io.github.latentcheck.check.Check;
 import io.github.latentcheck.check.Checks;
 import io.github.latentcheck.check.Requirement;
+import io.github.latentcheck.data.MappedNpyFile;
 import io.github.latentcheck.data.SampleFiles;
 import io.github.latentcheck.data.Samples;
 import io.github.latentcheck.gate.Baseline;
 import io.github.latentcheck.gate.Gate;
 import io.github.latentcheck.generator.GeneratorContext;
 import io.github.latentcheck.generator.Generators;
+import io.github.latentcheck.knn.ReferenceRows;
 import io.github.latentcheck.prior.FilePrior;
 import io.github.latentcheck.prior.Prior;
 import io.github.latentcheck.prior.Priors;
@@ -40,12 +42,13 @@ public final class Experiment {
     private final List<Check> checks;
     private final List<Gate> gates;
     private final Samples training;
+    private final ReferenceRows trainingRows;
     private final Samples holdout;
     private final Optional<Baseline> baseline;
 
     private Experiment(ExperimentSpec spec, long seed, int samples, Map<String, Prior> priors,
-            Map<String, Options> generators, List<Check> checks, List<Gate> gates, Samples training, Samples holdout,
-            Optional<Baseline> baseline) {
+            Map<String, Options> generators, List<Check> checks, List<Gate> gates, Samples training,
+            ReferenceRows trainingRows, Samples holdout, Optional<Baseline> baseline) {
         this.spec = spec;
         this.seed = seed;
         this.samples = samples;
@@ -54,6 +57,7 @@ public final class Experiment {
         this.checks = checks;
         this.gates = gates;
         this.training = training;
+        this.trainingRows = trainingRows;
         this.holdout = holdout;
         this.baseline = baseline;
     }
@@ -169,13 +173,16 @@ public final class Experiment {
                         + "' calls the generator with latents of its own, which the file generator ignores");
             }
         }
-        Samples training = read(spec.training(), "training", checks, Requirement.TRAINING, spec);
+        Optional<MappedNpyFile> mapped = spec.training().flatMap(MappedNpyFile::openIfLarge);
+        Samples training = mapped.isPresent() ? null
+                : read(spec.training(), "training", checks, Requirement.TRAINING, spec);
+        ReferenceRows trainingRows = mapped.map(ReferenceRows::of).orElse(null);
         Samples holdout = read(spec.holdout(), "holdout", checks, Requirement.HOLDOUT, spec);
         for (Map.Entry<String, Prior> prior : priors.entrySet()) {
             Generators.create(generators.get(prior.getKey()), GeneratorContext.of(prior.getValue(), training)).close();
         }
         Experiment experiment = new Experiment(spec, seed, samples, priors, generators, List.copyOf(checks),
-                List.copyOf(gates), training, holdout, baseline);
+                List.copyOf(gates), training, trainingRows, holdout, baseline);
         experiment.checkBaseline();
         return experiment;
     }
@@ -265,9 +272,21 @@ public final class Experiment {
         return baseline;
     }
 
-    /** @return the training data, when the spec names it */
+    /**
+     * @return the training data, when the spec names it and it is read into memory (empty when it is
+     *     {@linkplain #trainingRows() memory-mapped})
+     */
     public Optional<Samples> training() {
         return Optional.ofNullable(training);
+    }
+
+    /**
+     * @return the training rows when the training file is a {@code .npy} matrix too large to read into
+     *     memory ({@link MappedNpyFile#openIfLarge}): they are memory-mapped and streamed by the
+     *     checks that can ({@code memorization}); other checks and generators then find no training data
+     */
+    public Optional<ReferenceRows> trainingRows() {
+        return Optional.ofNullable(trainingRows);
     }
 
     /** @return the held-out data, when the spec names it */

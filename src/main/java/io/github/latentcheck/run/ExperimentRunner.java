@@ -80,7 +80,10 @@ public final class ExperimentRunner {
             Check check = checks.get(i);
             listener.stage(label, check.id(), 0);
             CheckInput input = CheckInput.of(prior, latents, samples, training, holdout,
-                    checkSeed(experiment.seed(), i), threads);
+                    checkSeed(experiment.seed(), i), threads).withProgress(listener.forCheck(label, check.id()));
+            if (experiment.trainingRows().isPresent()) {
+                input = input.withTrainingRows(experiment.trainingRows().get());
+            }
             String where = experiment.spec().checks().get(i).where();
             if (check.requirements().contains(Requirement.GENERATOR)) {
                 try (Generator own = Generators.create(experiment.generator(label), context)) {

@@ -1,8 +1,12 @@
 package io.github.latentcheck.run;
 
+import io.github.latentcheck.check.CheckProgress;
+import java.util.function.LongConsumer;
+
 /**
  * Hears how a run advances. Library code never prints; the command line shows these events on a
- * terminal. Calls come from the thread that runs the experiment.
+ * terminal. Calls come one at a time: from the thread that runs the experiment, except that the
+ * progress of a check's long step (a nearest-neighbour search) may come from a worker thread.
  */
 public interface ProgressListener {
     /** A listener that ignores every event. */
@@ -27,5 +31,34 @@ public interface ProgressListener {
 
     /** The run has ended; clear whatever was shown. */
     default void finished() {
+    }
+
+    /**
+     * Shows each long step of a check as a stage of its own, labelled {@code "<check>: <step>"}.
+     * Searches report from worker threads, possibly at once and out of order; this passes their
+     * counts on one at a time and only when they grow.
+     *
+     * @param prior the label of the prior being run
+     * @param check the check's id
+     * @return the check's progress, shown here
+     */
+    default CheckProgress forCheck(String prior, String check) {
+        ProgressListener listener = this;
+        return (step, total) -> {
+            stage(prior, check + ": " + step, total);
+            return new LongConsumer() {
+                private long most;
+
+                @Override
+                public void accept(long done) {
+                    synchronized (listener) {
+                        if (done > most) {
+                            most = done;
+                            listener.progress(done);
+                        }
+                    }
+                }
+            };
+        };
     }
 }

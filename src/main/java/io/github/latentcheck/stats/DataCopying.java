@@ -4,13 +4,17 @@ import io.github.latentcheck.InvalidInputException;
 import io.github.latentcheck.concurrent.Tasks;
 import io.github.latentcheck.data.Samples;
 import io.github.latentcheck.knn.NearestNeighborSearch;
+import io.github.latentcheck.knn.ReferenceRows;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.math3.ml.clustering.CentroidCluster;
 import org.apache.commons.math3.ml.clustering.DoublePoint;
 import org.apache.commons.math3.ml.clustering.KMeansPlusPlusClusterer;
 import org.apache.commons.math3.ml.distance.EuclideanDistance;
 import org.apache.commons.math3.random.Well19937c;
+import org.apache.commons.rng.sampling.PermutationSampler;
+import org.apache.commons.rng.simple.RandomSource;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
@@ -36,12 +40,21 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * statistic is therefore \(Z = C_T / \sqrt{\sum_\pi \bar w_\pi^2} = \sum w_\pi Z_U(\pi) / \sqrt{\sum w_\pi^2}\),
  * with the one-sided (data-copying) p-value \(\Phi(Z)\), {@link PValueMethod#ASYMPTOTIC}.
  *
+ * <p><b>Large training sets.</b> k-means is fitted on at most {@value #MAX_FIT_ROWS} training rows:
+ * all of them when T has no more, otherwise a uniform subsample without replacement drawn with the
+ * test's seed. The cells are then an estimate from a sample, which the test allows (the cells need
+ * only be fixed before the held-out and generated points are placed in them); the distances to the
+ * nearest training row always use every row of T. So T may be read block by block
+ * ({@link ReferenceRows}, e.g. a memory-mapped file larger than the heap).
+ *
  * <p>Reference: Meehan, C., Chaudhuri, K. &amp; Dasgupta, S. (2020). A non-parametric test to detect
  * data-copying in generative models. <i>AISTATS 2020</i>, PMLR 108, 3546–3556, arXiv:2004.05675.
  */
 public final class DataCopying {
     /** Lloyd iterations at most. */
     private static final int MAX_ITERATIONS = 300;
+    /** The most training rows k-means is fitted on; larger sets are subsampled (seeded). */
+    public static final int MAX_FIT_ROWS = 10_000;
 
     private final int cells;
     private final int minimumCellSamples;
@@ -131,20 +144,47 @@ public final class DataCopying {
      *         cell holds enough generated samples
      */
     public Result test(Samples training, Samples holdout, Samples generated) {
-        if (holdout.columns() != training.columns() || generated.columns() != training.columns()) {
-            throw new InvalidInputException("data-copying test: training, holdout and generated rows have "
-                    + training.columns() + ", " + holdout.columns() + " and " + generated.columns() + " columns");
-        }
-        if (training.rows() <= cells) {
-            throw new InvalidInputException("data-copying test: " + cells + " cells need more training rows: "
-                    + training.rows());
+        return test(ReferenceRows.of(training), holdout, generated);
+    }
+
+    /**
+     * @param training T, the rows the cells are fitted on (read block by block); more rows than cells
+     * @param holdout \(P_n\), held-out rows from T's distribution
+     * @param generated \(Q_m\), the generated samples
+     * @return the test's outcome
+     * @throws InvalidInputException as {@link #test(Samples, Samples, Samples)}
+     */
+    public Result test(ReferenceRows training, Samples holdout, Samples generated) {
+        checkShapes(training, holdout, generated);
+        NearestNeighborSearch search = NearestNeighborSearch.withDefaults().withThreads(threads);
+        return test(training, holdout, search.search(holdout, training).distances(0), generated,
+                search.search(generated, training).distances(0));
+    }
+
+    /**
+     * The test from distances to the nearest training row that the caller has already computed (for
+     * example in the same pass over a large T as other statistics).
+     *
+     * @param training T, the rows the cells are fitted on; more rows than cells
+     * @param holdout \(P_n\), held-out rows from T's distribution
+     * @param holdoutDistances each held-out row's Euclidean distance to its nearest row of T
+     * @param generated \(Q_m\), the generated samples
+     * @param generatedDistances each generated sample's Euclidean distance to its nearest row of T
+     * @return the test's outcome
+     * @throws InvalidInputException as {@link #test(Samples, Samples, Samples)}, or if a distance array
+     *         does not have one value per row
+     */
+    public Result test(ReferenceRows training, Samples holdout, double[] holdoutDistances, Samples generated,
+            double[] generatedDistances) {
+        checkShapes(training, holdout, generated);
+        if (holdoutDistances.length != holdout.rows() || generatedDistances.length != generated.rows()) {
+            throw new InvalidInputException("data-copying test: " + holdoutDistances.length + " and "
+                    + generatedDistances.length + " distances for " + holdout.rows() + " held-out and "
+                    + generated.rows() + " generated rows");
         }
         double[][] centres = fitCells(training);
-        NearestNeighborSearch search = NearestNeighborSearch.withDefaults().withThreads(threads);
-        double[] holdoutDistance = search.search(holdout, training).distances(0);
-        double[] generatedDistance = search.search(generated, training).distances(0);
-        List<List<Double>> holdoutByCell = byCell(holdout, holdoutDistance, centres);
-        List<List<Double>> generatedByCell = byCell(generated, generatedDistance, centres);
+        List<List<Double>> holdoutByCell = byCell(holdout, holdoutDistances, centres);
+        List<List<Double>> generatedByCell = byCell(generated, generatedDistances, centres);
         double weighted = 0;
         double weights = 0;
         double squares = 0;
@@ -170,10 +210,34 @@ public final class DataCopying {
         return new Result(weighted / weights, z, NormalDistribution.of(0, 1).cumulativeProbability(z), used, cells);
     }
 
-    private double[][] fitCells(Samples training) {
-        List<DoublePoint> points = new ArrayList<>(training.rows());
-        for (int r = 0; r < training.rows(); r++) {
-            points.add(new DoublePoint(toDouble(training.row(r))));
+    private void checkShapes(ReferenceRows training, Samples holdout, Samples generated) {
+        if (holdout.columns() != training.columns() || generated.columns() != training.columns()) {
+            throw new InvalidInputException("data-copying test: training, holdout and generated rows have "
+                    + training.columns() + ", " + holdout.columns() + " and " + generated.columns() + " columns");
+        }
+        if (training.rows() <= cells) {
+            throw new InvalidInputException("data-copying test: " + cells + " cells need more training rows: "
+                    + training.rows());
+        }
+    }
+
+    private double[][] fitCells(ReferenceRows training) {
+        int n = training.rows();
+        int d = training.columns();
+        List<DoublePoint> points = new ArrayList<>(Math.min(n, MAX_FIT_ROWS));
+        if (n <= MAX_FIT_ROWS) {
+            float[] all = new float[n * d];
+            training.copyBlock(0, n, all);
+            for (int r = 0; r < n; r++) {
+                points.add(new DoublePoint(toDouble(Arrays.copyOfRange(all, r * d, (r + 1) * d))));
+            }
+        } else {
+            int[] picked = new PermutationSampler(RandomSource.XO_SHI_RO_256_PP.create(seed), n, MAX_FIT_ROWS)
+                    .sample();
+            Arrays.sort(picked);
+            for (int r : picked) {
+                points.add(new DoublePoint(toDouble(training.row(r))));
+            }
         }
         KMeansPlusPlusClusterer<DoublePoint> clusterer = new KMeansPlusPlusClusterer<>(cells, MAX_ITERATIONS,
                 new EuclideanDistance(), new Well19937c(seed));

@@ -116,34 +116,44 @@ public final class RankComparison {
         return new double[] {Math.max(0, auc - half), Math.min(1, auc + half)};
     }
 
-    /** @return {@code {rank sum of x, Σ (t³ − t) over tie groups}}, with mid-ranks for ties */
+    /**
+     * Sorts copies of x and y (primitive sorts: 8 bytes per value, so 10⁷ training rows' distances
+     * cost 80 MB) and walks them together, tie group by tie group. The rank sums are sums of
+     * half-integers below 2<sup>52</sup>, so exact in double whatever the order of addition. −0.0
+     * ties with +0.0; a NaN ties with nothing and ranks after every number, those of x first.
+     *
+     * @return {@code {rank sum of x, Σ (t³ − t) over tie groups}}, with mid-ranks for ties
+     */
     private static double[] rankSum(double[] x, double[] y) {
-        int n = x.length;
-        int total = n + y.length;
-        double[] values = new double[total];
-        System.arraycopy(x, 0, values, 0, n);
-        System.arraycopy(y, 0, values, n, y.length);
-        Integer[] order = new Integer[total];
-        for (int i = 0; i < total; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(values[a], values[b]));
+        double[] a = x.clone();
+        double[] b = y.clone();
+        Arrays.sort(a);
+        Arrays.sort(b);
         double sum = 0;
         double ties = 0;
-        for (int start = 0; start < total;) {
-            int end = start + 1;
-            while (end < total && values[order[end]] == values[order[start]]) {
-                end++;
+        long before = 0;
+        for (int i = 0, j = 0; i < a.length || j < b.length;) {
+            boolean fromA = j == b.length || i < a.length && Double.compare(a[i], b[j]) <= 0;
+            double v = fromA ? a[i] : b[j];
+            int endA = i;
+            while (endA < a.length && a[endA] == v) {
+                endA++;
             }
-            double midRank = (start + 1 + end) / 2.0;
-            for (int i = start; i < end; i++) {
-                if (order[i] < n) {
-                    sum += midRank;
-                }
+            int endB = j;
+            while (endB < b.length && b[endB] == v) {
+                endB++;
             }
-            double t = end - start;
+            if (Double.isNaN(v)) {
+                endA = fromA ? i + 1 : i;
+                endB = fromA ? j : j + 1;
+            }
+            double t = (endA - i) + (endB - j);
+            double midRank = (2 * before + 1 + t) / 2;
+            sum += midRank * (endA - i);
             ties += t * t * t - t;
-            start = end;
+            before += endA - i + endB - j;
+            i = endA;
+            j = endB;
         }
         return new double[] {sum, ties};
     }
