@@ -77,13 +77,22 @@ class StatsValidationTest {
     }
 
     @Test
-    void oneSampleKsMethodFollowsCommonsStatistics() {
-        assertThat(KolmogorovSmirnov.oneSampleMethod(0.3, 100)).isEqualTo(PValueMethod.EXACT);
-        assertThat(KolmogorovSmirnov.oneSampleMethod(0.012, 1000)).isEqualTo(PValueMethod.EXACT);
-        assertThat(KolmogorovSmirnov.oneSampleMethod(0.02, 1000)).isEqualTo(PValueMethod.ASYMPTOTIC);
-        assertThat(KolmogorovSmirnov.oneSampleMethod(0.05, 1000)).isEqualTo(PValueMethod.ASYMPTOTIC);
-        assertThat(KolmogorovSmirnov.oneSampleMethod(0.01, 200000)).isEqualTo(PValueMethod.ASYMPTOTIC);
-        assertThat(KolmogorovSmirnov.oneSampleMethod(0.9999, 1000)).isEqualTo(PValueMethod.EXACT);
+    void oneSampleKsMethodFollowsTheTailsAlgorithm() {
+        assertThat(KolmogorovSmirnov.result(0.3, KolmogorovDistribution.twoSided(0.3, 100)).method())
+                .isEqualTo(PValueMethod.EXACT);
+        assertThat(KolmogorovSmirnov.result(0.05, KolmogorovDistribution.twoSided(0.05, 1000)).method())
+                .isEqualTo(PValueMethod.EXACT);
+        assertThat(KolmogorovSmirnov.result(0.001, KolmogorovDistribution.twoSided(0.001, 200000)).method())
+                .isEqualTo(PValueMethod.ASYMPTOTIC);
+        // n d^2 = 20: 2 P+ within Harris' bound P+/2 ~ 2e-18
+        assertThat(KolmogorovSmirnov.result(0.01, KolmogorovDistribution.twoSided(0.01, 200000)).method())
+                .isEqualTo(PValueMethod.EXACT);
+        KolmogorovDistribution.Tail tiny = KolmogorovDistribution.twoSided(0.9999, 1000);
+        TestResult underflow = KolmogorovSmirnov.result(0.9999, tiny);
+        assertThat(underflow.method()).isEqualTo(PValueMethod.EXACT);
+        assertThat(underflow.pValue()).isZero();
+        // 2 (1 - d)^n exactly for d >= 1 - 1/n
+        assertThat(underflow.logPValue()).isCloseTo(Math.log(2) + 1000 * Math.log1p(-0.9999), within(1e-11));
         NormalDistribution normal = NormalDistribution.of(0, 1);
         TestResult r = KolmogorovSmirnov.oneSample(EIGHT, normal::cumulativeProbability);
         assertThat(r.name()).isEqualTo("ks");
