@@ -1,6 +1,7 @@
 package io.github.latentcheck.stats;
 
 import io.github.latentcheck.InvalidInputException;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.statistics.inference.AlternativeHypothesis;
@@ -13,7 +14,8 @@ import org.apache.commons.statistics.inference.KolmogorovSmirnovTest;
  *
  * <p><b>One sample.</b> \(D_n = \sup_x |F_n(x) - F(x)|\), where \(F_n\) is the empirical CDF of the
  * \(n\) values and \(F\) the reference CDF (one-sided: \(D_n^+ = \sup_x (F_n - F)\),
- * \(D_n^- = \sup_x (F - F_n)\)); the statistic is computed by Commons Statistics. The p-value
+ * \(D_n^- = \sup_x (F - F_n)\)), Commons Statistics' definition computed after an O(n) counting sort
+ * of the CDF values. The p-value
  * \(P(D_n \ge d)\) comes from {@link KolmogorovDistribution}, which computes upper tails directly and
  * also returns \(\ln p\) ({@link TestResult#logPValue()}, finite where \(p\) underflows to 0):
  * exact (relative error at most 1e-10) for \(n \le 10000\) by a first-passage recursion or
@@ -113,12 +115,11 @@ public final class KolmogorovSmirnov {
             throw new InvalidInputException(
                     "the one-sided one-sample KS test has only the exact method");
         }
-        KolmogorovSmirnovTest test = TEST.with(hypothesis(alternative));
         if (choice == PValueChoice.ASYMPTOTIC) {
-            KolmogorovSmirnovTest.OneResult r = test.with(commons(choice)).test(x, cdf);
+            KolmogorovSmirnovTest.OneResult r = TEST.with(commons(choice)).test(x, cdf);
             return TestResult.of("ks", r.getStatistic(), r.getPValue(), PValueMethod.ASYMPTOTIC);
         }
-        double d = test.statistic(x, cdf);
+        double d = statistic(x, cdf, alternative);
         KolmogorovDistribution.Tail tail;
         if (alternative != Alternative.TWO_SIDED) {
             tail = KolmogorovDistribution.oneSided(d, x.length);
@@ -128,6 +129,61 @@ public final class KolmogorovSmirnov {
             tail = KolmogorovDistribution.twoSided(d, x.length);
         }
         return result(d, tail);
+    }
+
+    /**
+     * The one-sample statistic as Commons Statistics' {@code KolmogorovSmirnovTest.statistic(x, cdf)}
+     * defines it, \(D_n^+ = \max_i (i/n - u_{(i)})\) and \(D_n^- = \max_i (u_{(i)} - (i-1)/n)\) over the
+     * sorted CDF values \(u_i = F(x_i)\) (in the order of the \(x_i\), F being non-decreasing), which
+     * are ordered by a counting sort into n buckets of width 1/n (a comparison sort only inside a bucket
+     * holding several values): O(n) expected, where sorting the doubles dominated the test on 10^6 values.
+     *
+     * @param x the sample
+     * @param cdf the reference CDF
+     * @param alternative which statistic: \(D_n\), \(D_n^+\) ({@link Alternative#GREATER}) or
+     *     \(D_n^-\) ({@link Alternative#LESS})
+     * @return the statistic
+     * @throws InvalidInputException if a CDF value is not in [0, 1]
+     */
+    static double statistic(double[] x, DoubleUnaryOperator cdf, Alternative alternative) {
+        int n = x.length;
+        double[] u = new double[n];
+        int[] bucket = new int[n];
+        int[] start = new int[n + 1];
+        for (int i = 0; i < n; i++) {
+            double v = cdf.applyAsDouble(x[i]);
+            if (!(v >= 0 && v <= 1)) {
+                throw new InvalidInputException("cdf value is not in [0, 1]: cdf(x[" + i + "] = " + x[i] + ") = " + v);
+            }
+            int b = Math.min((int) (v * n), n - 1);
+            u[i] = v;
+            bucket[i] = b;
+            start[b + 1]++;
+        }
+        for (int b = 0; b < n; b++) {
+            start[b + 1] += start[b];
+        }
+        int[] next = Arrays.copyOf(start, n);
+        double[] sorted = new double[n];
+        for (int i = 0; i < n; i++) {
+            sorted[next[bucket[i]]++] = u[i];
+        }
+        double plus = 0;
+        double minus = 0;
+        for (int b = 0; b < n; b++) {
+            if (start[b + 1] - start[b] > 1) {
+                Arrays.sort(sorted, start[b], start[b + 1]);
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            plus = Math.max(plus, (double) (i + 1) / n - sorted[i]);
+            minus = Math.max(minus, sorted[i] - (double) i / n);
+        }
+        return switch (alternative) {
+            case TWO_SIDED -> Math.max(plus, minus);
+            case GREATER -> plus;
+            case LESS -> minus;
+        };
     }
 
     /**

@@ -102,6 +102,32 @@ class StatsValidationTest {
     }
 
     @Test
+    void oneSampleKsStatisticIsCommonsStatistics() {
+        NormalDistribution normal = NormalDistribution.of(0, 1);
+        double[] shifted = new double[2001];
+        for (int i = 0; i < shifted.length; i++) {
+            shifted[i] = 0.3 + Math.sin(7.0 * i) * 2;
+        }
+        // ties, values in the tails (CDF 0 or 1 in double: one bucket holds many values), a short sample
+        double[][] samples = {EIGHT, shifted, {-40, -40, -39, 0, 0, 39, 40, 41}, {0.5, -0.5}};
+        for (double[] x : samples) {
+            for (Alternative h1 : Alternative.values()) {
+                org.apache.commons.statistics.inference.AlternativeHypothesis commons = switch (h1) {
+                    case TWO_SIDED -> org.apache.commons.statistics.inference.AlternativeHypothesis.TWO_SIDED;
+                    case GREATER -> org.apache.commons.statistics.inference.AlternativeHypothesis.GREATER_THAN;
+                    case LESS -> org.apache.commons.statistics.inference.AlternativeHypothesis.LESS_THAN;
+                };
+                double expected = org.apache.commons.statistics.inference.KolmogorovSmirnovTest.withDefaults()
+                        .with(commons).statistic(x, normal::cumulativeProbability);
+                assertThat(KolmogorovSmirnov.statistic(x, normal::cumulativeProbability, h1)).as(h1 + " n=" + x.length)
+                        .isEqualTo(expected);
+            }
+        }
+        assertThatThrownBy(() -> KolmogorovSmirnov.oneSample(new double[] {1, 2}, v -> v))
+                .isInstanceOf(InvalidInputException.class).hasMessage("cdf value is not in [0, 1]: cdf(x[1] = 2.0) = 2.0");
+    }
+
+    @Test
     void twoSampleKsFlagsTiesAndLabelsTheMethod() {
         KolmogorovSmirnovTwoSampleResult tied = KolmogorovSmirnov.twoSample(new double[] {1, 2, 2, 3}, new double[] {2, 2, 4});
         assertThat(tied.hasSignificantTies()).isTrue();
