@@ -34,9 +34,11 @@ import java.util.Arrays;
  * come from Loader's saddle-point form (\(\operatorname{stirlerr}\), \(\operatorname{bd0}\)). The
  * in-band mass that ends at \(N(1) = n\) is \(P(D_n &lt; d)\); the two must add to 1, which is checked
  * (a failed check is reported, not hidden). Rounding in sums of non-negative terms gives a relative
- * error of at most \(2(n+1)(K+4)u\) (\(K \le 36\) kernel terms, \(u = 2^{-53}\)), 8.4e-11 at
- * \(n = 10^4\); measured errors are below 1e-13. Cost: \(O(n \cdot nd)\) kernel products, about 0.1 s
- * at \(n = 10^4\) in the worst case. Used while \(P(D_n^+ \ge d) &gt;\) {@value #HARRIS_SWITCH}.
+ * error of at most \(2(n+1)(K+4)u\) (\(K \le 36\) kernel terms, \(u = 2^{-53}\)), 8.9e-11 at
+ * \(n = 10^4\); measured errors are below 1e-13. Cost: \(2n\) steps over a band of about \(2nd\)
+ * states with up to 33 kernel terms, \(O(n^2 d)\); at \(n = 10^4\) the worst case (just before the
+ * switch below) took 1.5 s on our shared 2-core machine, typical p-values 0.3–0.7 s
+ * (docs/benchmarks.md). Used while \(P(D_n^+ \ge d) &gt;\) {@value #HARRIS_SWITCH}.
  *
  * <p><b>Two-sided tails: \(2P(D_n^+ \ge d)\).</b> \(P(D_n \ge d) = 2P^+ - P(D_n^+ \ge d, D_n^- \ge d)\).
  * For \(d \ge 1/2\) the two events are disjoint, so \(2P^+\) is exact. Otherwise \(\{D^+ \ge d\}\) is
@@ -52,13 +54,17 @@ import java.util.Arrays;
  * \(n(1 - d - j/n) = n - j - nd\) formed from \(nd\) held exactly as two doubles, and summed in log
  * space. Exact for every \(n\); cost \(O(n)\).
  *
- * <p><b>Two-sided, \(n &gt;\) {@value #EXACT_MAX_N}: asymptotic, with a stated bound.</b> \(2P^+\)
- * when \(P^+ \le\) {@value #ASYMPTOTIC_HARRIS_SWITCH} (Harris: relative error \(\le P^+/2\)), otherwise
- * the Pelz–Good (1976) expansion to \(O(n^{-3/2})\), its leading Kolmogorov term summed as the upper
- * tail \(2\sum_{k \ge 1} (-1)^{k-1} e^{-2k^2 z^2}\). Its relative error, measured against this class's
- * exact recursion at \(n = 10^4\) and \(2 \cdot 10^4\), is below {@value #PELZ_GOOD_BOUND}, reported
- * as the bound; it shrinks as \(n\) grows. {@link Tail#relativeErrorBound()} states the bound of every
- * answer.
+ * <p><b>Two-sided, \(n &gt;\) {@value #EXACT_MAX_N}: asymptotic, with a stated bound.</b> The
+ * recursion's cost grows as \(n^{3/2}\) (about 1 s at \(n = 10^4\) near its switch), so beyond
+ * {@value #EXACT_MAX_N} (unless {@link #twoSidedExact} is asked for): when \(nd^2 \ge\)
+ * {@value #ASYMPTOTIC_TAIL_X2}, \(2P^+\), whose error \(P(D^+ \ge d, D^- \ge d)/P\) behaves as
+ * \(e^{-6nd^2} \le 4 \cdot 10^{-11}\) (Kolmogorov's series) and measured at most 3.6e-11 at
+ * \(n = 10001\), \(x = \sqrt{n} d \in [2, 3.6]\); below, the Pelz–Good (1976) expansion to
+ * \(O(n^{-3/2})\), its leading Kolmogorov term summed directly as the upper tail
+ * \(2\sum_{k \ge 1} (-1)^{k-1} e^{-2k^2 x^2}\) and the small corrections subtracted from it. Against
+ * the exact recursion its relative error is at most 1.3e-8 at \(n = 10001\) for \(x &lt; 2\) and
+ * shrinks as \(n^{-2}\) (1.0e-8 at \(n = 20000\)). Both report the bound {@value #ASYMPTOTIC_BOUND}
+ * (or Harris' \(P^+/2\) when smaller) in {@link Tail#relativeErrorBound()}.
  *
  * <p>References:
  * <ol>
@@ -183,7 +189,10 @@ public final class KolmogorovDistribution {
             return algorithm;
         }
 
-        /** @return a bound on the relative error of {@link #p()} (equivalently the absolute error of {@link #logP()}) */
+        /**
+         * @return a bound on the relative error of {@link #p()} (equivalently on the absolute error of
+         *     {@link #logP()})
+         */
         public double relativeErrorBound() {
             return relativeErrorBound;
         }
@@ -209,7 +218,8 @@ public final class KolmogorovDistribution {
         @Override
         public String toString() {
             return delivered()
-                    ? "p=" + p + " (log p=" + logP + ", " + algorithm + ", relative error <= " + relativeErrorBound + ")"
+                    ? "p=" + p + " (log p=" + logP + ", " + algorithm + ", relative error <= "
+                            + relativeErrorBound + ")"
                     : algorithm + " failed: " + failure;
         }
     }

@@ -190,8 +190,8 @@ public final class KolmogorovSmirnov {
      * @param d the statistic
      * @param tail its upper tail
      * @return the result: {@link PValueMethod#EXACT} when the tail is exact up to rounding or within
-     *     1e-10 ({@link KolmogorovDistribution.Tail#exact()}), {@link PValueMethod#ASYMPTOTIC} otherwise, {@link PValueMethod#UNAVAILABLE} when the
-     *     algorithm could not deliver
+     *     1e-10 ({@link KolmogorovDistribution.Tail#exact()}), {@link PValueMethod#ASYMPTOTIC}
+     *     otherwise, {@link PValueMethod#UNAVAILABLE} when the algorithm could not deliver
      */
     static TestResult result(double d, KolmogorovDistribution.Tail tail) {
         if (!tail.delivered()) {
