@@ -52,6 +52,14 @@ public final class TestResult {
     }
 
     /**
+     * @param newName what was tested, e.g. {@code "z3"}
+     * @return a copy under another name, keeping every value (also a directly computed log p-value)
+     */
+    public TestResult withName(String newName) {
+        return new TestResult(newName, statistic, pValue, logPValue, adjustedPValue, method);
+    }
+
+    /**
      * @param adjusted the p-value after a multiple-testing correction
      * @return a copy carrying the adjusted p-value
      */

@@ -102,6 +102,29 @@ class StatsValidationTest {
     }
 
     @Test
+    void logPValueSurvivesUnderflowRenamingAndAdjustment() {
+        TestResult tiny = TestResult.ofLog("ks", 0.9, -2000, PValueMethod.EXACT);
+        assertThat(tiny.pValue()).isZero();
+        assertThat(tiny.logPValue()).isEqualTo(-2000);
+        TestResult renamed = tiny.withName("z3").withAdjustedPValue(0);
+        assertThat(renamed.name()).isEqualTo("z3");
+        assertThat(renamed.logPValue()).isEqualTo(-2000);
+        assertThat(renamed.method()).isEqualTo(PValueMethod.EXACT);
+        assertThat(TestResult.of("t", 1, 0.25, PValueMethod.ASYMPTOTIC).logPValue()).isEqualTo(Math.log(0.25));
+        double[] far = new double[1000];
+        for (int i = 0; i < far.length; i++) {
+            far[i] = 5 + i * 1e-3;
+        }
+        // every value in the upper tail: D = F(5) = 1 - 2.9e-7 and p = 2 (1 - D)^n = 2 (2.9e-7)^1000
+        // underflows; log p ~ -15000 does not (at 30, F = 1 in double, so D = 1 and p = 0 exactly)
+        TestResult ks = KolmogorovSmirnov.oneSample(far, NormalDistribution.of(0, 1)::cumulativeProbability);
+        assertThat(ks.pValue()).isZero();
+        double d = NormalDistribution.of(0, 1).cumulativeProbability(5);
+        assertThat(ks.statistic()).isEqualTo(d);
+        assertThat(ks.logPValue()).isCloseTo(Math.log(2) + 1000 * Math.log1p(-d), within(1e-7));
+    }
+
+    @Test
     void oneSampleKsStatisticIsCommonsStatistics() {
         NormalDistribution normal = NormalDistribution.of(0, 1);
         double[] shifted = new double[2001];
