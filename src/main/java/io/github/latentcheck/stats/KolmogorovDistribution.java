@@ -448,8 +448,15 @@ public final class KolmogorovDistribution {
                 lower++;
             } else {
                 int bound = (int) upper;
-                for (int j = Math.max(bound, lo); j <= top; j++) {
-                    leave += next[j] * poissonProbability(n - j, restInt - stepFrac, (stepInt - j) + stepFrac);
+                int first = Math.max(bound, lo);
+                if (first <= top) {
+                    // P(N(1) - N(t) = c) for c = n - j falling: P(c - 1) = P(c) c / mu
+                    double mu = restInt - stepFrac;
+                    double rest = poissonProbability(n - first, mu, (stepInt - first) + stepFrac);
+                    for (int j = first; j <= top && rest > 0; j++) {
+                        leave += next[j] * rest;
+                        rest *= (n - j) / mu;
+                    }
                 }
                 top = Math.min(top, bound - 1);
                 upper++;
