@@ -72,7 +72,8 @@ class KolmogorovDistributionReferenceTest {
             KolmogorovDistribution.Tail auto = KolmogorovDistribution.twoSided(d, n);
             KolmogorovDistribution.Tail exact = KolmogorovDistribution.twoSidedExact(d, n);
             assertThat(exact.algorithm()).isEqualTo(KolmogorovDistribution.Algorithm.FIRST_PASSAGE);
-            assertThat(auto.relativeErrorBound()).isLessThanOrEqualTo(ASYMPTOTIC_TOLERANCE);
+            // the stated bound, plus for 2P+ the rounding bound of the Smirnov sum (~1e-11)
+            assertThat(auto.relativeErrorBound()).isLessThanOrEqualTo(ASYMPTOTIC_TOLERANCE + 1e-10);
             agreement.check(auto.algorithm() + " vs exact recursion, n=10001", "x=" + x, auto.p(), exact.p(),
                     auto.relativeErrorBound(), 0);
         }
