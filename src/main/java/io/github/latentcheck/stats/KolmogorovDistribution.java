@@ -446,9 +446,11 @@ public final class KolmogorovDistribution {
                 }
                 lo = Math.max(lo, bound);
                 lower++;
-            } else {
-                int bound = (int) upper;
-                int first = Math.max(bound, lo);
+            }
+            // States at or above the pending upper bound leave now: at this upper breakpoint, or for sure
+            // at the next one (N never decreases), so the band never carries them.
+            if (upper <= n) {
+                int first = Math.max((int) upper, lo);
                 if (first <= top) {
                     // P(N(1) - N(t) = c) for c = n - j falling: P(c - 1) = P(c) c / mu
                     double mu = restInt - stepFrac;
@@ -458,7 +460,9 @@ public final class KolmogorovDistribution {
                         rest *= (n - j) / mu;
                     }
                 }
-                top = Math.min(top, bound - 1);
+                top = Math.min(top, (int) upper - 1);
+            }
+            if (!takeLower) {
                 upper++;
             }
             hi = top;
