@@ -27,7 +27,8 @@ import java.util.Arrays;
  * \(q_s(j) = P(N(t_s) = j, \text{no boundary crossed yet})\) over the allowed band, whose width is
  * about \(2nd\); a step convolves \(q\) with the Poisson\((n\,\Delta t)\) probabilities
  * (\(n\,\Delta t \le 1\); terms below 1e-35 dropped). The mass that crosses a boundary at a breakpoint
- * \(t\) in state \(j\) is a first crossing, and with independent increments
+ * \(t\) in state \(j\) is a first crossing (a state at or above the next upper bound is counted at
+ * once, as it must cross there), and with independent increments
  * \[ P(D_n \ge d) = \frac{1}{P(N(1) = n)} \sum_{\text{first crossings } (t, j)} P(\text{cross at } t
  * \text{ in } j) \, P(N(1) - N(t) = n - j), \]
  * a sum of positive terms: no cancellation, every term accurate to a few ulp. Poisson probabilities
