@@ -38,8 +38,7 @@ import java.util.Arrays;
  * error of at most \(2(n+1)(K+4)u\) (\(K \le 36\) kernel terms, \(u = 2^{-53}\)), 8.9e-11 at
  * \(n = 10^4\); measured errors are below 1e-13. Cost: \(2n\) steps over a band of about \(2nd\)
  * states with up to 33 kernel terms, \(O(n^2 d)\); at \(n = 10^4\) the worst case (just before the
- * switch below) took 1.5 s on our shared 2-core machine, typical p-values 0.3–0.7 s
- * (docs/benchmarks.md). Used while \(P(D_n^+ \ge d) &gt;\) {@value #HARRIS_SWITCH}.
+ * switch below) took 0.7 s on our shared 2-core machine, 0.1 s at p = 0.27 (docs/benchmarks.md). Used while \(P(D_n^+ \ge d) &gt;\) {@value #HARRIS_SWITCH}.
  *
  * <p><b>Two-sided tails: \(2P(D_n^+ \ge d)\).</b> \(P(D_n \ge d) = 2P^+ - P(D_n^+ \ge d, D_n^- \ge d)\).
  * For \(d \ge 1/2\) the two events are disjoint, so \(2P^+\) is exact. Otherwise \(\{D^+ \ge d\}\) is
@@ -56,7 +55,7 @@ import java.util.Arrays;
  * space. Exact for every \(n\); cost \(O(n)\).
  *
  * <p><b>Two-sided, \(n &gt;\) {@value #EXACT_MAX_N}: asymptotic, with a stated bound.</b> The
- * recursion's cost grows as \(n^{3/2}\) (about 1 s at \(n = 10^4\) near its switch), so beyond
+ * recursion's cost grows as \(n^{3/2}\) (0.7 s at \(n = 10^4\) near its switch), so beyond
  * {@value #EXACT_MAX_N} (unless {@link #twoSidedExact} is asked for): when \(nd^2 \ge\)
  * {@value #ASYMPTOTIC_TAIL_X2}, \(2P^+\), whose error \(P(D^+ \ge d, D^- \ge d)/P\) behaves as
  * \(e^{-6nd^2} \le 4 \cdot 10^{-11}\) (Kolmogorov's series) and measured at most 3.6e-11 at
