@@ -238,8 +238,8 @@ public final class KolmogorovDistribution {
     }
 
     /**
-     * \(P(D_n \ge d)\) by the exact algorithms whatever \(n\) (the recursion costs \(O(n^2 d)\): about
-     * 10 s at \(n = 10^5\)).
+     * \(P(D_n \ge d)\) by the exact algorithms whatever \(n\): the recursion costs \(O(n^2 d)\), so at a
+     * given p it grows as \(n^{3/2}\) (up to 0.7 s at \(n = 10^4\), about 30 times that at \(n = 10^5\)).
      *
      * @param d the statistic
      * @param n the sample size, at least 1
