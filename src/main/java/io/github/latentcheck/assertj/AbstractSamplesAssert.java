@@ -190,7 +190,7 @@ public abstract class AbstractSamplesAssert<SELF extends AbstractSamplesAssert<S
         List<TestResult> raw = new ArrayList<>();
         for (int c = 0; c < columns(); c++) {
             TestResult t = KolmogorovSmirnov.twoSample(column(c), other.column(c)).result();
-            raw.add(TestResult.of(columnName(c), t.statistic(), t.pValue(), t.method()));
+            raw.add(t.withName(columnName(c)));
         }
         return verdict(raw, "have the distribution of the other samples (" + other.rows() + " rows)");
     }
@@ -262,7 +262,7 @@ public abstract class AbstractSamplesAssert<SELF extends AbstractSamplesAssert<S
         List<TestResult> raw = new ArrayList<>();
         for (int c = 0; c < columns(); c++) {
             TestResult t = test.apply(column(c), marginal.apply(c));
-            raw.add(TestResult.of(columnName(c), t.statistic(), t.pValue(), t.method()));
+            raw.add(t.withName(columnName(c)));
         }
         return verdict(raw, "follow " + reference);
     }

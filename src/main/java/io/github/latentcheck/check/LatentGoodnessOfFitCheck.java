@@ -71,7 +71,7 @@ public final class LatentGoodnessOfFitCheck implements Check {
             TestResult t = statistic == Statistic.AD
                     ? AndersonDarling.oneSample(column, prior.marginal(j))
                     : CramerVonMises.oneSample(column, prior.marginal(j));
-            raw.add(TestResult.of("z" + j, t.statistic(), t.pValue(), t.method()));
+            raw.add(t.withName("z" + j));
         }
         CheckResult.Builder result = CheckResult.builder(this);
         family.summarize(result, raw, "latent coordinates");

@@ -87,7 +87,7 @@ public final class LatentKolmogorovSmirnovCheck implements Check {
         for (int j = 0; j < d; j++) {
             ContinuousDistribution marginal = prior.marginal(j);
             TestResult t = KolmogorovSmirnov.oneSample(input.latents().column(j), marginal::cumulativeProbability);
-            raw.add(TestResult.of("z" + j, t.statistic(), t.pValue(), t.method()));
+            raw.add(t.withName("z" + j));
             if (t.statistic() > raw.get(worst).statistic()) {
                 worst = j;
             }

@@ -356,6 +356,7 @@ final class TestCommand implements Callable<Integer> {
         }
         putNumber(o, "statistic", row.result().statistic());
         putNumber(o, "pValue", row.result().pValue());
+        putNumber(o, "logPValue", row.result().logPValue());
         o.put("method", row.result().method().label());
         return o;
     }

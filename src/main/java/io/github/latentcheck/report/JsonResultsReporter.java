@@ -122,6 +122,8 @@ public final class JsonResultsReporter implements Reporter {
             writeNumber(json, test.statistic());
             json.writeFieldName("pValue");
             writeNumber(json, test.pValue());
+            json.writeFieldName("logPValue");
+            writeNumber(json, test.logPValue());
             json.writeFieldName("adjustedPValue");
             writeNumber(json, test.adjustedPValue());
             json.writeStringField("method", test.method().label());

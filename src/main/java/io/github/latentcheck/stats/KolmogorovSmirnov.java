@@ -1,28 +1,31 @@
 package io.github.latentcheck.stats;
 
 import io.github.latentcheck.InvalidInputException;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.statistics.inference.AlternativeHypothesis;
 import org.apache.commons.statistics.inference.KolmogorovSmirnovTest;
 
 /**
- * Two-sided Kolmogorov–Smirnov tests, computed by Commons Statistics'
- * {@link KolmogorovSmirnovTest} with its defaults (not commons-math3's, which differs from scipy).
+ * Kolmogorov–Smirnov tests. One sample: p-values from our {@link KolmogorovDistribution}; two samples:
+ * Commons Statistics' {@link KolmogorovSmirnovTest} with its defaults (not commons-math3's, which
+ * differs from scipy).
  *
  * <p><b>One sample.</b> \(D_n = \sup_x |F_n(x) - F(x)|\), where \(F_n\) is the empirical CDF of the
- * \(n\) values and \(F\) the reference CDF. The p-value \(P(D_n \ge d)\) is computed as in Simard &amp;
- * L'Ecuyer (2011), the same scheme as {@code scipy.stats.kstwo.sf} (which {@code scipy.stats.kstest}
- * uses by default): closed forms near the ends of the range; for \(n \le 140\) the Durbin matrix
- * (Marsaglia–Tsang–Wang 2003) when \(nd^2 &lt; 0.754693\), Pomeranz's recursion when \(nd^2 &lt; 4\),
- * and Miller's \(2 P(D_n^+ \ge d)\) beyond (about 10 significant digits in all); for \(n &gt; 140\)
- * Miller's approximation when \(nd^2 \ge 2.2\), the Durbin matrix when \(n \le 100000\) and
- * \(n d^{3/2} &lt; 1.4\), and otherwise the Pelz–Good asymptotic series (5 to 6 significant digits).
- * {@link PValueMethod#EXACT} is reported where an exact algorithm (closed form, Durbin matrix,
- * Pomeranz) ran, or Miller's approximation with \(n \le 140\), whose error is below the 10th digit;
- * {@link PValueMethod#ASYMPTOTIC} where, for \(n &gt; 140\), Miller's approximation or the Pelz–Good
- * series ran. Commons Statistics itself never switches the one-sample two-sided test to Kolmogorov's
- * limiting distribution by default.
+ * \(n\) values and \(F\) the reference CDF (one-sided: \(D_n^+ = \sup_x (F_n - F)\),
+ * \(D_n^- = \sup_x (F - F_n)\)), Commons Statistics' definition computed after an O(n) counting sort
+ * of the CDF values. The p-value
+ * \(P(D_n \ge d)\) comes from {@link KolmogorovDistribution}, which computes upper tails directly and
+ * also returns \(\ln p\) ({@link TestResult#logPValue()}, finite where \(p\) underflows to 0):
+ * exact (relative error at most 1e-10) for \(n \le 10000\) by a first-passage recursion or
+ * \(2P(D_n^+ \ge d)\) within Harris' bound; beyond, the Pelz–Good series or \(2P(D_n^+ \ge d)\)
+ * with a stated bound of 1e-7. We wrote our own because Commons Statistics 1.2 and scipy 1.17 are
+ * exact only to \(n = 140\) (Pelz–Good and Miller beyond, relative errors up to 3.8e-6 measured) and return 0
+ * below the double range. {@link PValueMethod#EXACT} is reported when the algorithm is exact up to
+ * rounding or within 1e-10, {@link PValueMethod#ASYMPTOTIC} otherwise, and {@link PValueMethod#UNAVAILABLE} (p-value
+ * NaN) if the recursion's self-check ever fails. One-sided tails use the exact
+ * Smirnov–Birnbaum–Tingey sum for every \(n\).
  *
  * <p><b>Two samples.</b> \(D_{n,m} = \sup_x |F_n(x) - G_m(x)|\). When \(\max(n, m) &lt; 10000\) the
  * p-value \(P(D_{n,m} \ge d)\) is exact (Hodges 1958; Viehmann 2021's stabilised recursion), unless
@@ -34,8 +37,7 @@ import org.apache.commons.statistics.inference.KolmogorovSmirnovTest;
  *
  * <p>References:
  * <ol>
- * <li>Marsaglia, G., Tsang, W. W. &amp; Wang, J. (2003). Evaluating Kolmogorov's distribution.
- * <i>Journal of Statistical Software</i> 8(18), doi:10.18637/jss.v008.i18.
+ * <li>See {@link KolmogorovDistribution} for the one-sample references.
  * <li>Simard, R. &amp; L'Ecuyer, P. (2011). Computing the two-sided Kolmogorov–Smirnov distribution.
  * <i>Journal of Statistical Software</i> 39(11), doi:10.18637/jss.v039.i11.
  * <li>Hodges, J. L. (1958). The significance probability of the Smirnov two-sample test.
@@ -47,12 +49,6 @@ import org.apache.commons.statistics.inference.KolmogorovSmirnovTest;
 public final class KolmogorovSmirnov {
     /** Commons Statistics 1.2: the two-sample test is exact below this size. */
     static final int TWO_SAMPLE_EXACT_LIMIT = 10000;
-    /** Commons Statistics 1.2 / Simard–L'Ecuyer: the small-n limit of the one-sample scheme. */
-    private static final int SMALL_N = 140;
-    /** Commons Statistics 1.2 / Simard–L'Ecuyer: the large-n limit of the Durbin matrix. */
-    private static final int DURBIN_MAX_N = 100000;
-    /** Commons Statistics 1.2: the one-sided one-sample p-value is exact up to this size. */
-    private static final int ONE_SIDED_EXACT_MAX_N = 1000000;
 
     private static final KolmogorovSmirnovTest TEST = KolmogorovSmirnovTest.withDefaults();
 
@@ -69,10 +65,7 @@ public final class KolmogorovSmirnov {
      *     non-finite value
      */
     public static TestResult oneSample(double[] x, DoubleUnaryOperator cdf) {
-        MomentTests.checkSample(x, 2);
-        Objects.requireNonNull(cdf, "cdf");
-        KolmogorovSmirnovTest.OneResult r = TEST.test(x, cdf);
-        return TestResult.of("ks", r.getStatistic(), r.getPValue(), oneSampleMethod(r.getStatistic(), x.length));
+        return oneSample(x, cdf, Alternative.TWO_SIDED, PValueChoice.AUTO);
     }
 
     /**
@@ -97,18 +90,19 @@ public final class KolmogorovSmirnov {
 
     /**
      * One-sample test of {@code x} against the continuous CDF {@code cdf} with a chosen alternative and
-     * p-value method. Two-sided: {@link PValueChoice#AUTO} is {@link #oneSample(double[], DoubleUnaryOperator)};
-     * {@link PValueChoice#EXACT} forces the scheme described in the class documentation;
-     * {@link PValueChoice#ASYMPTOTIC} uses Kolmogorov's limiting distribution of \(\sqrt{n} D_n\). One-sided
-     * (\(D_n^+\) or \(D_n^-\)): the exact Smirnov / Smirnov–Dwass computation of Commons Statistics
-     * ({@link PValueMethod#EXACT}) up to n = 1,000,000, its asymptotic formula beyond; there is no
-     * other choice, so a one-sided test refuses {@link PValueChoice#ASYMPTOTIC}.
+     * p-value method. Two-sided: {@link PValueChoice#AUTO} is {@link #oneSample(double[], DoubleUnaryOperator)}
+     * ({@link KolmogorovDistribution#twoSided}); {@link PValueChoice#EXACT} uses the exact algorithms
+     * whatever n ({@link KolmogorovDistribution#twoSidedExact}, slow beyond n = 10,000);
+     * {@link PValueChoice#ASYMPTOTIC} uses Kolmogorov's limiting distribution of \(\sqrt{n} D_n\)
+     * (Commons Statistics). One-sided (\(D_n^+\) or \(D_n^-\)): the exact Smirnov–Birnbaum–Tingey sum
+     * ({@link KolmogorovDistribution#oneSided}) for every n; there is no other choice, so a one-sided
+     * test refuses {@link PValueChoice#ASYMPTOTIC}.
      *
      * @param x the sample, at least 2 finite values
      * @param cdf the reference CDF
      * @param alternative the alternative hypothesis
      * @param choice the p-value method
-     * @return a result named {@code "ks"}
+     * @return a result named {@code "ks"}, with {@link TestResult#logPValue()} computed directly
      * @throws io.github.latentcheck.InvalidInputException if an input breaks a rule
      */
     public static TestResult oneSample(double[] x, DoubleUnaryOperator cdf, Alternative alternative,
@@ -121,16 +115,89 @@ public final class KolmogorovSmirnov {
             throw new InvalidInputException(
                     "the one-sided one-sample KS test has only the exact method");
         }
-        KolmogorovSmirnovTest.OneResult r = TEST.with(hypothesis(alternative)).with(commons(choice)).test(x, cdf);
-        PValueMethod method;
-        if (alternative != Alternative.TWO_SIDED) {
-            method = x.length > ONE_SIDED_EXACT_MAX_N ? PValueMethod.ASYMPTOTIC : PValueMethod.EXACT;
-        } else if (choice == PValueChoice.AUTO) {
-            method = oneSampleMethod(r.getStatistic(), x.length);
-        } else {
-            method = choice == PValueChoice.EXACT ? PValueMethod.EXACT : PValueMethod.ASYMPTOTIC;
+        if (choice == PValueChoice.ASYMPTOTIC) {
+            KolmogorovSmirnovTest.OneResult r = TEST.with(commons(choice)).test(x, cdf);
+            return TestResult.of("ks", r.getStatistic(), r.getPValue(), PValueMethod.ASYMPTOTIC);
         }
-        return TestResult.of("ks", r.getStatistic(), r.getPValue(), method);
+        double d = statistic(x, cdf, alternative);
+        KolmogorovDistribution.Tail tail;
+        if (alternative != Alternative.TWO_SIDED) {
+            tail = KolmogorovDistribution.oneSided(d, x.length);
+        } else if (choice == PValueChoice.EXACT) {
+            tail = KolmogorovDistribution.twoSidedExact(d, x.length);
+        } else {
+            tail = KolmogorovDistribution.twoSided(d, x.length);
+        }
+        return result(d, tail);
+    }
+
+    /**
+     * The one-sample statistic as Commons Statistics' {@code KolmogorovSmirnovTest.statistic(x, cdf)}
+     * defines it, \(D_n^+ = \max_i (i/n - u_{(i)})\) and \(D_n^- = \max_i (u_{(i)} - (i-1)/n)\) over the
+     * sorted CDF values \(u_i = F(x_i)\) (in the order of the \(x_i\), F being non-decreasing), which
+     * are ordered by a counting sort into n buckets of width 1/n (a comparison sort only inside a bucket
+     * holding several values): O(n) expected, where sorting the doubles dominated the test on 10^6 values.
+     *
+     * @param x the sample
+     * @param cdf the reference CDF
+     * @param alternative which statistic: \(D_n\), \(D_n^+\) ({@link Alternative#GREATER}) or
+     *     \(D_n^-\) ({@link Alternative#LESS})
+     * @return the statistic
+     * @throws InvalidInputException if a CDF value is not in [0, 1]
+     */
+    static double statistic(double[] x, DoubleUnaryOperator cdf, Alternative alternative) {
+        int n = x.length;
+        double[] u = new double[n];
+        int[] bucket = new int[n];
+        int[] start = new int[n + 1];
+        for (int i = 0; i < n; i++) {
+            double v = cdf.applyAsDouble(x[i]);
+            if (!(v >= 0 && v <= 1)) {
+                throw new InvalidInputException("cdf value is not in [0, 1]: cdf(x[" + i + "] = " + x[i] + ") = " + v);
+            }
+            int b = Math.min((int) (v * n), n - 1);
+            u[i] = v;
+            bucket[i] = b;
+            start[b + 1]++;
+        }
+        for (int b = 0; b < n; b++) {
+            start[b + 1] += start[b];
+        }
+        int[] next = Arrays.copyOf(start, n);
+        double[] sorted = new double[n];
+        for (int i = 0; i < n; i++) {
+            sorted[next[bucket[i]]++] = u[i];
+        }
+        double plus = 0;
+        double minus = 0;
+        for (int b = 0; b < n; b++) {
+            if (start[b + 1] - start[b] > 1) {
+                Arrays.sort(sorted, start[b], start[b + 1]);
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            plus = Math.max(plus, (double) (i + 1) / n - sorted[i]);
+            minus = Math.max(minus, sorted[i] - (double) i / n);
+        }
+        return switch (alternative) {
+            case TWO_SIDED -> Math.max(plus, minus);
+            case GREATER -> plus;
+            case LESS -> minus;
+        };
+    }
+
+    /**
+     * @param d the statistic
+     * @param tail its upper tail
+     * @return the result: {@link PValueMethod#EXACT} when the tail is exact up to rounding or within
+     *     1e-10 ({@link KolmogorovDistribution.Tail#exact()}), {@link PValueMethod#ASYMPTOTIC}
+     *     otherwise, {@link PValueMethod#UNAVAILABLE} when the algorithm could not deliver
+     */
+    static TestResult result(double d, KolmogorovDistribution.Tail tail) {
+        if (!tail.delivered()) {
+            return TestResult.ofLog("ks", d, Double.NaN, PValueMethod.UNAVAILABLE);
+        }
+        return TestResult.ofLog("ks", d, tail.logP(), tail.exact() ? PValueMethod.EXACT : PValueMethod.ASYMPTOTIC);
     }
 
     /**
@@ -170,24 +237,5 @@ public final class KolmogorovSmirnov {
             case EXACT -> org.apache.commons.statistics.inference.PValueMethod.EXACT;
             case ASYMPTOTIC -> org.apache.commons.statistics.inference.PValueMethod.ASYMPTOTIC;
         };
-    }
-
-    /**
-     * Which algorithm Commons Statistics 1.2 uses for \(P(D_n \ge d)\), mapped to a method label as
-     * described in the class documentation.
-     *
-     * @param d the statistic
-     * @param n the sample size
-     * @return {@link PValueMethod#ASYMPTOTIC} where Miller's approximation with \(n &gt; 140\) or the
-     *     Pelz–Good series ran, else {@link PValueMethod#EXACT}
-     */
-    static PValueMethod oneSampleMethod(double d, int n) {
-        double nx = n * d;
-        boolean closedForm = n * d * d >= 370 || d >= 1 || nx <= 1 || nx >= n - 1;
-        if (closedForm || n <= SMALL_N) {
-            return PValueMethod.EXACT;
-        }
-        boolean durbin = n * d * d < 2.2 && n <= DURBIN_MAX_N && n * Math.pow(d, 1.5) < 1.4;
-        return durbin ? PValueMethod.EXACT : PValueMethod.ASYMPTOTIC;
     }
 }

@@ -176,7 +176,7 @@ public final class Multivariate {
         double[] r2 = squaredNorms(rows, d);
         ChiSquaredDistribution chi2 = ChiSquaredDistribution.of(d);
         TestResult ks = KolmogorovSmirnov.oneSample(r2, chi2::cumulativeProbability);
-        return TestResult.of("norm-chi2", ks.statistic(), ks.pValue(), ks.method());
+        return ks.withName("norm-chi2");
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.github.latentcheck.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,8 +39,10 @@ class JsonResultsReporterTest {
             assertThat(check.get("metrics").isObject()).isTrue();
             assertThat(check.get("tests")).isNotEmpty();
             for (JsonNode test : check.get("tests")) {
-                assertThat(names(test)).contains("name", "statistic", "pValue", "adjustedPValue", "method");
+                assertThat(names(test)).contains("name", "statistic", "pValue", "logPValue", "adjustedPValue", "method");
                 assertThat(test.get("pValue").isNumber()).isTrue();
+                // log p is computed directly by the KS tests, so it equals Math.log(p) to rounding
+                assertThat(test.get("logPValue").asDouble()).isCloseTo(Math.log(test.get("pValue").asDouble()), within(1e-12));
                 assertThat(test.get("adjustedPValue").asDouble()).isGreaterThanOrEqualTo(test.get("pValue").asDouble());
                 assertThat(test.get("method").asText()).isIn("exact", "asymptotic", "permutation");
             }

@@ -1,13 +1,19 @@
 package io.github.latentcheck.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.apache.commons.statistics.inference.KolmogorovSmirnovTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 
-/** Compares {@link KolmogorovSmirnov} with scipy, over the cases in {@code fixtures/reference/stats_ks_*.csv}. */
+/**
+ * Compares {@link KolmogorovSmirnov} with scipy, over the cases in {@code fixtures/reference/stats_ks_*.csv}.
+ * Since the one-sample p-value comes from {@link KolmogorovDistribution}, which is more exact than scipy,
+ * the one-sample tolerances bound scipy's error (see the constants); exactness is checked against
+ * {@code ks_exact.csv} by {@link KolmogorovDistributionReferenceTest}.
+ */
 class KolmogorovSmirnovReferenceTest {
     /**
      * One sample: D_n is the same maximum over CDF values, and the CDFs of Commons Statistics and scipy
@@ -20,8 +26,21 @@ class KolmogorovSmirnovReferenceTest {
      * difference of two rounded ECDF values, which is off by a few ulp (e.g. 0.010299999999999976).
      */
     private static final double TWO_SAMPLE_STATISTIC_TOLERANCE = 1e-14;
-    /** Same algorithms as scipy (Simard–L'Ecuyer, Viehmann, Smirnov's asymptotic); rounding only. */
+    /** Two samples: same algorithms as scipy (Viehmann, Smirnov's asymptotic); rounding only. */
     private static final double P_TOLERANCE = 1e-12;
+    /**
+     * One sample, n &lt;= 140: scipy's exact p (Durbin / Pomeranz, then 1 - CDF) is the less exact one.
+     * Against the 400-bit Durbin matrix of make_ks_exact_reference.py, at n = 100, d = 0.18592 scipy is
+     * off by 3.2e-12 and KolmogorovDistribution by 8.6e-16; at d = 0.20561 by 1.8e-12 and 9.2e-15.
+     * This tolerance bounds scipy's error; ks_exact.csv checks ours at 1e-10 (KolmogorovDistributionReferenceTest).
+     */
+    private static final double ONE_SAMPLE_SMALL_N_TOLERANCE = 1e-11;
+    /**
+     * One sample, n &gt; 140: scipy uses the Pelz–Good series or Miller's 2 P+ (Simard–L'Ecuyer), which
+     * differ from the exact p (ours) by up to 3.6e-7 in this file (n = 1000) and up to 3.8e-6 in
+     * ks_exact.csv. The tolerance bounds scipy's error, not ours.
+     */
+    private static final double ONE_SAMPLE_LARGE_N_TOLERANCE = 1e-6;
     /**
      * Smirnov's asymptotic against the exact two-sample p-value at n = 10000, m = 5000: measured 0.8 %
      * at p = 0.15, 2.6 % at p = 2e-9 and 51 % at p = 1e-127 (the asymptotic's relative error grows into
@@ -41,10 +60,13 @@ class KolmogorovSmirnovReferenceTest {
             String kind = r.method().label();
             agreement.check("statistic", cas, r.statistic(), row.number("statistic"), STATISTIC_TOLERANCE,
                     STATISTIC_FLOOR);
-            agreement.check("p " + kind + (x.length <= 140 ? " n<=140" : " n>140"), cas, r.pValue(),
-                    row.number("pvalue"), P_TOLERANCE, 0);
+            boolean small = x.length <= 140;
+            agreement.check("p " + kind + (small ? " n<=140" : " n>140 (scipy inexact)"), cas, r.pValue(),
+                    row.number("pvalue"), small ? ONE_SAMPLE_SMALL_N_TOLERANCE : ONE_SAMPLE_LARGE_N_TOLERANCE, 0);
+            assertThat(r.logPValue()).as(cas + ": log p").isCloseTo(Math.log(r.pValue()), within(1e-12));
             if (!row.isEmpty("pvalue_exact")) {
-                agreement.check("p vs scipy method=exact", cas, r.pValue(), row.number("pvalue_exact"), P_TOLERANCE, 0);
+                agreement.check("p vs scipy method=exact", cas, r.pValue(), row.number("pvalue_exact"),
+                        ONE_SAMPLE_SMALL_N_TOLERANCE, 0);
             }
         }
         agreement.verify(reporter);

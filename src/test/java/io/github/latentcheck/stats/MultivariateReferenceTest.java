@@ -23,6 +23,8 @@ class MultivariateReferenceTest {
      */
     private static final double TOLERANCE = 1e-9;
     private static final double MC_STANDARD_ERRORS = 4;
+    /** One-sample KS beyond n = 140: scipy's approximation against our exact p (KolmogorovDistribution). */
+    private static final double KS_SCIPY_INEXACT_TOLERANCE = 1e-6;
 
     @Test
     void multivariateTestsAgreeWithReference(TestReporter reporter) {
@@ -56,7 +58,11 @@ class MultivariateReferenceTest {
             }
             String cas = row.text("case") + " " + row.text("pair");
             agreement.check(test + " statistic (floor 1e-3)", cas, t.statistic(), row.number("statistic"), TOLERANCE, 1e-3);
-            agreement.check(test + " p (floor 1e-300)", cas, t.pValue(), row.number("pvalue"), TOLERANCE, 1e-300);
+            // norm-chi2 is a one-sample KS test: for n > 140 scipy's p-value is Pelz-Good / Miller's
+            // approximation (off by up to 3.8e-6 in ks_exact.csv), ours exact; the tolerance bounds scipy's error
+            boolean scipyInexact = test.equals("norm-chi2") && x.length / d > 140;
+            agreement.check(test + " p (floor 1e-300)" + (scipyInexact ? " scipy inexact, n > 140" : ""), cas,
+                    t.pValue(), row.number("pvalue"), scipyInexact ? KS_SCIPY_INEXACT_TOLERANCE : TOLERANCE, 1e-300);
         }
         agreement.verify(reporter);
     }

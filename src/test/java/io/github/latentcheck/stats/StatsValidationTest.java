@@ -77,19 +77,77 @@ class StatsValidationTest {
     }
 
     @Test
-    void oneSampleKsMethodFollowsCommonsStatistics() {
-        assertThat(KolmogorovSmirnov.oneSampleMethod(0.3, 100)).isEqualTo(PValueMethod.EXACT);
-        assertThat(KolmogorovSmirnov.oneSampleMethod(0.012, 1000)).isEqualTo(PValueMethod.EXACT);
-        assertThat(KolmogorovSmirnov.oneSampleMethod(0.02, 1000)).isEqualTo(PValueMethod.ASYMPTOTIC);
-        assertThat(KolmogorovSmirnov.oneSampleMethod(0.05, 1000)).isEqualTo(PValueMethod.ASYMPTOTIC);
-        assertThat(KolmogorovSmirnov.oneSampleMethod(0.01, 200000)).isEqualTo(PValueMethod.ASYMPTOTIC);
-        assertThat(KolmogorovSmirnov.oneSampleMethod(0.9999, 1000)).isEqualTo(PValueMethod.EXACT);
+    void oneSampleKsMethodFollowsTheTailsAlgorithm() {
+        assertThat(KolmogorovSmirnov.result(0.3, KolmogorovDistribution.twoSided(0.3, 100)).method())
+                .isEqualTo(PValueMethod.EXACT);
+        assertThat(KolmogorovSmirnov.result(0.05, KolmogorovDistribution.twoSided(0.05, 1000)).method())
+                .isEqualTo(PValueMethod.EXACT);
+        assertThat(KolmogorovSmirnov.result(0.001, KolmogorovDistribution.twoSided(0.001, 200000)).method())
+                .isEqualTo(PValueMethod.ASYMPTOTIC);
+        // n d^2 = 20: 2 P+ within Harris' bound P+/2 ~ 2e-18
+        assertThat(KolmogorovSmirnov.result(0.01, KolmogorovDistribution.twoSided(0.01, 200000)).method())
+                .isEqualTo(PValueMethod.EXACT);
+        KolmogorovDistribution.Tail tiny = KolmogorovDistribution.twoSided(0.9999, 1000);
+        TestResult underflow = KolmogorovSmirnov.result(0.9999, tiny);
+        assertThat(underflow.method()).isEqualTo(PValueMethod.EXACT);
+        assertThat(underflow.pValue()).isZero();
+        // 2 (1 - d)^n exactly for d >= 1 - 1/n
+        assertThat(underflow.logPValue()).isCloseTo(Math.log(2) + 1000 * Math.log1p(-0.9999), within(1e-11));
         NormalDistribution normal = NormalDistribution.of(0, 1);
         TestResult r = KolmogorovSmirnov.oneSample(EIGHT, normal::cumulativeProbability);
         assertThat(r.name()).isEqualTo("ks");
         assertThat(r.method()).isEqualTo(PValueMethod.EXACT);
         assertThatThrownBy(() -> KolmogorovSmirnov.oneSample(new double[] {Double.NaN, 1}, normal::cumulativeProbability))
                 .isInstanceOf(InvalidInputException.class).hasMessage("sample value is not finite: x[0] = NaN");
+    }
+
+    @Test
+    void logPValueSurvivesUnderflowRenamingAndAdjustment() {
+        TestResult tiny = TestResult.ofLog("ks", 0.9, -2000, PValueMethod.EXACT);
+        assertThat(tiny.pValue()).isZero();
+        assertThat(tiny.logPValue()).isEqualTo(-2000);
+        TestResult renamed = tiny.withName("z3").withAdjustedPValue(0);
+        assertThat(renamed.name()).isEqualTo("z3");
+        assertThat(renamed.logPValue()).isEqualTo(-2000);
+        assertThat(renamed.method()).isEqualTo(PValueMethod.EXACT);
+        assertThat(TestResult.of("t", 1, 0.25, PValueMethod.ASYMPTOTIC).logPValue()).isEqualTo(Math.log(0.25));
+        double[] far = new double[1000];
+        for (int i = 0; i < far.length; i++) {
+            far[i] = 5 + i * 1e-3;
+        }
+        // every value in the upper tail: D = F(5) = 1 - 2.9e-7 and p = 2 (1 - D)^n = 2 (2.9e-7)^1000
+        // underflows; log p ~ -15000 does not (at 30, F = 1 in double, so D = 1 and p = 0 exactly)
+        TestResult ks = KolmogorovSmirnov.oneSample(far, NormalDistribution.of(0, 1)::cumulativeProbability);
+        assertThat(ks.pValue()).isZero();
+        double d = NormalDistribution.of(0, 1).cumulativeProbability(5);
+        assertThat(ks.statistic()).isEqualTo(d);
+        assertThat(ks.logPValue()).isCloseTo(Math.log(2) + 1000 * Math.log1p(-d), within(1e-7));
+    }
+
+    @Test
+    void oneSampleKsStatisticIsCommonsStatistics() {
+        NormalDistribution normal = NormalDistribution.of(0, 1);
+        double[] shifted = new double[2001];
+        for (int i = 0; i < shifted.length; i++) {
+            shifted[i] = 0.3 + Math.sin(7.0 * i) * 2;
+        }
+        // ties, values in the tails (CDF 0 or 1 in double: one bucket holds many values), a short sample
+        double[][] samples = {EIGHT, shifted, {-40, -40, -39, 0, 0, 39, 40, 41}, {0.5, -0.5}};
+        for (double[] x : samples) {
+            for (Alternative h1 : Alternative.values()) {
+                org.apache.commons.statistics.inference.AlternativeHypothesis commons = switch (h1) {
+                    case TWO_SIDED -> org.apache.commons.statistics.inference.AlternativeHypothesis.TWO_SIDED;
+                    case GREATER -> org.apache.commons.statistics.inference.AlternativeHypothesis.GREATER_THAN;
+                    case LESS -> org.apache.commons.statistics.inference.AlternativeHypothesis.LESS_THAN;
+                };
+                double expected = org.apache.commons.statistics.inference.KolmogorovSmirnovTest.withDefaults()
+                        .with(commons).statistic(x, normal::cumulativeProbability);
+                assertThat(KolmogorovSmirnov.statistic(x, normal::cumulativeProbability, h1)).as(h1 + " n=" + x.length)
+                        .isEqualTo(expected);
+            }
+        }
+        assertThatThrownBy(() -> KolmogorovSmirnov.oneSample(new double[] {1, 2}, v -> v))
+                .isInstanceOf(InvalidInputException.class).hasMessage("cdf value is not in [0, 1]: cdf(x[1] = 2.0) = 2.0");
     }
 
     @Test
