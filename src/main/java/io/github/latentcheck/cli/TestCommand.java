@@ -145,7 +145,7 @@ final class TestCommand implements Callable<Integer> {
             double[] a = x.column(c);
             double[] b = y.column(cy);
             TestResult t = switch (test) {
-                case "ks" -> KolmogorovSmirnov.twoSample(a, b, h1, choice);
+                case "ks" -> KolmogorovSmirnov.twoSample(a, b, h1, choice).result();
                 case "ad" -> AndersonDarling.kSample(List.of(a, b), Permutations.of(permutations, seed));
                 default -> CramerVonMises.twoSample(a, b, choice);
             };
