@@ -110,4 +110,20 @@ class StatsValidationTest {
         assertThatThrownBy(() -> KolmogorovSmirnov.twoSample(EIGHT, new double[] {1}))
                 .hasMessage("sample size is not at least 2: 1");
     }
+
+    @Test
+    void radixSortedCopyMatchesArraysSort() {
+        org.apache.commons.rng.UniformRandomProvider rng = org.apache.commons.rng.simple.RandomSource.XO_SHI_RO_256_PP.create(3L);
+        double[] x = new double[100_000];
+        double[] special = {-0.0, 0.0, Double.MAX_VALUE, -Double.MAX_VALUE, Double.MIN_VALUE, -Double.MIN_VALUE, 1, -1};
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i < 800 ? special[i % special.length] : i % 3 == 0 ? Math.rint((rng.nextDouble() - 0.5) * 20) : (rng.nextDouble() - 0.5) * Math.pow(10, rng.nextInt(40) - 20);
+        }
+        double[] expected = x.clone();
+        java.util.Arrays.sort(expected);
+        double[] actual = KolmogorovSmirnov.sortedCopy(x);
+        for (int i = 0; i < x.length; i++) {
+            assertThat(Double.doubleToRawLongBits(actual[i])).as("index %d", i).isEqualTo(Double.doubleToRawLongBits(expected[i]));
+        }
+    }
 }
