@@ -224,7 +224,7 @@ public final class KolmogorovSmirnov {
      * The attainable size of the exact two-sample test on continuous data (no ties):
      * \(\alpha^* = P_{H_0}(p &lt; \alpha) = P(D \ge d^*)\), where \(d^*\) is the smallest attainable
      * statistic whose p-value is below \(\alpha\). The statistic is discrete, so \(\alpha^* \le \alpha\),
-     * often much smaller for small equal sizes (n = m = 10: 0.0115 at \(\alpha\) = 0.05); a
+     * often much smaller for small equal sizes (n = m = 10: 0.0123 at \(\alpha\) = 0.05); a
      * calibration study should compare the rejection rate with \(\alpha^*\), not \(\alpha\).
      *
      * @param n the first sample size, at least 1

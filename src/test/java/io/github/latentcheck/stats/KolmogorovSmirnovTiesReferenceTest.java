@@ -1,6 +1,10 @@
 package io.github.latentcheck.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.github.latentcheck.InvalidInputException;
 
 import java.util.Arrays;
 import java.util.List;
@@ -67,6 +71,30 @@ class KolmogorovSmirnovTiesReferenceTest {
             }
         }
         agreement.verify(reporter);
+    }
+
+    /**
+     * The attainable size P(p &lt; 0.05) against R ({@code make_ks2_attainable_size.R}): R forms each tail
+     * as 1 − P(D &lt; d), an absolute error of ~1e-14; absolute tolerance 1e-12.
+     */
+    @Test
+    void attainableSizeAgreesWithR() {
+        List<ReferenceData.Row> rows = ReferenceData.csv("stats_ks2_attainable_size.csv");
+        assertThat(rows).hasSize(16);
+        for (ReferenceData.Row row : rows) {
+            int n = (int) row.number("n");
+            int m = (int) row.number("m");
+            Alternative alternative = row.text("alternative").equals("greater") ? Alternative.GREATER : Alternative.TWO_SIDED;
+            double size = KolmogorovSmirnov.twoSampleAttainableSize(n, m, alternative, row.number("alpha"));
+            assertThat(size).as("n=%d m=%d %s", n, m, alternative).isCloseTo(row.number("size"), within(1e-12));
+            assertThat(KolmogorovSmirnov.twoSampleAttainableSize(m, n,
+                    alternative == Alternative.GREATER ? Alternative.LESS : alternative, row.number("alpha")))
+                    .as("swapped").isCloseTo(size, within(1e-14));
+        }
+        assertThatThrownBy(() -> KolmogorovSmirnov.twoSampleAttainableSize(10, 10, Alternative.TWO_SIDED, 0))
+                .isInstanceOf(InvalidInputException.class).hasMessage("alpha is not in (0, 1]: 0.0");
+        assertThatThrownBy(() -> KolmogorovSmirnov.twoSampleAttainableSize(0, 10, Alternative.TWO_SIDED, 0.05))
+                .isInstanceOf(InvalidInputException.class).hasMessage("sample sizes are not both at least 1: 0, 10");
     }
 
     private static double[] values(String text) {
