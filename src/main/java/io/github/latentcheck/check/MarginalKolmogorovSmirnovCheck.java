@@ -19,16 +19,16 @@ import java.util.Set;
 /**
  * {@code marginal-ks}: does each output column follow the training data's marginal? A two-sample
  * two-sided Kolmogorov–Smirnov test per column, {@code D_{n,m} = sup_x |F_n(x) − G_m(x)|}, with a
- * multiple-testing correction across columns. See {@link KolmogorovSmirnov} for the p-values and
- * how ties are flagged.
+ * multiple-testing correction across columns. See {@link KolmogorovSmirnov} for the p-values: exact
+ * (conditional on ties, if any) when n·m ≤ 10⁸, asymptotic beyond.
  *
  * <p>Metrics: those of every per-dimension check ({@code tests}, {@code rejected},
  * {@code maxStatistic}, {@code minPValue}, {@code minAdjustedPValue}) and {@code tiedColumns}, the
- * columns whose statistic could change if ties between the samples were broken, and
- * {@code detectableEffect} (with {@code power: {effect, at_least}} also {@code power} and
- * {@code requiredSamples}) as for {@code latent-ks}, with the one-sample power model at the effective
- * size \(nm/(n + m)\) (see {@link KolmogorovSmirnovPower}); {@code requiredSamples} is then an effective
- * size too.
+ * number of columns whose pooled values (generated and training) hold ties (their exact p-values are
+ * exact conditional on the ties), and {@code detectableEffect} (with {@code power: {effect, at_least}}
+ * also {@code power} and {@code requiredSamples}) as for {@code latent-ks}, with the one-sample power
+ * model at the effective size \(nm/(n + m)\) (see {@link KolmogorovSmirnovPower}); {@code requiredSamples}
+ * is then an effective size too.
  */
 public final class MarginalKolmogorovSmirnovCheck implements Check {
     private static final int ECDF_POINTS = 400;
@@ -84,7 +84,7 @@ public final class MarginalKolmogorovSmirnovCheck implements Check {
         int worst = 0;
         for (int c = 0; c < samples.columns(); c++) {
             KolmogorovSmirnovTwoSampleResult t = KolmogorovSmirnov.twoSample(samples.column(c), training.column(c));
-            tied += t.hasSignificantTies() ? 1 : 0;
+            tied += t.hasTies() ? 1 : 0;
             TestResult named = TestResult.of(samples.columnNames().get(c), t.result().statistic(),
                     t.result().pValue(), t.result().method());
             raw.add(named);

@@ -11,6 +11,7 @@ import io.github.latentcheck.stats.AndersonDarling;
 import io.github.latentcheck.stats.CentralMoments;
 import io.github.latentcheck.stats.CramerVonMises;
 import io.github.latentcheck.stats.KolmogorovSmirnov;
+import io.github.latentcheck.stats.KolmogorovSmirnovTwoSampleResult;
 import io.github.latentcheck.stats.MomentTests;
 import io.github.latentcheck.stats.Multivariate;
 import io.github.latentcheck.stats.PValueChoice;
@@ -84,8 +85,14 @@ final class TestCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of a table.")
     boolean json;
 
-    /** One reported result: the column it is about, the sizes, and the test. */
-    private record Row(String column, int n, Integer m, TestResult result) {
+    /**
+     * One reported result: the column it is about, the sizes, the test, and for the two-sample KS test
+     * whether the pooled values hold ties (then an exact p-value is exact conditional on them), else null.
+     */
+    private record Row(String column, int n, Integer m, TestResult result, Boolean ties) {
+        Row(String column, int n, Integer m, TestResult result) {
+            this(column, n, m, result, null);
+        }
     }
 
     @Override
@@ -147,11 +154,13 @@ final class TestCommand implements Callable<Integer> {
             }
             double[] a = x.column(c);
             double[] b = y.column(cy);
-            TestResult t = switch (test) {
-                case "ks" -> KolmogorovSmirnov.twoSample(a, b, h1, choice);
-                case "ad" -> AndersonDarling.kSample(List.of(a, b), Permutations.of(permutations, seed));
-                default -> CramerVonMises.twoSample(a, b, choice);
-            };
+            if (test.equals("ks")) {
+                KolmogorovSmirnovTwoSampleResult ks = KolmogorovSmirnov.twoSample(a, b, h1, choice);
+                rows.add(new Row(name, a.length, b.length, ks.result(), ks.hasTies()));
+                continue;
+            }
+            TestResult t = test.equals("ad") ? AndersonDarling.kSample(List.of(a, b), Permutations.of(permutations, seed))
+                    : CramerVonMises.twoSample(a, b, choice);
             rows.add(new Row(name, a.length, b.length, t));
         }
         return rows;
@@ -358,6 +367,9 @@ final class TestCommand implements Callable<Integer> {
         putNumber(o, "pValue", row.result().pValue());
         putNumber(o, "logPValue", row.result().logPValue());
         o.put("method", row.result().method().label());
+        if (row.ties() != null) {
+            o.put("ties", row.ties());
+        }
         return o;
     }
 
@@ -376,7 +388,7 @@ final class TestCommand implements Callable<Integer> {
             String name = test.equals("moments") ? "moments-" + r.result().name() : test;
             out.printf(Locale.ROOT, "%-12s %-16s %8d %8s %14.6g %12.4g  %s%n", r.column() == null ? "-" : r.column(),
                     name, r.n(), r.m() == null ? "-" : r.m().toString(), r.result().statistic(), r.result().pValue(),
-                    r.result().method().label());
+                    r.result().method().label() + (Boolean.TRUE.equals(r.ties()) ? " (ties)" : ""));
         }
     }
 }

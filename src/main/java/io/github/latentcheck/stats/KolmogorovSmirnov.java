@@ -27,13 +27,31 @@ import org.apache.commons.statistics.inference.KolmogorovSmirnovTest;
  * NaN) if the recursion's self-check ever fails. One-sided tails use the exact
  * Smirnov–Birnbaum–Tingey sum for every \(n\).
  *
- * <p><b>Two samples.</b> \(D_{n,m} = \sup_x |F_n(x) - G_m(x)|\). When \(\max(n, m) &lt; 10000\) the
- * p-value \(P(D_{n,m} \ge d)\) is exact (Hodges 1958; Viehmann 2021's stabilised recursion), unless
- * \(\mathrm{lcm}(n, m) &gt; 2^{31}\), which cannot happen below that size; otherwise it is Smirnov's
- * asymptotic \(P(D_{N} \ge d)\) of the one-sample distribution with
- * \(N = \operatorname{round}(nm/(n+m))\), as scipy's {@code ks_2samp(method='asymp')}. scipy's
- * {@code method='auto'} switches at \(\max(n, m) &gt; 10000\), so exactly at 10000 the two differ.
- * Ties between the samples are reported by {@link KolmogorovSmirnovTwoSampleResult#hasSignificantTies()}.
+ * <p><b>Two samples.</b> \(D_{n,m} = \sup_x |F_n(x) - G_m(x)|\) (one-sided: \(D^+ = \sup_x (F_n - G_m)\),
+ * \(D^- = \sup_x (G_m - F_n)\)), computed in integers as \(\max |i m - j n| / (nm)\) over the ends of
+ * the blocks of equal values of the sorted pooled sample, where \(i\) and \(j\) count the values of
+ * each sample up to there. The p-value \(P(D \ge d)\) is, by default, exact when \(nm \le 10^8\)
+ * (cost proportional to \(nm\), about 0.4 s of CPU at \(n = m = 10^4\)) and Smirnov's asymptotic beyond.
+ *
+ * <p><i>Exact</i> (Hodges 1958, with ties Schr&ouml;er &amp; Trenkler 1995): under H0 every labelling of the
+ * pooled sample as \(n\) x-values and \(m\) y-values is equally likely, i.e. every monotone lattice path
+ * from (0, 0) to (n, m). \(P(D \ge d)\) is the fraction of paths that reach a point \((i, j)\) with
+ * \(|im - jn| \ge dnm\) (one-sided: \(im - jn\) or \(jn - im\)) at the end of a tie block, the only
+ * places where the empirical CDFs can be compared. Without ties every point is a block end and this is
+ * the classical exact distribution; with ties it is the distribution conditional on the observed tie
+ * pattern, as R's {@code ks.test(x, y, exact = TRUE)} (R &ge; 4.2, {@code psmirnov} with {@code z}).
+ * The fraction is computed in Viehmann's (2021) normalised form: \(u(i, j)\), the probability that a
+ * uniformly random path to \((i, j)\) has hit, obeys \(u(i, j) = 1\) at a hit and otherwise
+ * \(u(i, j) = (i\,u(i-1, j) + j\,u(i, j-1)) / (i + j)\), a convex combination, so no counts overflow and
+ * the upper tail is accurate to a few ulp per step even when tiny; it is evaluated along anti-diagonals
+ * \(i + j = k\). {@link PValueMethod#EXACT}.
+ *
+ * <p><i>Asymptotic</i>: Smirnov's limit as in Commons Statistics 1.2 and scipy's
+ * {@code ks_2samp(method='asymp')}: two-sided, the one-sample distribution \(P(D_N \ge d)\) with
+ * \(N = \operatorname{round}(nm/(n+m))\); one-sided, \(\exp(-2 N' d^2 - \dots)\) with scipy's
+ * correction term. It ignores ties. Measured against the exact value at n = 10000, m = 5000: 0.8 % at
+ * p = 0.15, 2.6 % at p = 2e-9, 51 % at p = 1e-127; its relative error grows into the far tail.
+ * {@link PValueMethod#ASYMPTOTIC}.
  *
  * <p>References:
  * <ol>
@@ -43,12 +61,21 @@ import org.apache.commons.statistics.inference.KolmogorovSmirnovTest;
  * <li>Hodges, J. L. (1958). The significance probability of the Smirnov two-sample test.
  * <i>Arkiv för Matematik</i> 3(5), 469–486, doi:10.1007/BF02589501.
  * <li>Viehmann, T. (2021). Numerically more stable computation of the p-values for the two-sample
- * Kolmogorov–Smirnov test. arXiv:2102.08037.
+ * Kolmogorov–Smirnov test. arXiv:2102.08037, doi:10.48550/arXiv.2102.08037.
+ * <li>Schr&ouml;er, G. &amp; Trenkler, D. (1995). Exact and randomization distributions of
+ * Kolmogorov–Smirnov tests two or three samples. <i>Computational Statistics &amp; Data Analysis</i>
+ * 20(2), 185–202, doi:10.1016/0167-9473(94)00040-P.
  * </ol>
  */
 public final class KolmogorovSmirnov {
-    /** Commons Statistics 1.2: the two-sample test is exact below this size. */
-    static final int TWO_SAMPLE_EXACT_LIMIT = 10000;
+    /** By default the two-sample p-value is exact when \(nm\) is at most this (about 0.4 s of CPU). */
+    static final long TWO_SAMPLE_EXACT_MAX_CELLS = 100_000_000L;
+    /** Below this length a sample is sorted by {@code Arrays.sort}, from it by a radix sort. */
+    private static final int RADIX_MIN = 1 << 16;
+    private static final int RADIX_BITS = 11;
+    private static final int RADIX_MASK = (1 << RADIX_BITS) - 1;
+    /** A one-sided bound that no path reaches. */
+    private static final long NEVER = Long.MAX_VALUE;
 
     private static final KolmogorovSmirnovTest TEST = KolmogorovSmirnovTest.withDefaults();
 
@@ -69,7 +96,8 @@ public final class KolmogorovSmirnov {
     }
 
     /**
-     * Two-sided two-sample test of {@code x} against {@code y}.
+     * Two-sided two-sample test of {@code x} against {@code y}, exact when \(nm \le 10^8\) (conditional on
+     * ties, if any), asymptotic beyond: {@code twoSample(x, y, TWO_SIDED, AUTO)}.
      *
      * @param x the first sample, at least 2 finite values
      * @param y the second sample, at least 2 finite values
@@ -78,14 +106,7 @@ public final class KolmogorovSmirnov {
      *     non-finite value
      */
     public static KolmogorovSmirnovTwoSampleResult twoSample(double[] x, double[] y) {
-        MomentTests.checkSample(x, 2);
-        MomentTests.checkSample(y, 2);
-        KolmogorovSmirnovTest.TwoResult r = TEST.test(x, y);
-        PValueMethod method = Math.max(x.length, y.length) < TWO_SAMPLE_EXACT_LIMIT
-                ? PValueMethod.EXACT
-                : PValueMethod.ASYMPTOTIC;
-        return KolmogorovSmirnovTwoSampleResult.of(
-                TestResult.of("ks2", r.getStatistic(), r.getPValue(), method), r.hasSignificantTies());
+        return twoSample(x, y, Alternative.TWO_SIDED, PValueChoice.AUTO);
     }
 
     /**
@@ -202,25 +223,231 @@ public final class KolmogorovSmirnov {
 
     /**
      * Two-sample test with a chosen alternative and p-value method: {@link PValueChoice#AUTO} is exact
-     * when \(\max(n, m) &lt; 10000\) (as {@link #twoSample(double[], double[])}), {@link PValueChoice#EXACT}
-     * always exact (slow for large samples), {@link PValueChoice#ASYMPTOTIC} Smirnov's limit.
+     * when \(nm \le 10^8\) and asymptotic beyond, {@link PValueChoice#EXACT} always exact (its cost
+     * grows as \(nm\): about 4 ns per lattice point), {@link PValueChoice#ASYMPTOTIC} Smirnov's limit.
+     * {@link Alternative#GREATER}: \(D^+ = \sup (F_n - G_m)\), the CDF of {@code x} lies above that of
+     * {@code y} somewhere (R's and scipy's {@code "greater"}); {@link Alternative#LESS}: \(D^-\).
      *
      * @param x the first sample, at least 2 finite values
      * @param y the second sample, at least 2 finite values
      * @param alternative the alternative hypothesis
      * @param choice the p-value method
-     * @return a result named {@code "ks2"}
+     * @return a result named {@code "ks2"} and whether the pooled sample has ties
      * @throws io.github.latentcheck.InvalidInputException if an input breaks a rule
      */
-    public static TestResult twoSample(double[] x, double[] y, Alternative alternative, PValueChoice choice) {
+    public static KolmogorovSmirnovTwoSampleResult twoSample(double[] x, double[] y, Alternative alternative,
+            PValueChoice choice) {
         MomentTests.checkSample(x, 2);
         MomentTests.checkSample(y, 2);
         Objects.requireNonNull(alternative, "alternative");
         Objects.requireNonNull(choice, "choice");
-        KolmogorovSmirnovTest.TwoResult r = TEST.with(hypothesis(alternative)).with(commons(choice)).test(x, y);
+        int n = x.length;
+        int m = y.length;
+        double[] sx = sortedCopy(x);
+        double[] sy = sortedCopy(y);
         boolean exact = choice == PValueChoice.EXACT
-                || choice == PValueChoice.AUTO && Math.max(x.length, y.length) < TWO_SAMPLE_EXACT_LIMIT;
-        return TestResult.of("ks2", r.getStatistic(), r.getPValue(), exact ? PValueMethod.EXACT : PValueMethod.ASYMPTOTIC);
+                || choice == PValueChoice.AUTO && (long) n * m <= TWO_SAMPLE_EXACT_MAX_CELLS;
+        boolean[] blockEnd = exact ? new boolean[n + m + 1] : null;
+        long plus = 0;
+        long minus = 0;
+        boolean ties = false;
+        int i = 0;
+        int j = 0;
+        while (i < n || j < m) {
+            double v = j == m || i < n && sx[i] <= sy[j] ? sx[i] : sy[j];
+            int start = i + j;
+            while (i < n && sx[i] == v) {
+                i++;
+            }
+            while (j < m && sy[j] == v) {
+                j++;
+            }
+            ties |= i + j - start > 1;
+            long diff = (long) i * m - (long) j * n;
+            plus = Math.max(plus, diff);
+            minus = Math.max(minus, -diff);
+            if (exact) {
+                blockEnd[i + j] = true;
+            }
+        }
+        long dnm = switch (alternative) {
+            case TWO_SIDED -> Math.max(plus, minus);
+            case GREATER -> plus;
+            case LESS -> minus;
+        };
+        double p;
+        if (exact) {
+            p = exactUpperTail(n, m, alternative == Alternative.LESS ? NEVER : dnm,
+                    alternative == Alternative.GREATER ? NEVER : dnm, blockEnd);
+        } else {
+            p = TEST.with(hypothesis(alternative)).with(commons(PValueChoice.ASYMPTOTIC)).test(sx, sy).getPValue();
+        }
+        return KolmogorovSmirnovTwoSampleResult.of(TestResult.of("ks2", statistic(dnm, n, m), p,
+                exact ? PValueMethod.EXACT : PValueMethod.ASYMPTOTIC), ties);
+    }
+
+    /**
+     * The attainable size of the exact two-sample test on continuous data (no ties):
+     * \(\alpha^* = P_{H_0}(p &lt; \alpha) = P(D \ge d^*)\), where \(d^*\) is the smallest attainable
+     * statistic whose p-value is below \(\alpha\). The statistic is discrete, so \(\alpha^* \le \alpha\),
+     * often much smaller for small equal sizes (n = m = 10: 0.0123 at \(\alpha\) = 0.05); a
+     * calibration study should compare the rejection rate with \(\alpha^*\), not \(\alpha\).
+     *
+     * @param n the first sample size, at least 1
+     * @param m the second sample size, at least 1
+     * @param alternative the alternative hypothesis
+     * @param alpha the nominal level, in (0, 1]
+     * @return \(\alpha^*\), computed from the exact null distribution
+     * @throws io.github.latentcheck.InvalidInputException if an argument breaks a rule, or
+     *     \(nm &gt; 10^8\) (too slow to compute)
+     */
+    public static double twoSampleAttainableSize(int n, int m, Alternative alternative, double alpha) {
+        Objects.requireNonNull(alternative, "alternative");
+        if (n < 1 || m < 1) {
+            throw new InvalidInputException("sample sizes are not both at least 1: " + n + ", " + m);
+        }
+        if ((long) n * m > TWO_SAMPLE_EXACT_MAX_CELLS) {
+            throw new InvalidInputException("n * m is not at most " + TWO_SAMPLE_EXACT_MAX_CELLS + ": " + (long) n * m);
+        }
+        if (!(alpha > 0 && alpha <= 1)) {
+            throw new InvalidInputException("alpha is not in (0, 1]: " + alpha);
+        }
+        boolean[] blockEnd = new boolean[n + m + 1];
+        Arrays.fill(blockEnd, true);
+        long low = 0;
+        long high = (long) n * m + 1;
+        double sizeAtHigh = 0;
+        while (high - low > 1) {
+            long t = (low + high) >>> 1;
+            double p = exactUpperTail(n, m, alternative == Alternative.LESS ? NEVER : t,
+                    alternative == Alternative.GREATER ? NEVER : t, blockEnd);
+            if (p < alpha) {
+                high = t;
+                sizeAtHigh = p;
+            } else {
+                low = t;
+            }
+        }
+        return sizeAtHigh;
+    }
+
+    /**
+     * The probability that a uniformly random monotone lattice path from (0, 0) to (n, m) passes through
+     * a point \((i, j)\) with {@code blockEnd[i + j]} and \(im - jn \ge\) {@code plus} or
+     * \(jn - im \ge\) {@code minus}; see the class documentation.
+     *
+     * @param n the first sample size
+     * @param m the second sample size
+     * @param plus the bound on \(im - jn\), or {@link #NEVER}
+     * @param minus the bound on \(jn - im\), or {@link #NEVER}
+     * @param blockEnd for each \(k = i + j\), whether a tie block of the pooled sample ends there
+     * @return the upper-tail probability
+     */
+    static double exactUpperTail(int n, int m, long plus, long minus, boolean[] blockEnd) {
+        if (plus <= 0 || minus <= 0) {
+            return 1;
+        }
+        long total = (long) n + m;
+        double[] u = new double[n + 2];
+        double[] v = new double[n + 2];
+        for (int k = 1; k <= n + m; k++) {
+            int lo = Math.max(0, k - m);
+            int hi = Math.min(k, n);
+            double rk = 1.0 / k;
+            double di = lo;
+            double dj = k - lo;
+            for (int i = lo; i <= hi; i++) {
+                v[i + 1] = (di * u[i] + dj * u[i + 1]) * rk;
+                di++;
+                dj--;
+            }
+            if (blockEnd[k]) {
+                long kn = (long) k * n;
+                if (plus != NEVER) {
+                    long first = Math.max(lo, Math.floorDiv(plus + kn + total - 1, total));
+                    for (long i = first; i <= hi; i++) {
+                        v[(int) i + 1] = 1;
+                    }
+                }
+                if (minus != NEVER) {
+                    long last = Math.min(hi, Math.floorDiv(kn - minus, total));
+                    for (long i = lo; i <= last; i++) {
+                        v[(int) i + 1] = 1;
+                    }
+                }
+            }
+            double[] t = u;
+            u = v;
+            v = t;
+        }
+        return u[n + 1];
+    }
+
+    /**
+     * A sorted copy, in {@link Arrays#sort(double[])}'s order (−0.0 before 0.0): below
+     * {@value #RADIX_MIN} values by that method, otherwise by a least-significant-digit radix sort of
+     * the order-preserving 64-bit keys (sign bit flipped for positive values, all bits for negative
+     * ones), 6 passes of 11 bits, each skipped when every key has the same digit. About 5 times faster
+     * than {@code Arrays.sort} on 10⁶ values.
+     *
+     * @param x finite values
+     * @return the sorted copy
+     */
+    static double[] sortedCopy(double[] x) {
+        if (x.length < RADIX_MIN) {
+            double[] s = x.clone();
+            Arrays.sort(s);
+            return s;
+        }
+        long[] keys = new long[x.length];
+        for (int i = 0; i < x.length; i++) {
+            long b = Double.doubleToRawLongBits(x[i]);
+            keys[i] = b ^ (b >> 63 | Long.MIN_VALUE);
+        }
+        long[] buffer = new long[x.length];
+        int[] counts = new int[1 << RADIX_BITS];
+        for (int shift = 0; shift < Long.SIZE; shift += RADIX_BITS) {
+            Arrays.fill(counts, 0);
+            for (long k : keys) {
+                counts[(int) (k >>> shift) & RADIX_MASK]++;
+            }
+            if (counts[(int) (keys[0] >>> shift) & RADIX_MASK] == keys.length) {
+                continue;
+            }
+            int sum = 0;
+            for (int d = 0; d < counts.length; d++) {
+                int c = counts[d];
+                counts[d] = sum;
+                sum += c;
+            }
+            for (long k : keys) {
+                buffer[counts[(int) (k >>> shift) & RADIX_MASK]++] = k;
+            }
+            long[] t = keys;
+            keys = buffer;
+            buffer = t;
+        }
+        double[] sorted = new double[x.length];
+        for (int i = 0; i < sorted.length; i++) {
+            long k = keys[i];
+            sorted[i] = Double.longBitsToDouble(k ^ (~k >> 63 | Long.MIN_VALUE));
+        }
+        return sorted;
+    }
+
+    /**
+     * @param dnm the integral statistic \(nm D\)
+     * @param n the first sample size
+     * @param m the second sample size
+     * @return \(D\), computed as Commons Statistics 1.2 does (reduced by \(\gcd(n, m)\))
+     */
+    private static double statistic(long dnm, int n, int m) {
+        int gcd = gcd(n, m);
+        return (dnm / gcd) / ((double) n * (m / gcd));
+    }
+
+    private static int gcd(int a, int b) {
+        return b == 0 ? a : gcd(b, a % b);
     }
 
     private static AlternativeHypothesis hypothesis(Alternative alternative) {

@@ -3,46 +3,49 @@ package io.github.latentcheck.stats;
 import java.util.Objects;
 
 /**
- * The outcome of a two-sample Kolmogorov–Smirnov test: the {@link TestResult} and whether ties
- * between the samples could change the statistic.
+ * The outcome of a two-sample Kolmogorov–Smirnov test: the {@link TestResult} and whether the pooled
+ * sample has ties.
  *
- * <p>With ties the order inside a tied region is unknown; the statistic is taken along the path
- * that changes \(D_{n,m}\) least, so the p-value is then an upper bound. A check should flag such a
- * result rather than trust a large p-value from heavily rounded data.
+ * <p>With ties the empirical CDFs are compared only at the ends of the blocks of equal values, and an
+ * exact p-value ({@link PValueMethod#EXACT}) is exact <i>conditional on the tie pattern</i>: the
+ * probability, over all equally likely labellings of the pooled values, of a statistic at least as
+ * large (Schr&ouml;er &amp; Trenkler 1995, doi:10.1016/0167-9473(94)00040-P; R's
+ * {@code ks.test(x, y, exact = TRUE)}). That is a valid p-value for rounded or discrete data; the
+ * asymptotic p-value ({@link PValueMethod#ASYMPTOTIC}) ignores ties and is then conservative.
  */
 public final class KolmogorovSmirnovTwoSampleResult {
     private final TestResult result;
-    private final boolean significantTies;
+    private final boolean ties;
 
-    private KolmogorovSmirnovTwoSampleResult(TestResult result, boolean significantTies) {
+    private KolmogorovSmirnovTwoSampleResult(TestResult result, boolean ties) {
         this.result = Objects.requireNonNull(result, "result");
-        this.significantTies = significantTies;
+        this.ties = ties;
     }
 
     /**
      * @param result the test result
-     * @param significantTies whether resolving ties between the samples could raise the statistic
+     * @param ties whether the pooled sample holds some value more than once
      * @return the two-sample result
      */
-    public static KolmogorovSmirnovTwoSampleResult of(TestResult result, boolean significantTies) {
-        return new KolmogorovSmirnovTwoSampleResult(result, significantTies);
+    public static KolmogorovSmirnovTwoSampleResult of(TestResult result, boolean ties) {
+        return new KolmogorovSmirnovTwoSampleResult(result, ties);
     }
 
-    /** @return the statistic \(D_{n,m}\), p-value and method */
+    /** @return the statistic \(D\), p-value and method */
     public TestResult result() {
         return result;
     }
 
     /**
-     * @return {@code true} if some ordering of tied values across the two samples would give a larger
-     *     \(D_{n,m}\) (the p-value is then an upper bound)
+     * @return {@code true} if the pooled sample holds some value more than once (within one sample or
+     *     across both); an exact p-value is then exact conditional on the ties
      */
-    public boolean hasSignificantTies() {
-        return significantTies;
+    public boolean hasTies() {
+        return ties;
     }
 
     @Override
     public String toString() {
-        return result + (significantTies ? " [significant ties]" : "");
+        return result + (ties ? " [ties]" : "");
     }
 }

@@ -16,6 +16,12 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * (delta-method) variance, which needs the reference's central moments up to \(\mu_8\), and the
  * p-value is from the standard normal: {@link PValueMethod#ASYMPTOTIC}.
  *
+ * <p>Small samples: the overloads of {@link #skewness(double[], CentralMoments, MonteCarloNull)} and
+ * {@link #kurtosis(double[], CentralMoments, MonteCarloNull)} take the reference distribution itself and
+ * compute the p-value of the same statistic from a seeded Monte Carlo null when the sample has at most
+ * {@value MonteCarloNull#DEFAULT_MAX_SAMPLE_SIZE} values (configurable): the normal approximations are
+ * off there (see those methods), the Monte Carlo p-value is valid at every n.
+ *
  * <p>Sample moments are the biased ones, \(m_k = n^{-1} \sum_i (x_i - \bar{x})^k\), computed in two
  * passes (the mean with a second-pass correction). Every two-sided normal p-value is
  * \(p = \operatorname{erfc}(|z| / \sqrt{2}) = 2\,\overline{\Phi}(|z|)\), computed from the upper tail so
@@ -123,9 +129,35 @@ public final class MomentTests {
     public static TestResult skewness(double[] x, CentralMoments ref) {
         checkSample(x, MIN_N_SKEWNESS);
         Objects.requireNonNull(ref, "ref");
+        double z = skewnessZ(x, ref);
+        return TestResult.of("skewness", z, twoSidedNormalP(z), PValueMethod.ASYMPTOTIC);
+    }
+
+    /**
+     * Tests the skewness as {@link #skewness(double[], CentralMoments)}, but for a sample of at most
+     * {@link MonteCarloNull#maxSampleSize()} values the p-value is that of the same statistic under the
+     * seeded Monte Carlo null, {@link PValueMethod#ESTIMATE} (valid at every n; the normal approximation
+     * of the delta method is anti-conservative under the uniform at n = 10, rate 0.062 at α = 0.05).
+     *
+     * @param x the sample, at least 8 finite values, not all equal
+     * @param ref the reference's central moments
+     * @param simulation the reference distribution (the same as {@code ref}), B and the seed
+     * @return a result named {@code "skewness"} with statistic \(Z\) or \(z\)
+     * @throws InvalidInputException if {@code x} breaks an input rule
+     */
+    public static TestResult skewness(double[] x, CentralMoments ref, MonteCarloNull simulation) {
+        Objects.requireNonNull(simulation, "simulation");
+        TestResult asymptotic = skewness(x, ref);
+        if (!simulation.appliesTo(x.length)) {
+            return asymptotic;
+        }
+        double p = simulation.pValue(x.length, asymptotic.statistic(), s -> skewnessZ(s, ref));
+        return TestResult.of("skewness", asymptotic.statistic(), p, PValueMethod.ESTIMATE);
+    }
+
+    private static double skewnessZ(double[] x, CentralMoments ref) {
         double g1 = sampleSkewness(x);
         double n = x.length;
-        double z;
         if (ref.isGaussian()) {
             double y = g1 * Math.sqrt((n + 1) * (n + 3) / (6.0 * (n - 2)));
             double beta2 = 3.0 * (n * n + 27 * n - 70) * (n + 1) * (n + 3) / ((n - 2) * (n + 5) * (n + 7) * (n + 9));
@@ -133,15 +165,13 @@ public final class MomentTests {
             double delta = 1 / Math.sqrt(0.5 * Math.log(w2));
             double alpha = Math.sqrt(2 / (w2 - 1));
             double u = y / alpha;
-            z = delta * Math.log(u + Math.sqrt(u * u + 1));
-        } else {
-            double mu2 = ref.mu2();
-            double mu2Cubed = mu2 * mu2 * mu2;
-            double var = (ref.mu6() - 6 * ref.mu4() * mu2 + 9 * mu2Cubed) / (n * mu2Cubed);
-            requirePositiveVariance("Var(g1)", var);
-            z = g1 / Math.sqrt(var);
+            return delta * Math.log(u + Math.sqrt(u * u + 1));
         }
-        return TestResult.of("skewness", z, twoSidedNormalP(z), PValueMethod.ASYMPTOTIC);
+        double mu2 = ref.mu2();
+        double mu2Cubed = mu2 * mu2 * mu2;
+        double var = (ref.mu6() - 6 * ref.mu4() * mu2 + 9 * mu2Cubed) / (n * mu2Cubed);
+        requirePositiveVariance("Var(g1)", var);
+        return g1 / Math.sqrt(var);
     }
 
     /**
@@ -173,9 +203,36 @@ public final class MomentTests {
     public static TestResult kurtosis(double[] x, CentralMoments ref) {
         checkSample(x, MIN_N_KURTOSIS);
         Objects.requireNonNull(ref, "ref");
+        double z = kurtosisZ(x, ref);
+        return TestResult.of("kurtosis", z, twoSidedNormalP(z), PValueMethod.ASYMPTOTIC);
+    }
+
+    /**
+     * Tests the kurtosis as {@link #kurtosis(double[], CentralMoments)}, but for a sample of at most
+     * {@link MonteCarloNull#maxSampleSize()} values the p-value is that of the same statistic under the
+     * seeded Monte Carlo null, {@link PValueMethod#ESTIMATE} (valid at every n; under the uniform the
+     * delta method rejects 13 % of the time at n = 10 and 7.4 % at n = 100 at α = 0.05, and
+     * Anscombe–Glynn under the normal 4.0 % at n = 10).
+     *
+     * @param x the sample, at least 5 finite values, not all equal
+     * @param ref the reference's central moments
+     * @param simulation the reference distribution (the same as {@code ref}), B and the seed
+     * @return a result named {@code "kurtosis"} with statistic \(Z\) or \(z\)
+     * @throws InvalidInputException if {@code x} breaks an input rule
+     */
+    public static TestResult kurtosis(double[] x, CentralMoments ref, MonteCarloNull simulation) {
+        Objects.requireNonNull(simulation, "simulation");
+        TestResult asymptotic = kurtosis(x, ref);
+        if (!simulation.appliesTo(x.length)) {
+            return asymptotic;
+        }
+        double p = simulation.pValue(x.length, asymptotic.statistic(), s -> kurtosisZ(s, ref));
+        return TestResult.of("kurtosis", asymptotic.statistic(), p, PValueMethod.ESTIMATE);
+    }
+
+    private static double kurtosisZ(double[] x, CentralMoments ref) {
         double b2 = sampleKurtosis(x);
         double n = x.length;
-        double z;
         if (ref.isGaussian()) {
             double e = 3.0 * (n - 1) / (n + 1);
             double varb2 = 24.0 * n * (n - 2) * (n - 3) / ((n + 1) * (n + 1) * (n + 3) * (n + 5));
@@ -186,18 +243,16 @@ public final class MomentTests {
             double term1 = 1 - 2 / (9.0 * a);
             double denom = 1 + standardised * Math.sqrt(2 / (a - 4.0));
             double term2 = denom == 0 ? Double.POSITIVE_INFINITY : Math.cbrt((1 - 2.0 / a) / denom);
-            z = (term1 - term2) / Math.sqrt(2 / (9.0 * a));
-        } else {
-            double mu2 = ref.mu2();
-            double mu4 = ref.mu4();
-            double mu2Sq = mu2 * mu2;
-            double nVar = (ref.mu8() - mu4 * mu4) / (mu2Sq * mu2Sq)
-                    - 4 * mu4 * (ref.mu6() - mu2 * mu4) / (mu2Sq * mu2Sq * mu2)
-                    + 4 * mu4 * mu4 * (mu4 - mu2Sq) / (mu2Sq * mu2Sq * mu2Sq);
-            requirePositiveVariance("n Var(b2)", nVar);
-            z = (b2 - mu4 / mu2Sq) / Math.sqrt(nVar / n);
+            return (term1 - term2) / Math.sqrt(2 / (9.0 * a));
         }
-        return TestResult.of("kurtosis", z, twoSidedNormalP(z), PValueMethod.ASYMPTOTIC);
+        double mu2 = ref.mu2();
+        double mu4 = ref.mu4();
+        double mu2Sq = mu2 * mu2;
+        double nVar = (ref.mu8() - mu4 * mu4) / (mu2Sq * mu2Sq)
+                - 4 * mu4 * (ref.mu6() - mu2 * mu4) / (mu2Sq * mu2Sq * mu2)
+                + 4 * mu4 * mu4 * (mu4 - mu2Sq) / (mu2Sq * mu2Sq * mu2Sq);
+        requirePositiveVariance("n Var(b2)", nVar);
+        return (b2 - mu4 / mu2Sq) / Math.sqrt(nVar / n);
     }
 
     /**

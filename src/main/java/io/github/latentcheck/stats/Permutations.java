@@ -45,6 +45,20 @@ public final class Permutations {
         double of(int[] labels);
     }
 
+    /**
+     * The statistics of a block of labellings at once, so that a statistic over a large precomputed
+     * matrix can read each part of it once per block rather than once per labelling; one instance per
+     * block.
+     */
+    @FunctionalInterface
+    public interface BatchStatistic {
+        /**
+         * @param labels labellings of the pooled sample (each as in {@link Statistic#of(int[])})
+         * @param out receives the statistic of each labelling
+         */
+        void of(int[][] labels, double[] out);
+    }
+
     private final int permutations;
     private final long seed;
     private final int threads;
@@ -117,6 +131,51 @@ public final class Permutations {
                     shuffled[j] = t;
                 }
                 count += statistic.of(shuffled) >= threshold ? 1 : 0;
+            }
+            counts[b] = count;
+        });
+        long total = 0;
+        for (long c : counts) {
+            total += c;
+        }
+        return (total + 1.0) / (permutations + 1.0);
+    }
+
+    /**
+     * As {@link #pValue(int[], double, Supplier)}, with the same labellings (same streams, same
+     * shuffles), evaluated a block of {@value #BLOCK} at a time.
+     *
+     * @param labels the observed labelling (not modified)
+     * @param observed the observed statistic \(T_0\)
+     * @param statistics makes one batch statistic per block
+     * @return \((1 + \#\{T_b \ge T_0\}) / (B + 1)\)
+     */
+    double pValueBatched(int[] labels, double observed, Supplier<BatchStatistic> statistics) {
+        Objects.requireNonNull(statistics, "statistics");
+        int blocks = (permutations + BLOCK - 1) / BLOCK;
+        JumpableUniformRandomProvider root = (JumpableUniformRandomProvider) RandomSource.XO_SHI_RO_256_PP.create(seed);
+        List<UniformRandomProvider> streams = root.jumps(blocks).collect(Collectors.toList());
+        long[] counts = new long[blocks];
+        double threshold = observed - TIE_TOLERANCE * Math.abs(observed);
+        Tasks.run(blocks, threads, b -> {
+            UniformRandomProvider rng = streams.get(b);
+            int end = Math.min(permutations, (b + 1) * BLOCK);
+            int[][] batch = new int[end - b * BLOCK][];
+            int[] shuffled = labels.clone();
+            for (int r = 0; r < batch.length; r++) {
+                for (int i = shuffled.length - 1; i > 0; i--) {
+                    int j = rng.nextInt(i + 1);
+                    int t = shuffled[i];
+                    shuffled[i] = shuffled[j];
+                    shuffled[j] = t;
+                }
+                batch[r] = shuffled.clone();
+            }
+            double[] values = new double[batch.length];
+            statistics.get().of(batch, values);
+            long count = 0;
+            for (double v : values) {
+                count += v >= threshold ? 1 : 0;
             }
             counts[b] = count;
         });

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.latentcheck.stats.Alternative;
 import io.github.latentcheck.stats.AndersonDarling;
 import io.github.latentcheck.stats.CramerVonMises;
 import io.github.latentcheck.stats.KolmogorovSmirnov;
+import io.github.latentcheck.stats.KolmogorovSmirnovTwoSampleResult;
 import io.github.latentcheck.stats.Multivariate;
+import io.github.latentcheck.stats.PValueChoice;
 import io.github.latentcheck.stats.TestResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -79,6 +82,10 @@ class TestCommandTest {
         JsonNode ks = json(Cli.run("test", "ks", "--sample", a.toString(), "--against", b.toString(), "--column", "x",
                 "--alternative", "less", "--json"));
         assertThat(ks.get("m").asInt()).isEqualTo(10);
+        KolmogorovSmirnovTwoSampleResult expected = KolmogorovSmirnov.twoSample(floats(A), floats(B), Alternative.LESS,
+                PValueChoice.AUTO);
+        assertThat(ks.get("pValue").asDouble()).isEqualTo(expected.result().pValue());
+        assertThat(ks.get("ties").asBoolean()).isEqualTo(expected.hasTies());
         JsonNode energy = json(Cli.run("test", "energy", "--sample", a.toString(), "--against", b.toString(),
                 "--permutations", "199", "--seed", "3", "--json"));
         assertThat(energy.get("method").asText()).isEqualTo("permutation");

@@ -28,8 +28,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * nominal size; and the power under four alternatives (a 0.3 sd shift, a 1.3 scale, Student's t₃
  * scaled to unit variance, and the other family), published, not asserted. The permutation tests
  * (k-sample AD, MMD, energy, B = 199) run R = 2,000 replicates at n ∈ {10, 50}; their nominal size
- * is \(P(p &lt; 0.05) = 9/200 = 0.045\), exactly. A case whose size is off (an asymptotic
- * approximation at small n) fails on purpose, naming its rate. Replicates are split into blocks of
+ * is \(P(p &lt; 0.05) = 9/200 = 0.045\), exactly, and so is that of the skewness and kurtosis tests at
+ * n ≤ 500, whose p-values come from a seeded Monte Carlo null with B = 199 ({@link MonteCarloNull}).
+ * The exact two-sample KS test is discrete: its size is the attainable
+ * \(\alpha^* = P_{H_0}(p &lt; 0.05)\) ({@link KolmogorovSmirnov#twoSampleAttainableSize}), e.g. 0.0123 at
+ * n = m = 10. A case whose size is off fails, naming its rate. Replicates are split into blocks of
  * 500 on jumped random streams, so the counts do not depend on the thread count.
  */
 @Tag("calibration")
@@ -102,8 +105,10 @@ class LongCalibrationTest {
         CVM(1, (s, ref) -> CramerVonMises.oneSample(s[0], ref.distribution)),
         MEAN(1, (s, ref) -> MomentTests.mean(s[0], ref.moments)),
         VARIANCE(1, (s, ref) -> MomentTests.variance(s[0], ref.moments)),
-        SKEWNESS(1, (s, ref) -> MomentTests.skewness(s[0], ref.moments)),
-        KURTOSIS(1, (s, ref) -> MomentTests.kurtosis(s[0], ref.moments)),
+        SKEWNESS(1, (s, ref) -> MomentTests.skewness(s[0], ref.moments,
+                MonteCarloNull.of(ref.distribution, B, Double.doubleToLongBits(s[0][0])))),
+        KURTOSIS(1, (s, ref) -> MomentTests.kurtosis(s[0], ref.moments,
+                MonteCarloNull.of(ref.distribution, B, Double.doubleToLongBits(s[0][0])))),
         AD_NORMAL(1, (s, ref) -> AndersonDarling.normality(s[0])),
         KS2(2, (s, ref) -> KolmogorovSmirnov.twoSample(s[0], s[1]).result()),
         CVM2(2, (s, ref) -> CramerVonMises.twoSample(s[0], s[1])),
@@ -121,6 +126,23 @@ class LongCalibrationTest {
 
         boolean permutation() {
             return this == AD_K || this == MMD || this == ENERGY;
+        }
+
+        /**
+         * @param n the sample size
+         * @return the exact size of the test at {@link #ALPHA}: \(\lceil \alpha(B+1) - 1 \rceil / (B+1)\) for a
+         *     Monte Carlo p-value (skewness and kurtosis at n ≤ 500), the attainable size of the discrete
+         *     exact two-sample KS test, otherwise α
+         */
+        double size(int n) {
+            boolean monteCarlo = (this == SKEWNESS || this == KURTOSIS) && n <= MonteCarloNull.DEFAULT_MAX_SAMPLE_SIZE;
+            if (permutation() || monteCarlo) {
+                return Math.ceil(ALPHA * (B + 1) - 1) / (B + 1);
+            }
+            if (this == KS2) {
+                return KolmogorovSmirnov.twoSampleAttainableSize(n, n, Alternative.TWO_SIDED, ALPHA);
+            }
+            return ALPHA;
         }
 
         /** A permutation seed derived from the data, so that replicates use distinct streams. */
@@ -148,7 +170,7 @@ class LongCalibrationTest {
     @MethodSource("cases")
     void isCalibratedUnderH0(Statistic statistic, Ref ref, int n, TestReporter reporter) {
         int replicates = statistic.permutation() ? R_PERMUTATION : R;
-        double size = statistic.permutation() ? Math.ceil(ALPHA * (B + 1) - 1) / (B + 1) : ALPHA;
+        double size = statistic.size(n);
         long seed = 31L * (31L * statistic.ordinal() + ref.ordinal()) + n;
         StringBuilder power = new StringBuilder();
         int nullCount = 0;
@@ -164,6 +186,7 @@ class LongCalibrationTest {
         int lower = nullDistribution.inverseCumulativeProbability((1 - COVERAGE) / 2);
         int upper = nullDistribution.inverseCumulativeProbability(1 - (1 - COVERAGE) / 2);
         reporter.publishEntry("H0 rate", String.valueOf((double) nullCount / replicates));
+        reporter.publishEntry("size", String.valueOf(size));
         reporter.publishEntry("power", power.toString().strip());
         assertThat(nullCount).as("%s against %s at n = %d: %d rejections under H0 out of %d (rate %.4f, nominal %.4f)",
                 statistic, ref, n, nullCount, replicates, (double) nullCount / replicates, size)

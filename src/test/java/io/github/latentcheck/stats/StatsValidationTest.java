@@ -153,17 +153,35 @@ class StatsValidationTest {
     @Test
     void twoSampleKsFlagsTiesAndLabelsTheMethod() {
         KolmogorovSmirnovTwoSampleResult tied = KolmogorovSmirnov.twoSample(new double[] {1, 2, 2, 3}, new double[] {2, 2, 4});
-        assertThat(tied.hasSignificantTies()).isTrue();
+        assertThat(tied.hasTies()).isTrue();
         assertThat(tied.result().method()).isEqualTo(PValueMethod.EXACT);
         assertThat(tied.result().name()).isEqualTo("ks2");
         KolmogorovSmirnovTwoSampleResult distinct = KolmogorovSmirnov.twoSample(EIGHT, new double[] {0.2, 0.3, 5});
-        assertThat(distinct.hasSignificantTies()).isFalse();
-        double[] big = new double[KolmogorovSmirnov.TWO_SAMPLE_EXACT_LIMIT];
+        assertThat(distinct.hasTies()).isFalse();
+        double[] big = new double[10_001];
         for (int i = 0; i < big.length; i++) {
             big[i] = i;
         }
-        assertThat(KolmogorovSmirnov.twoSample(big, EIGHT).result().method()).isEqualTo(PValueMethod.ASYMPTOTIC);
+        assertThat((long) big.length * big.length).isGreaterThan(KolmogorovSmirnov.TWO_SAMPLE_EXACT_MAX_CELLS);
+        assertThat(KolmogorovSmirnov.twoSample(big, big).result().method()).isEqualTo(PValueMethod.ASYMPTOTIC);
+        assertThat(KolmogorovSmirnov.twoSample(big, EIGHT).result().method()).isEqualTo(PValueMethod.EXACT);
         assertThatThrownBy(() -> KolmogorovSmirnov.twoSample(EIGHT, new double[] {1}))
                 .hasMessage("sample size is not at least 2: 1");
+    }
+
+    @Test
+    void radixSortedCopyMatchesArraysSort() {
+        org.apache.commons.rng.UniformRandomProvider rng = org.apache.commons.rng.simple.RandomSource.XO_SHI_RO_256_PP.create(3L);
+        double[] x = new double[100_000];
+        double[] special = {-0.0, 0.0, Double.MAX_VALUE, -Double.MAX_VALUE, Double.MIN_VALUE, -Double.MIN_VALUE, 1, -1};
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i < 800 ? special[i % special.length] : i % 3 == 0 ? Math.rint((rng.nextDouble() - 0.5) * 20) : (rng.nextDouble() - 0.5) * Math.pow(10, rng.nextInt(40) - 20);
+        }
+        double[] expected = x.clone();
+        java.util.Arrays.sort(expected);
+        double[] actual = KolmogorovSmirnov.sortedCopy(x);
+        for (int i = 0; i < x.length; i++) {
+            assertThat(Double.doubleToRawLongBits(actual[i])).as("index %d", i).isEqualTo(Double.doubleToRawLongBits(expected[i]));
+        }
     }
 }
