@@ -42,7 +42,7 @@ final class BlockCandidates {
     final float errorScale;
     /** The error margin's absolute term \(e_0\). */
     final float errorFloor;
-    /** Scratch space for a kernel: a tile of query rows by one panel. */
+    /** Scratch space for a kernel: a tile of query rows by a whole reference block. */
     final float[] scratch;
 
     private final int k;
@@ -82,7 +82,7 @@ final class BlockCandidates {
         this.thresholds = new float[maxQueries];
         this.errorScale = errorScale(columns);
         this.errorFloor = errorFloor(columns);
-        this.scratch = new float[DistanceKernel.TILE_ROWS * panelWidth];
+        this.scratch = new float[DistanceKernel.TILE_ROWS * NearestNeighborSearch.MAX_REFERENCE_BLOCK];
         this.uppers = new float[maxQueries * k];
         this.upperCount = new int[maxQueries];
         this.candidateRow = new int[maxQueries * capacity];

@@ -25,7 +25,8 @@ final class VectorDistanceKernel implements DistanceKernel {
     @Override
     public void scan(float[] queries, float[] queryNorms, int tile, int columns, float[] panels, float[] panelNorms,
             int panelCount, BlockCandidates sink) {
-        float[] scratch = sink.scratch;
+        float[] dots = sink.scratch;
+        int stride = panelCount * WIDTH;
         int q0 = tile * columns;
         int q1 = q0 + columns;
         int q2 = q1 + columns;
@@ -68,28 +69,31 @@ final class VectorDistanceKernel implements DistanceKernel {
                 a50 = r0.fma(x5, a50);
                 a51 = r1.fma(x5, a51);
             }
-            a00.intoArray(scratch, 0);
-            a01.intoArray(scratch, LANES);
-            a10.intoArray(scratch, WIDTH);
-            a11.intoArray(scratch, WIDTH + LANES);
-            a20.intoArray(scratch, 2 * WIDTH);
-            a21.intoArray(scratch, 2 * WIDTH + LANES);
-            a30.intoArray(scratch, 3 * WIDTH);
-            a31.intoArray(scratch, 3 * WIDTH + LANES);
-            a40.intoArray(scratch, 4 * WIDTH);
-            a41.intoArray(scratch, 4 * WIDTH + LANES);
-            a50.intoArray(scratch, 5 * WIDTH);
-            a51.intoArray(scratch, 5 * WIDTH + LANES);
-            screen(scratch, queryNorms, tile, panelNorms, p, sink);
+            int d0 = p * WIDTH;
+            a00.intoArray(dots, d0);
+            a01.intoArray(dots, d0 + LANES);
+            a10.intoArray(dots, d0 + stride);
+            a11.intoArray(dots, d0 + stride + LANES);
+            a20.intoArray(dots, d0 + 2 * stride);
+            a21.intoArray(dots, d0 + 2 * stride + LANES);
+            a30.intoArray(dots, d0 + 3 * stride);
+            a31.intoArray(dots, d0 + 3 * stride + LANES);
+            a40.intoArray(dots, d0 + 4 * stride);
+            a41.intoArray(dots, d0 + 4 * stride + LANES);
+            a50.intoArray(dots, d0 + 5 * stride);
+            a51.intoArray(dots, d0 + 5 * stride + LANES);
         }
+        screen(dots, stride, queryNorms, tile, panelNorms, sink);
     }
 
     /**
-     * Tests the six rows of accumulated dot products in {@code scratch} against the thresholds, a
-     * vector at a time; when any lane's lower bound passes (or is NaN), offers the whole vector
-     * and lets {@link BlockCandidates#offer} test each row.
+     * Tests the tile's dot products with every row of the block, {@code dots[qq * stride + row]},
+     * against the thresholds, a vector at a time; when any lane's lower bound passes (or is NaN),
+     * offers the whole vector and lets {@link BlockCandidates#offer} test each row. Screening in a
+     * pass of its own, after the dot products of all panels, keeps the multiply-add loop free of
+     * it: measured here, interleaving the screen with the panels cost the loop half its speed.
      */
-    private static void screen(float[] scratch, float[] queryNorms, int tile, float[] panelNorms, int p,
+    private static void screen(float[] dots, int stride, float[] queryNorms, int tile, float[] panelNorms,
             BlockCandidates sink) {
         FloatVector minusTwo = FloatVector.broadcast(SPECIES, -2f);
         FloatVector scale = FloatVector.broadcast(SPECIES, sink.errorScale);
@@ -97,14 +101,14 @@ final class VectorDistanceKernel implements DistanceKernel {
         for (int qq = 0; qq < TILE_ROWS; qq++) {
             float qn = queryNorms[tile + qq];
             float threshold = sink.thresholds[tile + qq];
-            for (int h = 0; h < WIDTH; h += LANES) {
-                int at = qq * WIDTH + h;
-                FloatVector t = FloatVector.fromArray(SPECIES, panelNorms, p * WIDTH + h).add(qn);
-                FloatVector approx = FloatVector.fromArray(SPECIES, scratch, at).fma(minusTwo, t);
+            int base = qq * stride;
+            for (int row = 0; row < stride; row += LANES) {
+                FloatVector t = FloatVector.fromArray(SPECIES, panelNorms, row).add(qn);
+                FloatVector approx = FloatVector.fromArray(SPECIES, dots, base + row).fma(minusTwo, t);
                 if (!approx.sub(t.fma(scale, floor)).compare(VectorOperators.GT, threshold).allTrue()) {
-                    approx.intoArray(scratch, at);
+                    approx.intoArray(dots, base + row);
                     for (int lane = 0; lane < LANES; lane++) {
-                        sink.offer(tile + qq, p * WIDTH + h + lane, scratch[at + lane]);
+                        sink.offer(tile + qq, row + lane, dots[base + row + lane]);
                     }
                     threshold = sink.thresholds[tile + qq];
                 }
