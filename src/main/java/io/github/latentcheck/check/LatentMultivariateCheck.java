@@ -160,57 +160,59 @@ public final class LatentMultivariateCheck implements Check {
         return CentralMoments.of(0, m.mu2(), m.mu4(), m.mu6(), m.mu8());
     }
 
-    /** Provides {@code type: latent-norm} with {@code alpha} and {@code correction}. */
-    public static final class NormProvider implements CheckProvider {
+    /**
+     * Provides one kind of this check with {@code alpha} and {@code correction}, and for the O(n² d)
+     * kinds ({@code mardia}, {@code henze-zirkler}) {@code max_rows}.
+     */
+    private abstract static class KindProvider implements CheckProvider {
+        private final Kind kind;
+
+        KindProvider(Kind kind) {
+            this.kind = kind;
+        }
+
         @Override
         public String type() {
-            return Kind.NORM.type;
+            return kind.type;
         }
 
         @Override
         public Check create(String id, Options options) {
-            return new LatentMultivariateCheck(id, Kind.NORM, DimensionTests.from(options), 0);
+            boolean quadratic = kind == Kind.MARDIA || kind == Kind.HENZE_ZIRKLER;
+            return new LatentMultivariateCheck(id, kind, DimensionTests.from(options),
+                    quadratic ? options.integer("max_rows", DEFAULT_MARDIA_ROWS, 10) : 0);
         }
     }
 
-    /** Provides {@code type: latent-independence} with {@code alpha} and {@code correction}. */
-    public static final class IndependenceProvider implements CheckProvider {
-        @Override
-        public String type() {
-            return Kind.INDEPENDENCE.type;
-        }
-
-        @Override
-        public Check create(String id, Options options) {
-            return new LatentMultivariateCheck(id, Kind.INDEPENDENCE, DimensionTests.from(options), 0);
+    /** Provides {@code type: latent-norm}. */
+    public static final class NormProvider extends KindProvider {
+        /** The provider, for {@link java.util.ServiceLoader}. */
+        public NormProvider() {
+            super(Kind.NORM);
         }
     }
 
-    /** Provides {@code type: mardia} with {@code alpha}, {@code correction} and {@code max_rows}. */
-    public static final class MardiaProvider implements CheckProvider {
-        @Override
-        public String type() {
-            return Kind.MARDIA.type;
-        }
-
-        @Override
-        public Check create(String id, Options options) {
-            return new LatentMultivariateCheck(id, Kind.MARDIA, DimensionTests.from(options),
-                    options.integer("max_rows", DEFAULT_MARDIA_ROWS, 10));
+    /** Provides {@code type: latent-independence}. */
+    public static final class IndependenceProvider extends KindProvider {
+        /** The provider, for {@link java.util.ServiceLoader}. */
+        public IndependenceProvider() {
+            super(Kind.INDEPENDENCE);
         }
     }
 
-    /** Provides {@code type: henze-zirkler} with {@code alpha}, {@code correction} and {@code max_rows}. */
-    public static final class HenzeZirklerProvider implements CheckProvider {
-        @Override
-        public String type() {
-            return Kind.HENZE_ZIRKLER.type;
+    /** Provides {@code type: mardia}. */
+    public static final class MardiaProvider extends KindProvider {
+        /** The provider, for {@link java.util.ServiceLoader}. */
+        public MardiaProvider() {
+            super(Kind.MARDIA);
         }
+    }
 
-        @Override
-        public Check create(String id, Options options) {
-            return new LatentMultivariateCheck(id, Kind.HENZE_ZIRKLER, DimensionTests.from(options),
-                    options.integer("max_rows", DEFAULT_MARDIA_ROWS, 10));
+    /** Provides {@code type: henze-zirkler}. */
+    public static final class HenzeZirklerProvider extends KindProvider {
+        /** The provider, for {@link java.util.ServiceLoader}. */
+        public HenzeZirklerProvider() {
+            super(Kind.HENZE_ZIRKLER);
         }
     }
 }
