@@ -25,7 +25,10 @@ class KolmogorovSmirnovReferenceTest {
      * difference of two rounded ECDF values, which is off by a few ulp (e.g. 0.010299999999999976).
      */
     private static final double TWO_SAMPLE_STATISTIC_TOLERANCE = 1e-14;
-    /** Two samples: same algorithms as scipy (Viehmann, Smirnov's asymptotic); rounding only. */
+    /**
+     * Two samples: the exact p-value and the one-sided asymptotic one use the same algorithms as scipy
+     * (Viehmann; Hodges' closed form); rounding only.
+     */
     private static final double P_TOLERANCE = 1e-12;
     /**
      * One sample, n &lt;= 140: scipy's exact p (Durbin / Pomeranz, then 1 - CDF) is the less exact one.
@@ -40,6 +43,12 @@ class KolmogorovSmirnovReferenceTest {
      * ks_exact.csv. The tolerance bounds scipy's error, not ours.
      */
     private static final double ONE_SAMPLE_LARGE_N_TOLERANCE = 1e-6;
+    /**
+     * Two samples, two-sided asymptotic: both evaluate the one-sample tail at N = round(nm/(n+m)) &gt; 140,
+     * scipy by Pelz–Good or Miller, we exactly up to N = 10,000 (Pelz–Good beyond): scipy's error, as
+     * {@link #ONE_SAMPLE_LARGE_N_TOLERANCE}.
+     */
+    private static final double TWO_SIDED_ASYMPTOTIC_TOLERANCE = ONE_SAMPLE_LARGE_N_TOLERANCE;
 
     @Test
     void oneSampleAgreesWithScipy(TestReporter reporter) {
@@ -93,8 +102,58 @@ class KolmogorovSmirnovReferenceTest {
                 continue;
             }
             String kind = r.result().method().label() + (ties ? " ties" : "");
-            agreement.check("p " + kind, cas, r.result().pValue(), row.number("pvalue"), P_TOLERANCE, 0);
+            agreement.check("p " + kind, cas, r.result().pValue(), row.number("pvalue"),
+                    exact ? P_TOLERANCE : TWO_SIDED_ASYMPTOTIC_TOLERANCE, 0);
         }
         agreement.verify(reporter);
+    }
+
+    /**
+     * Smirnov's asymptotic p-value for the three alternatives ({@code stats_ks2_asymptotic.csv}), on the
+     * stored N(0, 1) inputs (N = 7500) and on arithmetic grids rebuilt here bit for bit (N = 17143).
+     */
+    @Test
+    void twoSampleAsymptoticAgreesWithScipy(TestReporter reporter) {
+        List<ReferenceData.Row> rows = ReferenceData.csv("stats_ks2_asymptotic.csv");
+        assertThat(rows).hasSize(21);
+        Agreement agreement = new Agreement();
+        for (ReferenceData.Row row : rows) {
+            int n = row.integer("n");
+            int m = row.integer("m");
+            double shift = row.number("shift");
+            double[] x;
+            double[] y;
+            if ("stored".equals(row.text("data"))) {
+                x = ReferenceData.input("ks2-x-n" + n + "-m" + m, 0);
+                y = ReferenceData.input("ks2-y-n" + n + "-m" + m, shift);
+            } else {
+                x = grid(n, 0);
+                y = grid(m, shift);
+            }
+            Alternative alternative = switch (row.text("alternative")) {
+                case "two-sided" -> Alternative.TWO_SIDED;
+                case "less" -> Alternative.LESS;
+                default -> Alternative.GREATER;
+            };
+            String cas = row.text("data") + " n=" + n + " m=" + m + " shift=" + shift + " " + alternative;
+            TestResult r = KolmogorovSmirnov.twoSample(x, y, alternative, PValueChoice.AUTO).result();
+            assertThat(r.method()).as(cas).isEqualTo(PValueMethod.ASYMPTOTIC);
+            agreement.check("statistic", cas, r.statistic(), row.number("statistic"), TWO_SAMPLE_STATISTIC_TOLERANCE,
+                    STATISTIC_FLOOR);
+            agreement.check("p asymptotic " + (alternative == Alternative.TWO_SIDED ? "two-sided" : "one-sided"),
+                    cas, r.pValue(), row.number("pvalue"),
+                    alternative == Alternative.TWO_SIDED ? TWO_SIDED_ASYMPTOTIC_TOLERANCE : P_TOLERANCE, 0);
+            assertThat(r.logPValue()).as(cas + ": log p").isCloseTo(Math.log(r.pValue()), within(1e-12));
+        }
+        agreement.verify(reporter);
+    }
+
+    /** @return \(i/n + shift\) for i = 0..n-1, as numpy's {@code np.arange(n) / n + shift} */
+    private static double[] grid(int n, double shift) {
+        double[] g = new double[n];
+        for (int i = 0; i < n; i++) {
+            g[i] = (double) i / n + shift;
+        }
+        return g;
     }
 }
