@@ -21,6 +21,14 @@ public final class Samples {
     private final float[] data;
     private final List<String> columnNames;
     private final int[] imageShape;
+    /**
+     * The row-major index of the first non-finite value, -1 if none, {@link #UNCHECKED} until first
+     * asked: computed at most a few times (a benign race, like {@code String.hashCode}), since the
+     * values never change.
+     */
+    private long firstNonFinite = UNCHECKED;
+
+    private static final long UNCHECKED = -2;
 
     private Samples(int rows, int columns, float[] data, List<String> columnNames, int[] imageShape) {
         this.rows = rows;
@@ -175,6 +183,37 @@ public final class Samples {
     /** @return all values, row-major (a new array) */
     public float[] toArray() {
         return data.clone();
+    }
+
+    /**
+     * Copies rows {@code [from, to)} row-major into {@code target}, from index 0.
+     *
+     * @param from the first row
+     * @param to the row after the last
+     * @param target the destination, with room for {@code (to - from) * columns} values
+     */
+    public void copyRows(int from, int to, float[] target) {
+        Objects.checkFromToIndex(from, to, rows);
+        System.arraycopy(data, from * columns, target, 0, (to - from) * columns);
+    }
+
+    /**
+     * @return the row-major index (row × columns + column) of the first value that is NaN or
+     *     infinite, or -1 when every value is finite; the scan is done once per instance
+     */
+    public long firstNonFinite() {
+        long found = firstNonFinite;
+        if (found == UNCHECKED) {
+            found = -1;
+            for (int i = 0; i < data.length; i++) {
+                if (!Float.isFinite(data[i])) {
+                    found = i;
+                    break;
+                }
+            }
+            firstNonFinite = found;
+        }
+        return found;
     }
 
     /**

@@ -11,7 +11,7 @@ import java.util.Arrays;
  * from float norms and a float dot product accumulated with fused multiply-adds. Writing
  * \(S = \|x\|^2 + \|y\|^2\), \(u = 2^{-24}\) and \(\gamma_d = du/(1 - du)\), each of the three
  * accumulations errs by at most \(\gamma_d\) times the sum of its absolute terms (Higham [1], §3.1;
- * \(2|x\cdot y| \le S\)), the two final roundings by \(u\) times their result each, and gradual
+ * \(2|x\cdot y| \le S\); the norms' eight partial sums, {@link DistanceKernels#squaredNorm}, stay within it), the two final roundings by \(u\) times their result each, and gradual
  * underflow adds at most \(2^{-150}\) per rounding, so
  * \[ |\tilde D - D| \le (2\gamma_d + 3u)\,S + (2d + 1)\,2^{-149} \]
  * where \(D\) is the squared distance that {@link #flush} computes in double precision (its own

@@ -217,9 +217,7 @@ public final class NearestNeighborSearch {
     }
 
     private static ReferenceRows inMemory(Samples rows, String name) {
-        float[] values = rows.toArray();
-        ArrayRows.requireFinite(values, rows.columns(), name);
-        return new ArrayRows(values, rows.rows(), rows.columns());
+        return SamplesRows.of(rows, name);
     }
 
     /** @return query rows per task: 256, or fewer (at least 8) so that there are about 32 tasks */

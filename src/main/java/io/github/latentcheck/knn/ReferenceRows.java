@@ -43,9 +43,7 @@ public interface ReferenceRows {
      * @throws InvalidInputException if a value is not finite
      */
     static ReferenceRows of(Samples samples) {
-        float[] values = samples.toArray();
-        ArrayRows.requireFinite(values, samples.columns(), "reference rows");
-        return new ArrayRows(values, samples.rows(), samples.columns());
+        return SamplesRows.of(samples, "reference rows");
     }
 
     /**
