@@ -16,6 +16,8 @@ import java.util.Optional;
  * read {@link #trainingRows()}, which serves both.
  */
 public final class CheckInput {
+    private static final long SEED_STRIDE = 0x9E3779B97F4A7C15L;
+
     private final Prior prior;
     private final Latents latents;
     private final Samples samples;
@@ -182,6 +184,18 @@ public final class CheckInput {
     /** @return the seed for the check's own randomness */
     public long seed() {
         return seed;
+    }
+
+    /**
+     * The seed of one of the check's independent random streams (one per column or test), so that
+     * what each stream draws depends neither on the others nor on the threads:
+     * {@code seed() + stream · 0x9E3779B97F4A7C15} (the golden-ratio increment of SplitMix64).
+     *
+     * @param stream the stream's index, at least 0
+     * @return its seed
+     */
+    public long seed(int stream) {
+        return seed + SEED_STRIDE * stream;
     }
 
     /** @return the number of threads the check may use */

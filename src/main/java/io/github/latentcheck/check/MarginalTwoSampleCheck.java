@@ -23,8 +23,6 @@ import java.util.Set;
  * so that alpha, after the correction, can be reached.
  */
 public final class MarginalTwoSampleCheck implements Check {
-    private static final long SEED_STRIDE = 0x9E3779B97F4A7C15L;
-
     /** The statistic a check runs. */
     enum Statistic {
         AD("marginal-ad"),
@@ -79,7 +77,7 @@ public final class MarginalTwoSampleCheck implements Check {
             double[] y = training.column(c);
             TestResult t = statistic == Statistic.AD
                     ? AndersonDarling.kSample(List.of(x, y),
-                            Permutations.of(permutations, input.seed() + SEED_STRIDE * c).withThreads(input.threads()))
+                            Permutations.of(permutations, input.seed(c)).withThreads(input.threads()))
                     : CramerVonMises.twoSample(x, y);
             raw.add(TestResult.of(samples.columnNames().get(c), t.statistic(), t.pValue(), t.method()));
         }

@@ -29,7 +29,8 @@ import java.util.Set;
  * spec gives {@code data.holdout}, a real-against-real baseline, the metrics of the holdout rows
  * scored as if generated ({@code baselinePrecision}, {@code baselineRecall}, {@code baselineDensity},
  * {@code baselineCoverage}, {@code baselineExpectedCoverage} for its sizes); NaN without holdout.
- * The check reports metrics only and always passes: gates judge them.
+ * The check reports metrics only and always passes: gates judge them. Its four k-NN searches (the
+ * baseline adds three) are reported to {@link CheckInput#progress()}.
  */
 public final class PrdcCheck implements Check {
     private static final List<String> METRICS = List.of("precision", "recall", "density", "coverage",
@@ -103,7 +104,8 @@ public final class PrdcCheck implements Check {
     @Override
     public CheckResult run(CheckInput input) {
         Samples training = input.requireTraining();
-        Prdc prdc = Prdc.withDefaults().withK(k).withImprovedK(improvedK).withThreads(input.threads());
+        Prdc prdc = Prdc.withDefaults().withK(k).withImprovedK(improvedK).withThreads(input.threads())
+                .withProgress(input.progress()::step);
         Prdc.Reference reference = prdc.reference(training);
         Prdc.Result r = prdc.compute(reference, input.samples());
         Optional<Prdc.Result> baseline = input.holdout().map(h -> prdc.compute(reference, h));

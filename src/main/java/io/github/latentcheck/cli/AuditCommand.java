@@ -19,7 +19,6 @@ import io.github.latentcheck.report.ReportWriter;
 import io.github.latentcheck.run.Experiment;
 import io.github.latentcheck.run.ExperimentResult;
 import io.github.latentcheck.run.ExperimentRunner;
-import io.github.latentcheck.run.ProgressListener;
 import io.github.latentcheck.spec.ExperimentSpec;
 import io.github.latentcheck.stats.TestResult;
 import java.io.ByteArrayOutputStream;
@@ -126,12 +125,7 @@ final class AuditCommand implements Callable<Integer> {
             if (mapped.isPresent()) {
                 input = input.withTrainingRows(ReferenceRows.of(mapped.get()));
             }
-            ProgressListener progress = TerminalProgress.forStandardError();
-            try {
-                result = check(shape).run(input.withProgress(progress.forCheck("audit", "memorization")));
-            } finally {
-                progress.finished();
-            }
+            result = TerminalProgress.run("audit", check(shape), input);
         }
         PrintWriter stdout = command.commandLine().getOut();
         if (json) {

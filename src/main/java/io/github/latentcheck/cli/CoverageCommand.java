@@ -36,7 +36,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code latentcheck coverage}: scores samples generated elsewhere for mode coverage, against known
- * modes ({@code mode-coverage}) or against reference data ({@code prdc} and {@code ndb}).
+ * modes ({@code mode-coverage}) or against reference data ({@code prdc} and {@code ndb}). On a
+ * terminal each long search (PRDC's four k-NN searches) shows its progress on standard error.
  */
 @Command(name = "coverage", mixinStandardHelpOptions = true,
         description = "Mode coverage of a samples file: against known modes (ring8, grid25 or a JSON modes file), "
@@ -112,7 +113,7 @@ final class CoverageCommand implements Callable<Integer> {
         List<CheckResult> results = new ArrayList<>();
         for (Check check : checks) {
             try {
-                results.add(check.run(input));
+                results.add(TerminalProgress.run("coverage", check, input));
             } catch (InvalidInputException e) {
                 throw new InvalidInputException(samplesFile + ": " + check.id() + ": " + e.getMessage(), e);
             }

@@ -1,5 +1,8 @@
 package io.github.latentcheck.cli;
 
+import io.github.latentcheck.check.Check;
+import io.github.latentcheck.check.CheckInput;
+import io.github.latentcheck.check.CheckResult;
 import io.github.latentcheck.run.ProgressListener;
 import java.io.PrintStream;
 import java.util.Locale;
@@ -33,6 +36,25 @@ final class TerminalProgress implements ProgressListener {
     /** @return progress on standard error when there is a terminal, otherwise a silent listener */
     static ProgressListener forStandardError() {
         return of(System.err, System.console() != null, System::nanoTime);
+    }
+
+    /**
+     * Runs one check outside an experiment, as {@code audit} and {@code coverage} do, with each of
+     * its long steps shown on standard error as {@code [label] <check id>: <step>} when there is a
+     * terminal; the line is cleared when the check ends, whether or not it throws.
+     *
+     * @param label what is being checked, shown in brackets, e.g. {@code "audit"}
+     * @param check the check
+     * @param input its input, whose progress is replaced
+     * @return the check's result
+     */
+    static CheckResult run(String label, Check check, CheckInput input) {
+        ProgressListener progress = forStandardError();
+        try {
+            return check.run(input.withProgress(progress.forCheck(label, check.id())));
+        } finally {
+            progress.finished();
+        }
     }
 
     /**

@@ -5,7 +5,10 @@ import io.github.latentcheck.concurrent.Tasks;
 import io.github.latentcheck.data.Samples;
 import io.github.latentcheck.knn.NearestNeighborSearch;
 import io.github.latentcheck.knn.Neighbors;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.function.BiFunction;
+import java.util.function.LongConsumer;
 
 /**
  * k-NN manifold metrics of generated samples Y_1..Y_M against real samples X_1..X_N: precision,
@@ -53,21 +56,23 @@ public final class Prdc {
     private final int k;
     private final int iprK;
     private final int threads;
+    private final BiFunction<String, Long, LongConsumer> searchProgress;
 
-    private Prdc(int k, int iprK, int threads) {
+    private Prdc(int k, int iprK, int threads, BiFunction<String, Long, LongConsumer> searchProgress) {
         this.k = k;
         this.iprK = iprK;
         this.threads = threads;
+        this.searchProgress = searchProgress;
     }
 
     /**
      * Defaults: {@code k = 5} for PRDC, {@code k = 3} for improved precision and recall, as many
-     * threads as available processors (results do not depend on them).
+     * threads as available processors (results do not depend on them); no progress reports.
      *
      * @return the metrics with defaults
      */
     public static Prdc withDefaults() {
-        return new Prdc(5, 3, Tasks.defaultThreads());
+        return new Prdc(5, 3, Tasks.defaultThreads(), (search, rows) -> done -> { });
     }
 
     /**
@@ -78,7 +83,7 @@ public final class Prdc {
         if (v < 1) {
             throw new InvalidInputException("k is not at least 1: " + v);
         }
-        return new Prdc(v, iprK, threads);
+        return new Prdc(v, iprK, threads, searchProgress);
     }
 
     /**
@@ -89,7 +94,7 @@ public final class Prdc {
         if (v < 1) {
             throw new InvalidInputException("ipr_k is not at least 1: " + v);
         }
-        return new Prdc(k, v, threads);
+        return new Prdc(k, v, threads, searchProgress);
     }
 
     /**
@@ -100,7 +105,19 @@ public final class Prdc {
         if (v < 1) {
             throw new InvalidInputException("threads is not at least 1: " + v);
         }
-        return new Prdc(k, iprK, v);
+        return new Prdc(k, iprK, v, searchProgress);
+    }
+
+    /**
+     * Reports each of the four k-NN searches (the long steps) as it goes: told a search's name,
+     * e.g. {@code "radii of 2000 real rows"}, and its rows, it returns what hears the rows done, as
+     * {@link NearestNeighborSearch#withProgress} does; {@code CheckProgress::step} fits.
+     *
+     * @param v the searches' progress
+     * @return a copy that reports there
+     */
+    public Prdc withProgress(BiFunction<String, Long, LongConsumer> v) {
+        return new Prdc(k, iprK, threads, Objects.requireNonNull(v, "progress"));
     }
 
     /**
@@ -154,7 +171,8 @@ public final class Prdc {
         int kMax = Math.max(k, iprK);
         checkRows("real", real.rows(), kMax);
         float[] x = real.toArray();
-        double[][] radii = radii(search().withK(kMax).searchWithin(real), x, real.columns());
+        double[][] radii = radii(search("radii of " + real.rows() + " real rows", real.rows()).withK(kMax)
+                .searchWithin(real), x, real.columns());
         return new Reference(this, real, x, radii);
     }
 
@@ -177,15 +195,17 @@ public final class Prdc {
         int d = real.columns();
         float[] x = reference.rows;
         float[] y = generated.toArray();
-        NearestNeighborSearch search = search();
         double[][] realRadii = reference.radii;
-        double[][] generatedRadii = radii(search.withK(kMax).searchWithin(generated), y, d);
+        double[][] generatedRadii = radii(search("radii of " + m + " generated rows", m).withK(kMax)
+                .searchWithin(generated), y, d);
 
-        Neighbors realToGenerated = search.withK(candidates(m, n, kMax)).search(real, generated);
+        Neighbors realToGenerated = search("generated rows near " + n + " real rows", n)
+                .withK(candidates(m, n, kMax)).search(real, generated);
         BallHits precisionSide = new BallHits(m, n);
         Tasks.run(n, threads, i -> precisionSide.scan(i, x, y, d, realToGenerated,
                 realRadii[k - 1][i], realRadii[iprK - 1][i], m));
-        Neighbors generatedToReal = search.withK(candidates(n, m, kMax)).search(generated, real);
+        Neighbors generatedToReal = search("real rows near " + m + " generated rows", m)
+                .withK(candidates(n, m, kMax)).search(generated, real);
         BallHits recallSide = new BallHits(n, m);
         Tasks.run(m, threads, j -> recallSide.scan(j, y, x, d, generatedToReal,
                 generatedRadii[k - 1][j], generatedRadii[iprK - 1][j], n));
@@ -208,8 +228,9 @@ public final class Prdc {
         return (int) Math.min(points, 4L * kMax * Math.max(1, (points + centres - 1) / centres));
     }
 
-    private NearestNeighborSearch search() {
-        return NearestNeighborSearch.withDefaults().withThreads(threads);
+    private NearestNeighborSearch search(String name, int queries) {
+        return NearestNeighborSearch.withDefaults().withThreads(threads)
+                .withProgress(searchProgress.apply(name, (long) queries));
     }
 
     private static void checkRows(String which, int rows, int kMax) {

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.latentcheck.data.SampleFiles;
 import io.github.latentcheck.data.Samples;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PrdcCheckTest {
@@ -55,6 +57,34 @@ class PrdcCheckTest {
         assertThat(r.metric("improvedPrecision").orElseThrow().doubleValue()).isEqualTo(1.0);
         assertThat(r.metric("densityInclusive").orElseThrow().doubleValue())
                 .isGreaterThanOrEqualTo(r.metric("density").orElseThrow().doubleValue());
+    }
+
+    @Test
+    void eachSearchReportsItsRowsUpToTheTotalWithoutChangingTheMetrics() {
+        Samples generated = head(HOLDOUT, 300);
+        Samples train = head(TRAIN, 500);
+        Samples holdout = Samples.of(200, 2, Arrays.copyOfRange(HOLDOUT.toArray(), 600, 1000));
+        CheckInput input = CheckInput.ofSamples(generated, train, holdout, 1, 2);
+        List<String> steps = new ArrayList<>();
+        List<long[]> doneAndTotal = new ArrayList<>();
+        CheckResult reported = PrdcCheck.of("prdc").run(input.withProgress((step, total) -> {
+            steps.add(step);
+            long[] counts = {0, total};
+            doneAndTotal.add(counts);
+            return rows -> {
+                synchronized (counts) {
+                    counts[0] = Math.max(counts[0], rows);
+                }
+            };
+        }));
+
+        // the reference's radii, then per scored set (the samples, the holdout baseline) three searches
+        assertThat(steps).containsExactly("radii of 500 real rows", "radii of 300 generated rows",
+                "generated rows near 500 real rows", "real rows near 300 generated rows", "radii of 200 generated rows",
+                "generated rows near 500 real rows", "real rows near 200 generated rows");
+        assertThat(doneAndTotal).extracting(c -> c[0]).containsExactly(500L, 300L, 500L, 300L, 200L, 500L, 200L);
+        assertThat(doneAndTotal).allSatisfy(c -> assertThat(c[0]).isEqualTo(c[1]));
+        assertThat(reported.metrics()).isEqualTo(PrdcCheck.of("prdc").run(input).metrics());
     }
 
     private static Samples head(Samples s, int rows) {
