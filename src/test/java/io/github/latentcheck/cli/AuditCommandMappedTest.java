@@ -62,10 +62,11 @@ class AuditCommandMappedTest {
         SampleFiles.write(holdout, Samples.ofOwned(300, COLUMNS, clustered(rng, 300)));
     }
 
-    /** Runs the command line in a new JVM with a 32 MB heap. */
+    /** Runs the command line in a new JVM with a 32 MB heap and the Vector API kernel, as the launcher does. */
     private static Cli runWithSmallHeap(String... args) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx32m", "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx32m", "-Djava.awt.headless=true",
+                "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
                 LatentcheckCommand.class.getName()));
         command.addAll(List.of(args));
         Path stdout = dir.resolve("stdout.txt");
