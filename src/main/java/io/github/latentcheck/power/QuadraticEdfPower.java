@@ -48,7 +48,7 @@ import org.apache.commons.numbers.gamma.Erfc;
  * shared cores, and the Monte-Carlo standard error of a power
  * \(p\) is \(\sqrt{p(1-p)/R}\), 0.020 at \(p = 0.8\). The limit is lower than the KS model's 500, for the
  * cost; the local-alternative rescaling above it is checked against simulations of the real tests at
- * n = 1,000 ({@code PowerReferenceTest}).
+ * n = 1,000 ({@code QuadraticEdfPowerTest}).
  *
  * <p>References:
  * <ol>
