@@ -1,5 +1,9 @@
 package io.github.latentcheck.check;
 
+import io.github.latentcheck.data.Samples;
+import io.github.latentcheck.power.PowerAnalysis;
+import io.github.latentcheck.power.PowerDemand;
+import io.github.latentcheck.power.QuadraticEdfPower;
 import io.github.latentcheck.prior.Prior;
 import io.github.latentcheck.spec.Options;
 import io.github.latentcheck.stats.AndersonDarling;
@@ -7,6 +11,7 @@ import io.github.latentcheck.stats.CramerVonMises;
 import io.github.latentcheck.stats.TestResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -17,29 +22,37 @@ import java.util.Set;
  * otherwise), as {@code latent-ks}.
  *
  * <p>Metrics: {@code tests}, {@code rejected}, {@code minPValue}, {@code minAdjustedPValue},
- * {@code maxStatistic} (the largest A² or W²).
+ * {@code maxStatistic} (the largest A² or W²), and {@code detectableEffect}: the smallest KS distance of a
+ * location shift in normal scores that one coordinate's test detects with 80 % power at the per-test level of
+ * the correction, the same alternative and unit as {@code latent-ks} (see {@link QuadraticEdfPower}). With
+ * {@code power: {effect, at_least}} also {@code power} and {@code requiredSamples}; a run below
+ * {@code at_least} is underpowered and fails its gates.
  */
 public final class LatentGoodnessOfFitCheck implements Check {
     /** The statistic a check runs. */
     enum Statistic {
-        AD("latent-ad"),
-        CVM("latent-cvm");
+        AD("latent-ad", QuadraticEdfPower.Statistic.ANDERSON_DARLING),
+        CVM("latent-cvm", QuadraticEdfPower.Statistic.CRAMER_VON_MISES);
 
         final String type;
+        final QuadraticEdfPower.Statistic modelled;
 
-        Statistic(String type) {
+        Statistic(String type, QuadraticEdfPower.Statistic modelled) {
             this.type = type;
+            this.modelled = modelled;
         }
     }
 
     private final String id;
     private final Statistic statistic;
     private final DimensionTests family;
+    private final PowerCheck power;
 
-    private LatentGoodnessOfFitCheck(String id, Statistic statistic, DimensionTests family) {
+    private LatentGoodnessOfFitCheck(String id, Statistic statistic, Options options) {
         this.id = id;
         this.statistic = statistic;
-        this.family = family;
+        this.family = DimensionTests.from(options);
+        this.power = PowerCheck.from(options, QuadraticEdfPower.of(statistic.modelled), 1);
     }
 
     @Override
@@ -54,7 +67,19 @@ public final class LatentGoodnessOfFitCheck implements Check {
 
     @Override
     public Set<String> metricNames() {
-        return DimensionTests.metricsWith("maxStatistic");
+        Set<String> names = DimensionTests.metricsWith("maxStatistic");
+        names.addAll(power.metricNames());
+        return names;
+    }
+
+    @Override
+    public Optional<PowerDemand> powerDemand() {
+        return power.demand();
+    }
+
+    @Override
+    public Optional<PowerAnalysis> powerAnalysis(Prior prior, int samples, Optional<Samples> training) {
+        return Optional.of(power.analysis(samples, family, prior.dimension()));
     }
 
     @Override
@@ -75,10 +100,12 @@ public final class LatentGoodnessOfFitCheck implements Check {
         }
         CheckResult.Builder result = CheckResult.builder(this);
         family.summarize(result, raw, "latent coordinates");
-        return result.metric("maxStatistic", DimensionTests.maxStatistic(raw)).build();
+        result.metric("maxStatistic", DimensionTests.maxStatistic(raw));
+        return PowerCheck.report(result, powerAnalysis(prior, input.latents().rows(), input.training()).orElseThrow())
+                .build();
     }
 
-    /** Provides {@code type: latent-ad} with {@code alpha} and {@code correction}. */
+    /** Provides {@code type: latent-ad} with {@code alpha}, {@code correction} and {@code power}. */
     public static final class AndersonDarlingProvider implements CheckProvider {
         @Override
         public String type() {
@@ -87,11 +114,11 @@ public final class LatentGoodnessOfFitCheck implements Check {
 
         @Override
         public Check create(String id, Options options) {
-            return new LatentGoodnessOfFitCheck(id, Statistic.AD, DimensionTests.from(options));
+            return new LatentGoodnessOfFitCheck(id, Statistic.AD, options);
         }
     }
 
-    /** Provides {@code type: latent-cvm} with {@code alpha} and {@code correction}. */
+    /** Provides {@code type: latent-cvm} with {@code alpha}, {@code correction} and {@code power}. */
     public static final class CramerVonMisesProvider implements CheckProvider {
         @Override
         public String type() {
@@ -100,7 +127,7 @@ public final class LatentGoodnessOfFitCheck implements Check {
 
         @Override
         public Check create(String id, Options options) {
-            return new LatentGoodnessOfFitCheck(id, Statistic.CVM, DimensionTests.from(options));
+            return new LatentGoodnessOfFitCheck(id, Statistic.CVM, options);
         }
     }
 }

@@ -1,6 +1,10 @@
 package io.github.latentcheck.check;
 
 import io.github.latentcheck.data.Samples;
+import io.github.latentcheck.power.PowerAnalysis;
+import io.github.latentcheck.power.PowerDemand;
+import io.github.latentcheck.power.QuadraticEdfPower;
+import io.github.latentcheck.prior.Prior;
 import io.github.latentcheck.spec.Options;
 import io.github.latentcheck.stats.AndersonDarling;
 import io.github.latentcheck.stats.CramerVonMises;
@@ -8,6 +12,7 @@ import io.github.latentcheck.stats.Permutations;
 import io.github.latentcheck.stats.TestResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -19,31 +24,39 @@ import java.util.Set;
  * otherwise), with a multiple-testing correction across columns.
  *
  * <p>Metrics: {@code tests}, {@code rejected}, {@code minPValue}, {@code minAdjustedPValue},
- * {@code maxStatistic}. With B permutations the smallest possible AD p-value is 1/(B + 1): choose B
- * so that alpha, after the correction, can be reached.
+ * {@code maxStatistic}, and {@code detectableEffect} (with {@code power: {effect, at_least}} also
+ * {@code power} and {@code requiredSamples}) as for {@code marginal-ks}: the one-sample power model of the
+ * statistic ({@link QuadraticEdfPower}, effect a KS distance of a location shift in normal scores) at the
+ * effective size \(nm/(n + m)\); {@code requiredSamples} is then an effective size too. With B permutations
+ * the smallest possible AD p-value is 1/(B + 1): choose B so that alpha, after the correction, can be
+ * reached (the power model assumes it can).
  */
 public final class MarginalTwoSampleCheck implements Check {
     /** The statistic a check runs. */
     enum Statistic {
-        AD("marginal-ad"),
-        CVM("marginal-cvm");
+        AD("marginal-ad", QuadraticEdfPower.Statistic.ANDERSON_DARLING),
+        CVM("marginal-cvm", QuadraticEdfPower.Statistic.CRAMER_VON_MISES);
 
         final String type;
+        final QuadraticEdfPower.Statistic modelled;
 
-        Statistic(String type) {
+        Statistic(String type, QuadraticEdfPower.Statistic modelled) {
             this.type = type;
+            this.modelled = modelled;
         }
     }
 
     private final String id;
     private final Statistic statistic;
     private final DimensionTests family;
+    private final PowerCheck power;
     private final int permutations;
 
-    private MarginalTwoSampleCheck(String id, Statistic statistic, DimensionTests family, int permutations) {
+    private MarginalTwoSampleCheck(String id, Statistic statistic, Options options, int permutations) {
         this.id = id;
         this.statistic = statistic;
-        this.family = family;
+        this.family = DimensionTests.from(options);
+        this.power = PowerCheck.from(options, QuadraticEdfPower.of(statistic.modelled), 1);
         this.permutations = permutations;
     }
 
@@ -59,7 +72,20 @@ public final class MarginalTwoSampleCheck implements Check {
 
     @Override
     public Set<String> metricNames() {
-        return DimensionTests.metricsWith("maxStatistic");
+        Set<String> names = DimensionTests.metricsWith("maxStatistic");
+        names.addAll(power.metricNames());
+        return names;
+    }
+
+    @Override
+    public Optional<PowerDemand> powerDemand() {
+        return power.demand();
+    }
+
+    /** The power at the effective size nm/(n + m) with n generated and m training rows, over the training columns. */
+    @Override
+    public Optional<PowerAnalysis> powerAnalysis(Prior prior, int samples, Optional<Samples> training) {
+        return training.map(t -> power.twoSampleAnalysis(samples, t.rows(), family, t.columns()));
     }
 
     @Override
@@ -83,10 +109,15 @@ public final class MarginalTwoSampleCheck implements Check {
         }
         CheckResult.Builder result = CheckResult.builder(this);
         family.summarize(result, raw, "output columns");
-        return result.metric("maxStatistic", DimensionTests.maxStatistic(raw)).build();
+        result.metric("maxStatistic", DimensionTests.maxStatistic(raw));
+        return PowerCheck.report(result, powerAnalysis(input.prior(), samples.rows(), Optional.of(training))
+                .orElseThrow()).build();
     }
 
-    /** Provides {@code type: marginal-ad} with {@code alpha}, {@code correction} and {@code permutations}. */
+    /**
+     * Provides {@code type: marginal-ad} with {@code alpha}, {@code correction}, {@code permutations} and
+     * {@code power}.
+     */
     public static final class AndersonDarlingProvider implements CheckProvider {
         @Override
         public String type() {
@@ -95,12 +126,12 @@ public final class MarginalTwoSampleCheck implements Check {
 
         @Override
         public Check create(String id, Options options) {
-            return new MarginalTwoSampleCheck(id, Statistic.AD, DimensionTests.from(options),
+            return new MarginalTwoSampleCheck(id, Statistic.AD, options,
                     options.integer("permutations", Permutations.DEFAULT_PERMUTATIONS, 1));
         }
     }
 
-    /** Provides {@code type: marginal-cvm} with {@code alpha} and {@code correction}. */
+    /** Provides {@code type: marginal-cvm} with {@code alpha}, {@code correction} and {@code power}. */
     public static final class CramerVonMisesProvider implements CheckProvider {
         @Override
         public String type() {
@@ -109,7 +140,7 @@ public final class MarginalTwoSampleCheck implements Check {
 
         @Override
         public Check create(String id, Options options) {
-            return new MarginalTwoSampleCheck(id, Statistic.CVM, DimensionTests.from(options), 0);
+            return new MarginalTwoSampleCheck(id, Statistic.CVM, options, 0);
         }
     }
 }

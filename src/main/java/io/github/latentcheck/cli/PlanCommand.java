@@ -7,9 +7,11 @@ import io.github.latentcheck.InvalidInputException;
 import io.github.latentcheck.check.Check;
 import io.github.latentcheck.power.KolmogorovSmirnovPower;
 import io.github.latentcheck.power.MeanTestPower;
+import io.github.latentcheck.power.NormalShiftPower;
 import io.github.latentcheck.power.PowerAnalysis;
 import io.github.latentcheck.power.PowerDemand;
 import io.github.latentcheck.power.PowerModel;
+import io.github.latentcheck.power.QuadraticEdfPower;
 import io.github.latentcheck.prior.Prior;
 import io.github.latentcheck.run.Experiment;
 import io.github.latentcheck.spec.ExperimentSpec;
@@ -35,9 +37,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = {"Print the sample count a distribution check needs to detect an effect with a given power.",
-            "With SPEC.yaml: every latent-ks, marginal-ks and moments check per prior, at the spec's samples, with "
-                    + "the power its 'power: {effect, at_least}' demands. Without: one test (--test ks|mean) and "
-                    + "--effect."})
+            "With SPEC.yaml: every distribution check with a power model (latent-ks, latent-ad, latent-cvm, "
+                    + "marginal-ks, marginal-ad, marginal-cvm, moments) per prior, at the spec's samples, with the power "
+                    + "its 'power: {effect, at_least}' demands. Without: one test (--test ks|ad|cvm|mean) and --effect."})
 final class PlanCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
@@ -45,8 +47,9 @@ final class PlanCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "SPEC.yaml", description = "An experiment spec.")
     Path specFile;
 
-    @Option(names = "--test", paramLabel = "TEST", description = "ks (one-sample KS; effect a KS distance; for two "
-            + "samples read n as nm/(n+m)) or mean (z-test; effect a mean shift in sd). Without SPEC.yaml only.")
+    @Option(names = "--test", paramLabel = "TEST", description = "ks, ad or cvm (one-sample Kolmogorov-Smirnov, "
+            + "Anderson-Darling, Cramer-von Mises; effect the KS distance of a shift in normal scores; for two samples "
+            + "read n as nm/(n+m)) or mean (z-test; effect a mean shift in sd). Without SPEC.yaml only.")
     String test;
 
     @Option(names = "--effect", paramLabel = "E", description = "The effect to detect. Without SPEC.yaml only.")
@@ -150,16 +153,19 @@ final class PlanCommand implements Callable<Integer> {
 
     private void planTest(PrintWriter out) {
         if (test == null || effect == null) {
-            throw new InvalidInputException("plan needs SPEC.yaml, or --test ks|mean and --effect");
+            throw new InvalidInputException("plan needs SPEC.yaml, or --test ks|ad|cvm|mean and --effect");
         }
         PowerModel model = switch (test) {
             case "ks" -> KolmogorovSmirnovPower.withDefaults();
+            case "ad" -> QuadraticEdfPower.of(QuadraticEdfPower.Statistic.ANDERSON_DARLING);
+            case "cvm" -> QuadraticEdfPower.of(QuadraticEdfPower.Statistic.CRAMER_VON_MISES);
             case "mean" -> MeanTestPower.of();
-            default -> throw new InvalidInputException("--test is not ks or mean: '" + test + "'");
+            default -> throw new InvalidInputException("--test is not ks, ad, cvm or mean: '" + test + "'");
         };
-        if (!(effect > 0 && (effect < 1 || !test.equals("ks"))) || !Double.isFinite(effect)) {
+        boolean distance = model instanceof NormalShiftPower;
+        if (!(effect > 0 && (effect < 1 || !distance)) || !Double.isFinite(effect)) {
             throw new InvalidInputException("--effect (a " + model.unit() + ") is not in (0, "
-                    + (test.equals("ks") ? "1" : "infinity") + "): " + effect);
+                    + (distance ? "1" : "infinity") + "): " + effect);
         }
         if (!(alpha > 0 && alpha < 1)) {
             throw new InvalidInputException("--alpha is not in (0, 1): " + alpha);
@@ -174,8 +180,8 @@ final class PlanCommand implements Callable<Integer> {
         }
         double perTest = PowerDemand.perTestAlpha(c, alpha, tests);
         PowerDemand demand = PowerDemand.of(effect, power != null ? power : PowerDemand.REPORTED_POWER);
-        if (samples != null && samples < 2 && test.equals("ks")) {
-            throw new InvalidInputException("--samples is not at least 2 for the KS test: " + samples);
+        if (samples != null && samples < 2 && distance) {
+            throw new InvalidInputException("--samples is not at least 2 for the " + test + " test: " + samples);
         }
         long required = model.requiredSamples(perTest, demand.effect(), demand.atLeast());
         Optional<PowerAnalysis> at = Optional.ofNullable(samples)

@@ -89,13 +89,14 @@ public final class AndersonDarling {
     }
 
     /**
-     * The p-value \(P(A^2 \ge z)\) for a sample of size \(n\), as {@link #oneSample} describes.
+     * The p-value \(P(A^2 \ge z)\) for a sample of size \(n\), as {@link #oneSample} describes; public so
+     * that a power model can find the critical value the test itself uses.
      *
      * @param n the sample size
      * @param z the statistic
      * @return the p-value in [0, 1]
      */
-    static double pValue(int n, double z) {
+    public static double pValue(int n, double z) {
         if (!(z > 0)) {
             return 1;
         }

@@ -204,7 +204,19 @@ public final class CramerVonMises {
             sum += d * d;
         }
         double w = 1 / (12.0 * n) + sum;
-        return TestResult.of("cvm", w, Math.max(0, 1 - cdf(w, n)), PValueMethod.ASYMPTOTIC);
+        return TestResult.of("cvm", w, oneSamplePValue(w, n), PValueMethod.ASYMPTOTIC);
+    }
+
+    /**
+     * The p-value \(\max(0, 1 - F_n(w))\) of {@link #oneSample}; public so that a power model can find the
+     * critical value the test itself uses.
+     *
+     * @param w the statistic \(W^2\)
+     * @param n the sample size
+     * @return the p-value in [0, 1]
+     */
+    public static double oneSamplePValue(double w, int n) {
+        return Math.max(0, 1 - cdf(w, n));
     }
 
     /**

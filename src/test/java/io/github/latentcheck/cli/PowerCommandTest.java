@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.latentcheck.power.KolmogorovSmirnovPower;
 import io.github.latentcheck.power.MeanTestPower;
+import io.github.latentcheck.power.QuadraticEdfPower;
 import io.github.latentcheck.power.VarianceTestPower;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -143,7 +144,7 @@ class PowerCommandTest {
                 priors: [gaussian]
                 generator: {type: identity}
                 checks:
-                  - {type: latent-ad, power: {effect: 0.05}}
+                  - {type: latent-independence, power: {effect: 0.05}}
                 """);
 
         Cli cli = Cli.run("run", spec.toString(), "--out", tmp.resolve("out").toString());
@@ -182,6 +183,117 @@ class PowerCommandTest {
                 + ", i.e. n >= " + draws + " against 20000 training rows))")
                 .contains("tiny.power >= 0.8").contains(", which 20000 training rows cannot give))");
         assertThat(effective).isBetween(3500L, 5500L);
+    }
+
+    /**
+     * latent-ad and latent-cvm: the same demand (a KS distance of a shift in normal scores) with the
+     * Anderson–Darling and Cramér–von Mises power models; too few draws fail every gate on them with the reason,
+     * and the metrics are the models' numbers.
+     */
+    @Test
+    void underpoweredAndersonDarlingAndCramerVonMisesChecksFailWithTheReason() throws IOException {
+        Path spec = tmp.resolve("spec.yaml");
+        Files.writeString(spec, """
+                name: edf-power
+                samples: 200
+                latent_dim: 2
+                priors: [gaussian]
+                generator: {type: identity}
+                checks:
+                  - {type: latent-ad, alpha: 0.01, power: {effect: 0.05}}
+                  - {type: latent-cvm, alpha: 0.01, power: {effect: 0.05, at_least: 0.9}}
+                gates:
+                  - latent-ad.rejected == 0
+                """);
+
+        Cli cli = Cli.run("run", spec.toString(), "--out", tmp.resolve("out").toString(), "--json");
+
+        assertThat(cli.status()).as(cli.err()).isEqualTo(1);
+        JsonNode results = new ObjectMapper().readTree(cli.out());
+        String[] names = {"ad", "cvm"};
+        double[] demanded = {0.8, 0.9};
+        for (int c = 0; c < 2; c++) {
+            QuadraticEdfPower model = QuadraticEdfPower.of(QuadraticEdfPower.Statistic.values()[c]);
+            double power = model.power(200, 0.01 / 2, 0.05);
+            long required = model.requiredSamples(0.01 / 2, 0.05, demanded[c]);
+            JsonNode metrics = results.get("runs").get(0).get("checks").get(c).get("metrics");
+            assertThat(metrics.get("detectableEffect").asDouble()).isEqualTo(model.detectableEffect(200, 0.01 / 2, 0.8));
+            assertThat(metrics.get("power").asDouble()).isEqualTo(power).isBetween(0.1, 0.4);
+            assertThat(metrics.get("requiredSamples").asLong()).isEqualTo(required).isBetween(800L, 2500L);
+            JsonNode gate = results.get("gates").get(c);
+            assertThat(gate.get("expression").asText()).isEqualTo(c == 0 ? "latent-ad.rejected == 0"
+                    : "latent-cvm.power >= 0.9");
+            assertThat(gate.get("passed").asBoolean()).as(names[c]).isFalse();
+            assertThat(gate.get("reason").asText()).isEqualTo(String.format(java.util.Locale.ROOT,
+                    "underpowered: power %.3g < %s to detect KS distance 0.05 with n = 200 at alpha 0.01 (0.00500 per "
+                            + "test) (need n >= %d)", power, demanded[c], required));
+        }
+    }
+
+    /** marginal-ad and marginal-cvm: their power models at the effective size, as marginal-ks. */
+    @Test
+    void marginalAndersonDarlingAndCramerVonMisesUseTheEffectiveSize() throws IOException {
+        Path spec = tmp.resolve("spec.yaml");
+        Files.writeString(spec, """
+                name: marginal-edf-power
+                samples: 300
+                latent_dim: 3
+                priors: [gaussian]
+                generator: {type: ring}
+                data: {training: TRAINING}
+                checks:
+                  - {type: marginal-ad, alpha: 0.001, permutations: 19, power: {effect: 0.03}}
+                  - {type: marginal-cvm, alpha: 0.001, power: {effect: 0.03}}
+                """.replace("TRAINING", Path.of("fixtures/data/ring8_train.npy").toAbsolutePath().toString()));
+
+        Cli cli = Cli.run("run", spec.toString(), "--out", tmp.resolve("out").toString());
+
+        assertThat(cli.status()).as(cli.err()).isEqualTo(1);
+        for (QuadraticEdfPower.Statistic statistic : QuadraticEdfPower.Statistic.values()) {
+            long effective = QuadraticEdfPower.of(statistic).requiredSamples(0.001 / 2, 0.03, 0.8);
+            long draws = (long) Math.ceil(effective * 20000.0 / (20000 - effective));
+            assertThat(cli.out()).contains("marginal-" + statistic.shortName() + ".power >= 0.8")
+                    .contains("with effective n = 296 (nm/(n + m) with n = 300, m = 20000) at alpha 0.001 (0.000500 "
+                            + "per test) (need effective n >= " + effective + ", i.e. n >= " + draws
+                            + " against 20000 training rows))");
+        }
+    }
+
+    @Test
+    void planListsEveryCheckWithAPowerModel() throws IOException {
+        Path spec = tmp.resolve("spec.yaml");
+        Files.writeString(spec, """
+                name: plan-edf
+                samples: 400
+                latent_dim: 4
+                priors: [gaussian]
+                generator: {type: identity}
+                checks:
+                  - {type: latent-ks, power: {effect: 0.05}}
+                  - {type: latent-ad, power: {effect: 0.05}}
+                  - {type: latent-cvm}
+                """);
+
+        Cli cli = Cli.run("plan", spec.toString(), "--json");
+
+        assertThat(cli.status()).as(cli.err()).isZero();
+        JsonNode checks = new ObjectMapper().readTree(cli.out()).get("checks");
+        assertThat(checks).hasSize(3);
+        assertThat(checks.get(1).get("check").asText()).isEqualTo("latent-ad");
+        assertThat(checks.get(1).get("unit").asText()).isEqualTo("KS distance");
+        QuadraticEdfPower ad = QuadraticEdfPower.of(QuadraticEdfPower.Statistic.ANDERSON_DARLING);
+        assertThat(checks.get(1).get("requiredSamples").asLong()).isEqualTo(ad.requiredSamples(0.05 / 4, 0.05, 0.8))
+                .isLessThan(checks.get(0).get("requiredSamples").asLong());
+        assertThat(checks.get(2).get("check").asText()).isEqualTo("latent-cvm");
+        assertThat(checks.get(2).get("detectableEffect").asDouble()).isEqualTo(QuadraticEdfPower
+                .of(QuadraticEdfPower.Statistic.CRAMER_VON_MISES).detectableEffect(400, 0.05 / 4, 0.8));
+        assertThat(checks.get(2).has("requiredSamples")).isFalse();
+
+        Cli test = Cli.run("plan", "--test", "cvm", "--effect", "0.05", "--samples", "400", "--json");
+        assertThat(test.status()).as(test.err()).isZero();
+        assertThat(new ObjectMapper().readTree(test.out()).get("detectableEffect").asDouble())
+                .isEqualTo(QuadraticEdfPower.of(QuadraticEdfPower.Statistic.CRAMER_VON_MISES)
+                        .detectableEffect(400, 0.05, 0.8));
     }
 
     @Test
@@ -226,8 +338,9 @@ class PowerCommandTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "no spec and no test|--effect 0.1|plan needs SPEC.yaml, or --test ks|mean and --effect",
-        "unknown test|--test ad --effect 0.1|--test is not ks or mean: 'ad'",
+        "no spec and no test|--effect 0.1|plan needs SPEC.yaml, or --test ks",
+        "unknown test|--test kz --effect 0.1|--test is not ks, ad, cvm or mean: 'kz'",
+        "AD effect 1|--test ad --effect 1|--effect (a KS distance) is not in (0, 1): 1.0",
         "KS effect above 1|--test ks --effect 1.5|--effect (a KS distance) is not in (0, 1): 1.5",
         "negative mean effect|--test mean --effect -1|--effect (a mean shift (in sd)) is not in (0, infinity): -1.0",
         "power 1|--test mean --effect 0.1 --power 1|--power is not in (0, 1): 1.0",
