@@ -1,7 +1,6 @@
 package io.github.latentcheck.stats;
 
 import io.github.latentcheck.InvalidInputException;
-import io.github.latentcheck.concurrent.Tasks;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.DoubleUnaryOperator;
@@ -30,7 +29,8 @@ import org.apache.commons.statistics.inference.KolmogorovSmirnovTest;
  * <p><b>Two samples.</b> \(D_{n,m} = \sup_x |F_n(x) - G_m(x)|\) (one-sided: \(D^+ = \sup_x (F_n - G_m)\),
  * \(D^- = \sup_x (G_m - F_n)\)), computed in integers as \(\max |i m - j n| / (nm)\) over the ends of
  * the blocks of equal values of the sorted pooled sample, where \(i\) and \(j\) count the values of
- * each sample up to there. The p-value \(P(D \ge d)\) is, by default, exact when \(nm \le 10^8\)
+ * each sample up to there ({@link SmirnovPath}: after sorting both samples for the exact p-value, which
+ * needs every block end; by buckets without sorting for the asymptotic one). The p-value \(P(D \ge d)\) is, by default, exact when \(nm \le 10^8\)
  * (cost proportional to \(nm\), about 0.4 s of CPU at \(n = m = 10^4\)) and Smirnov's asymptotic beyond.
  *
  * <p><i>Exact</i> (Hodges 1958, with ties Schr&ouml;er &amp; Trenkler 1995): under H0 every labelling of the
@@ -306,36 +306,14 @@ public final class KolmogorovSmirnov {
         Objects.requireNonNull(choice, "choice");
         int n = x.length;
         int m = y.length;
-        double[][] sorted = new double[2][];
-        Tasks.run(2, x.length < RADIX_MIN || y.length < RADIX_MIN ? 1 : Tasks.defaultThreads(),
-                s -> sorted[s] = sortedCopy(s == 0 ? x : y));
-        double[] sx = sorted[0];
-        double[] sy = sorted[1];
         boolean exact = choice == PValueChoice.EXACT
                 || choice == PValueChoice.AUTO && (long) n * m <= TWO_SAMPLE_EXACT_MAX_CELLS;
         boolean[] blockEnd = exact ? new boolean[n + m + 1] : null;
-        long plus = 0;
-        long minus = 0;
-        boolean ties = false;
-        int i = 0;
-        int j = 0;
-        while (i < n || j < m) {
-            double v = j == m || i < n && sx[i] <= sy[j] ? sx[i] : sy[j];
-            int start = i + j;
-            while (i < n && sx[i] == v) {
-                i++;
-            }
-            while (j < m && sy[j] == v) {
-                j++;
-            }
-            ties |= i + j - start > 1;
-            long diff = (long) i * m - (long) j * n;
-            plus = Math.max(plus, diff);
-            minus = Math.max(minus, -diff);
-            if (exact) {
-                blockEnd[i + j] = true;
-            }
-        }
+        SmirnovPath path = exact ? SmirnovPath.ofSorted(sortedCopy(x), sortedCopy(y), blockEnd)
+                : SmirnovPath.ofUnsorted(x, y);
+        long plus = path.plus();
+        long minus = path.minus();
+        boolean ties = path.ties();
         long dnm = switch (alternative) {
             case TWO_SIDED -> Math.max(plus, minus);
             case GREATER -> plus;
