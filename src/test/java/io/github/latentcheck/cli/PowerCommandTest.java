@@ -230,7 +230,10 @@ class PowerCommandTest {
         }
     }
 
-    /** marginal-ad and marginal-cvm: their power models at the effective size, as marginal-ks. */
+    /**
+     * marginal-ad and marginal-cvm: their power models at the effective size, as marginal-ks; with 19 permutations
+     * the AD p-value is never below 1/20, above the per-test level, so no sample can give it power.
+     */
     @Test
     void marginalAndersonDarlingAndCramerVonMisesUseTheEffectiveSize() throws IOException {
         Path spec = tmp.resolve("spec.yaml");
@@ -246,17 +249,25 @@ class PowerCommandTest {
                   - {type: marginal-cvm, alpha: 0.001, power: {effect: 0.03}}
                 """.replace("TRAINING", Path.of("fixtures/data/ring8_train.npy").toAbsolutePath().toString()));
 
-        Cli cli = Cli.run("run", spec.toString(), "--out", tmp.resolve("out").toString());
+        Cli cli = Cli.run("run", spec.toString(), "--out", tmp.resolve("out").toString(), "--json");
 
         assertThat(cli.status()).as(cli.err()).isEqualTo(1);
-        for (QuadraticEdfPower.Statistic statistic : QuadraticEdfPower.Statistic.values()) {
-            long effective = QuadraticEdfPower.of(statistic).requiredSamples(0.001 / 2, 0.03, 0.8);
-            long draws = (long) Math.ceil(effective * 20000.0 / (20000 - effective));
-            assertThat(cli.out()).contains("marginal-" + statistic.shortName() + ".power >= 0.8")
-                    .contains("with effective n = 296 (nm/(n + m) with n = 300, m = 20000) at alpha 0.001 (0.000500 "
-                            + "per test) (need effective n >= " + effective + ", i.e. n >= " + draws
-                            + " against 20000 training rows))");
-        }
+        JsonNode results = new ObjectMapper().readTree(cli.out());
+        JsonNode ad = results.get("gates").get(0);
+        assertThat(ad.get("expression").asText()).isEqualTo("marginal-ad.power >= 0.8");
+        assertThat(ad.get("reason").asText()).isEqualTo("underpowered: the permutation p-value is never below "
+                + "1/(B + 1) = 0.0500 with 19 permutations, so no sample detects KS distance 0.03 at alpha 0.001 "
+                + "(0.000500 per test) (need permutations >= 2000)");
+        JsonNode adMetrics = results.get("runs").get(0).get("checks").get(0).get("metrics");
+        assertThat(adMetrics.get("detectableEffect").isNull()).isTrue();
+        assertThat(adMetrics.get("power").asDouble()).isZero();
+        assertThat(adMetrics.get("requiredSamples").asLong()).isEqualTo(-1);
+        long effective = QuadraticEdfPower.of(QuadraticEdfPower.Statistic.CRAMER_VON_MISES)
+                .requiredSamples(0.001 / 2, 0.03, 0.8);
+        long draws = (long) Math.ceil(effective * 20000.0 / (20000 - effective));
+        assertThat(results.get("gates").get(1).get("reason").asText()).endsWith("with effective n = 296 (nm/(n + m) "
+                + "with n = 300, m = 20000) at alpha 0.001 (0.000500 per test) (need effective n >= " + effective
+                + ", i.e. n >= " + draws + " against 20000 training rows)");
     }
 
     @Test
