@@ -122,6 +122,54 @@ class DistanceTestPowerTest {
         assertThat(DistanceTestPower.statistic(Statistic.MMD, x, y, d, 0)).isCloseTo(mmd, within(1e-12 * Math.abs(mmd)));
     }
 
+    /**
+     * Beyond d - 1 = N the rows are the Bartlett factor of their Gram matrix: each squared norm is \(\chi^2_d\)
+     * (mean d, variance 2d) and each inner product of two rows has mean 0 and variance d, for the first row and the
+     * last as for every other; checked on 400 draws of N = 20 rows at d = 300, within 5 standard errors.
+     */
+    @Test
+    void theBartlettRowsHaveTheGramMatrixOfGaussianRows() {
+        int d = 300;
+        int total = 20;
+        int draws = 400;
+        assertThat(DistanceTestPower.columnsOf(total, d)).isEqualTo(21);
+        assertThat(DistanceTestPower.columnsOf(total, 21)).isEqualTo(21);
+        assertThat(DistanceTestPower.columnsOf(total, 22)).isEqualTo(21);
+        UniformRandomProvider rng = LatentSampler.streams(SIMULATION_SEED, 1).get(0);
+        ZigguratSampler.NormalizedGaussian gaussian = ZigguratSampler.NormalizedGaussian.of(rng);
+        int columns = DistanceTestPower.columnsOf(total, d);
+        double[][] norms = new double[2][draws];
+        double[][] products = new double[2][draws];
+        for (int r = 0; r < draws; r++) {
+            double[] z = DistanceTestPower.pooledRows(rng, gaussian, total, d);
+            int[][] pairs = {{0, 0}, {total - 1, total - 1}, {0, total - 1}, {7, 12}};
+            for (int p = 0; p < pairs.length; p++) {
+                double dot = 0;
+                for (int c = 0; c < columns; c++) {
+                    dot += z[pairs[p][0] * columns + c] * z[pairs[p][1] * columns + c];
+                }
+                (p < 2 ? norms : products)[p % 2][r] = dot;
+            }
+        }
+        for (int k = 0; k < 2; k++) {
+            assertMoments(norms[k], d, 2.0 * d);
+            assertMoments(products[k], 0, d);
+        }
+    }
+
+    private static void assertMoments(double[] values, double mean, double variance) {
+        double sum = 0;
+        double squares = 0;
+        for (double v : values) {
+            sum += v;
+            squares += (v - mean) * (v - mean);
+        }
+        int n = values.length;
+        assertThat(sum / n).isCloseTo(mean, within(5 * Math.sqrt(variance / n)));
+        // The variance of a squared deviation is at most about 2 variance^2 here (chi-square and Gaussian products).
+        assertThat(squares / n).isCloseTo(variance, within(5 * variance * Math.sqrt(3.0 / n)));
+    }
+
     @ParameterizedTest
     @EnumSource(Statistic.class)
     void powerGrowsWithTheSampleAndTheEffect(Statistic statistic) {
