@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = {"Print the sample count a distribution check needs to detect an effect with a given power.",
             "With SPEC.yaml: every distribution check with a power model (latent-ks, latent-ad, latent-cvm, "
-                    + "marginal-ks, marginal-ad, marginal-cvm, moments) per prior, at the spec's samples, with the power "
+                    + "marginal-ks, marginal-ad, marginal-cvm, moments, mmd, energy) per prior, at the spec's samples, with the power "
                     + "its 'power: {effect, at_least}' demands. Without: one test (--test ks|ad|cvm|mean) and --effect."})
 final class PlanCommand implements Callable<Integer> {
     @Spec
