@@ -77,7 +77,8 @@ class DistanceTestPowerTest {
 
     /** The share of replicates the real test rejects at {@link #ALPHA}: one jumped stream and one permutation seed each. */
     private static double simulate(Statistic statistic, int rows, double shift, int replicates) {
-        List<UniformRandomProvider> streams = LatentSampler.streams(SIMULATION_SEED + rows, replicates);
+        List<UniformRandomProvider> streams = LatentSampler.streams(SIMULATION_SEED + 1000L * statistic.ordinal() + rows,
+                replicates);
         int[] rejected = new int[replicates];
         Tasks.run(replicates, Tasks.defaultThreads(), r -> {
             ZigguratSampler.NormalizedGaussian gaussian = ZigguratSampler.NormalizedGaussian.of(streams.get(r));
