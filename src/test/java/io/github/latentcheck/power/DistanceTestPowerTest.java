@@ -40,19 +40,18 @@ class DistanceTestPowerTest {
      * standard errors of their difference, \(\sqrt{p(1-p)(1/R_{model} + 1/R_{test})}\) (the error of the model's
      * null tail, from 499 statistics, is left out). The cases: 200 rows a side (effective n = 100, simulated by the
      * model at its limit 24 with the shift rescaled by \(\sqrt{100/24}\)) at the model's detectable shift (power 0.8
-     * by construction) and at half of it, and 12 rows a side (effective n = 6, simulated as it is) at the model's
-     * detectable shift there.
+     * by construction); 100 rows a side (effective n = 50, rescaled too) at half the model's detectable shift there;
+     * and 12 rows a side (effective n = 6, simulated as it is, through the Bartlett rows as d - 1 &gt; 24) at the
+     * model's detectable shift there.
      */
     @ParameterizedTest
     @EnumSource(Statistic.class)
     void powerMatchesASimulationOfTheRealTest(Statistic statistic, TestReporter reporter) {
         DistanceTestPower model = DistanceTestPower.of(statistic, DIMENSION, PERMUTATIONS);
-        double large = model.detectableEffect(100, ALPHA, 0.8);
-        double small = model.detectableEffect(6, ALPHA, 0.8);
         Object[][] cases = {
-            {200, large, 300},
-            {200, large / 2, 200},
-            {12, small, 400},
+            {200, model.detectableEffect(100, ALPHA, 0.8), 300},
+            {100, model.detectableEffect(50, ALPHA, 0.8) / 2, 200},
+            {12, model.detectableEffect(6, ALPHA, 0.8), 400},
         };
         List<String> failures = new ArrayList<>();
         for (Object[] c : cases) {
