@@ -28,8 +28,10 @@ import java.util.Set;
  * {@code power} and {@code requiredSamples}) as for {@code marginal-ks}: the one-sample power model of the
  * statistic ({@link QuadraticEdfPower}, effect a KS distance of a location shift in normal scores) at the
  * effective size \(nm/(n + m)\); {@code requiredSamples} is then an effective size too. With B permutations
- * the smallest possible AD p-value is 1/(B + 1): choose B so that alpha, after the correction, can be
- * reached (the power model assumes it can).
+ * the smallest possible AD p-value is 1/(B + 1): when the per-test alpha is no larger, no column can be rejected,
+ * so {@code detectableEffect} is infinite, {@code power} 0, {@code requiredSamples} -1, and a demand fails with
+ * the permutations needed ({@link PowerAnalysis#withPermutations}); above it the model assumes the permutation
+ * p-value is as fine as the test's own.
  */
 public final class MarginalTwoSampleCheck implements Check {
     /** The statistic a check runs. */
@@ -82,10 +84,16 @@ public final class MarginalTwoSampleCheck implements Check {
         return power.demand();
     }
 
-    /** The power at the effective size nm/(n + m) with n generated and m training rows, over the training columns. */
+    /**
+     * The power at the effective size nm/(n + m) with n generated and m training rows, over the training columns;
+     * for AD, with its permutations (see {@link PowerAnalysis#withPermutations}).
+     */
     @Override
     public Optional<PowerAnalysis> powerAnalysis(Prior prior, int samples, Optional<Samples> training) {
-        return training.map(t -> power.twoSampleAnalysis(samples, t.rows(), family, t.columns()));
+        return training.map(t -> {
+            PowerAnalysis analysis = power.twoSampleAnalysis(samples, t.rows(), family, t.columns());
+            return statistic == Statistic.AD ? analysis.withPermutations(permutations) : analysis;
+        });
     }
 
     @Override

@@ -55,6 +55,14 @@ final class PowerCheck {
         return new PowerCheck(model, Optional.of(PowerDemand.of(effect, atLeast)));
     }
 
+    /**
+     * @param other a model of the same unit, for a check whose model depends on the data (their dimension)
+     * @return this demand with that model
+     */
+    PowerCheck withModel(PowerModel other) {
+        return new PowerCheck(other, demand);
+    }
+
     Optional<PowerDemand> demand() {
         return demand;
     }

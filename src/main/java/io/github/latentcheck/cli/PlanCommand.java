@@ -16,6 +16,7 @@ import io.github.latentcheck.prior.Prior;
 import io.github.latentcheck.run.Experiment;
 import io.github.latentcheck.spec.ExperimentSpec;
 import io.github.latentcheck.stats.MultipleTesting;
+import io.github.latentcheck.stats.Permutations;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = {"Print the sample count a distribution check needs to detect an effect with a given power.",
             "With SPEC.yaml: every distribution check with a power model (latent-ks, latent-ad, latent-cvm, "
-                    + "marginal-ks, marginal-ad, marginal-cvm, moments) per prior, at the spec's samples, with the power "
+                    + "marginal-ks, marginal-ad, marginal-cvm, moments, mmd, energy) per prior, at the spec's samples, with the power "
                     + "its 'power: {effect, at_least}' demands. Without: one test (--test ks|ad|cvm|mean) and --effect."})
 final class PlanCommand implements Callable<Integer> {
     @Spec
@@ -137,10 +138,16 @@ final class PlanCommand implements Callable<Integer> {
                     String.format(Locale.ROOT, "%d tests, alpha %s (%.3g each)", a.tests(), a.alpha(), a.perTestAlpha()),
                     String.format(Locale.ROOT, "%.4g", r.detectable()),
                     r.demand().isPresent() ? String.format(Locale.ROOT, "%.3g", r.power()) : "-",
-                    r.demand().map(d -> String.format(Locale.ROOT, "%s >= %d%s for power %s at %s %s",
-                            a.sizeName(), r.required(), drawsNote(a, r.required()), d.atLeast(), a.model().unit(),
-                            d.effect())).orElse("-"));
+                    r.demand().map(d -> String.format(Locale.ROOT, "%s for power %s at %s %s", need(a, r.required()),
+                            d.atLeast(), a.model().unit(), d.effect())).orElse("-"));
         }
+    }
+
+    private static String need(PowerAnalysis a, long required) {
+        if (!a.canReject()) {
+            return "no n: permutations >= " + Permutations.fewestPermutationsBelow(a.perTestAlpha());
+        }
+        return a.sizeName() + " >= " + required + drawsNote(a, required);
     }
 
     private static String drawsNote(PowerAnalysis a, long required) {
@@ -148,7 +155,11 @@ final class PlanCommand implements Callable<Integer> {
             return "";
         }
         long draws = a.requiredDraws(required);
-        return draws < 0 ? " (unreachable with these training rows)" : " (n >= " + draws + ")";
+        if (draws >= 0) {
+            return " (n >= " + draws + ")";
+        }
+        return a.maxRows() > 0 ? " (unreachable with these training rows and max_rows " + a.maxRows() + ")"
+                : " (unreachable with these training rows)";
     }
 
     private void planTest(PrintWriter out) {
@@ -230,7 +241,7 @@ final class PlanCommand implements Callable<Integer> {
             o.put("alpha", analysis.alpha());
             o.put("tests", analysis.tests());
             o.put("perTestAlpha", analysis.perTestAlpha());
-            o.put("detectableEffect", detectable);
+            putFinite(o, "detectableEffect", detectable);
             demand.ifPresent(d -> {
                 o.put("effect", d.effect());
                 o.put("atLeast", d.atLeast());
@@ -239,6 +250,15 @@ final class PlanCommand implements Callable<Integer> {
                 o.put("requiredDraws", analysis.requiredDraws(required));
             });
             return o;
+        }
+
+        /** An infinite value (no effect is detectable) as {@code null}, as in {@code results.json}. */
+        private static void putFinite(ObjectNode o, String name, double value) {
+            if (Double.isFinite(value)) {
+                o.put(name, value);
+            } else {
+                o.putNull(name);
+            }
         }
     }
 }

@@ -2,9 +2,6 @@ package io.github.latentcheck.power;
 
 import io.github.latentcheck.InvalidInputException;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
@@ -33,17 +30,13 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * at every \(\theta\), \(\hat\pi(\theta) = \#\{r : \theta &gt; \theta^+_r \lor \theta &lt; \theta^-_r\}/R\), an
  * exact step function without root-finding noise, and the detectable effect at power \(\pi\) is the smallest
  * \(\theta\) at which \(\hat\pi\) reaches \(\pi\). The Monte-Carlo standard error of a power \(p\) is
- * \(\sqrt{p(1-p)/R}\). A run's checks at one size and level share a simulation (the last
- * {@value #CACHED_SIMULATIONS} are kept).
+ * \(\sqrt{p(1-p)/R}\).
  *
- * <p><b>Large n.</b> Above the simulated limit \(m\) (a subclass's choice) the simulation runs at \(m\) with
- * the shift rescaled to \(\theta\sqrt{n/m}\): under local alternatives \(\theta_n = h/\sqrt{n}\) the empirical
+ * <p><b>Large n.</b> Above the simulated limit (a subclass's choice) the shift is rescaled as
+ * {@link SimulatedShiftPower} says: under local alternatives \(\theta_n = h/\sqrt{n}\) the empirical
  * process \(\sqrt{n}(F_n - F)\) of the transforms converges to \(B(u) + h\,\varphi(\Phi^{-1}(u))\) with \(B\) a
  * Brownian bridge, and KS, Cramér–von Mises and Anderson–Darling are continuous functionals of it, so the
  * power depends on \(n\) and \(\theta\) only through \(\sqrt{n}\theta\) (Lehmann and Romano 2005, chapter 14).
- * The required sample size beyond \(m\) is therefore \(\lceil m(\theta_m/\theta)^2\rceil\), with \(\theta_m\)
- * the detectable shift at \(m\); below \(m\) it is found by bisection over \(n\), simulating at each \(n\) with
- * the same seed.
  *
  * <p><b>Two samples.</b> A two-sample test of \(n\) against \(m\) values is approximated by the one-sample
  * model at \(n_{\mathrm{eff}} = nm/(n + m)\) ({@link PowerAnalysis#twoSample}), the size at which the
@@ -53,26 +46,10 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * <p>Reference: Lehmann, E. L. &amp; Romano, J. P. (2005). <i>Testing Statistical Hypotheses</i>, 3rd ed.,
  * chapter 14. Springer, doi:10.1007/0-387-27605-X.
  */
-public abstract class NormalShiftPower implements PowerModel {
-    /** The simulation's seed unless a subclass's {@code withSeed} says otherwise. */
-    public static final long DEFAULT_SEED = 20_260_801L;
-    /** The fewest replicates a model takes. */
-    public static final int MIN_REPLICATES = 100;
+public abstract class NormalShiftPower extends SimulatedShiftPower {
     static final NormalDistribution STANDARD = NormalDistribution.of(0, 1);
-    private static final int CACHED_SIMULATIONS = 32;
-    /** Recent simulations by (statistic, n, alpha, replicates, seed): a run's checks share one at the capped size. */
-    private static final Map<SimulationKey, Replicates> CACHE = new LinkedHashMap<>(64, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<SimulationKey, Replicates> eldest) {
-            return size() > CACHED_SIMULATIONS;
-        }
-    };
-
-    private final int replicates;
-    private final long seed;
-    private final int simulatedLimit;
+    /** Recent simulations of the KS, AD and CvM models: a run's checks share one at the capped size. */
+    private static final Simulations CACHE = new Simulations(32);
 
     /**
      * @param replicates the number of simulated samples, at least {@value #MIN_REPLICATES}
@@ -80,27 +57,7 @@ public abstract class NormalShiftPower implements PowerModel {
      * @param simulatedLimit sample sizes above this are simulated at this size with a rescaled shift
      */
     NormalShiftPower(int replicates, long seed, int simulatedLimit) {
-        if (replicates < MIN_REPLICATES) {
-            throw new InvalidInputException("replicates is not at least " + MIN_REPLICATES + ": " + replicates);
-        }
-        this.replicates = replicates;
-        this.seed = seed;
-        this.simulatedLimit = simulatedLimit;
-    }
-
-    /** @return the number of simulated samples */
-    public final int replicates() {
-        return replicates;
-    }
-
-    /** @return the simulation's seed */
-    public final long seed() {
-        return seed;
-    }
-
-    /** @return the largest sample size simulated as it is; larger ones are simulated here with a rescaled shift */
-    public final int simulatedLimit() {
-        return simulatedLimit;
+        super(replicates, seed, simulatedLimit, CACHE);
     }
 
     @Override
@@ -127,9 +84,6 @@ public abstract class NormalShiftPower implements PowerModel {
         return 2 * STANDARD.cumulativeProbability(shift / 2) - 1;
     }
 
-    /** @return the statistic's short name, which keys the shared simulations and names it in messages */
-    abstract String statistic();
-
     /**
      * @param n the sample size, at least 2
      * @param alpha the level, in (0, 1)
@@ -149,80 +103,25 @@ public abstract class NormalShiftPower implements PowerModel {
     }
 
     @Override
-    public final double power(int n, double alpha, double effect) {
-        checkSize(n);
-        int m = Math.min(n, simulatedLimit);
-        return simulate(m, alpha).power(shiftOf(effect) * Math.sqrt((double) n / m));
+    final double shiftFor(double effect) {
+        return shiftOf(effect);
     }
 
     @Override
-    public final double detectableEffect(int n, double alpha, double power) {
-        checkSize(n);
-        MeanTestPower.checkPower(power);
-        int m = Math.min(n, simulatedLimit);
-        double effect = ksDistanceOf(simulate(m, alpha).detectableShift(power) * Math.sqrt((double) m / n));
-        // The shift lies one ulp above a replicate's threshold; the round trip through the KS distance
-        // may land it below, so step up until the reported effect has the power it promises.
-        for (int step = 0; step < 64 && effect < 1 && power(n, alpha, effect) < power; step++) {
-            effect = Math.nextUp(effect);
-        }
-        return effect;
+    final double effectFor(double shift) {
+        return ksDistanceOf(shift);
     }
 
     @Override
-    public final long requiredSamples(double alpha, double effect, double power) {
-        MeanTestPower.checkPower(power);
-        double shift = shiftOf(effect);
-        double atLimit = simulate(simulatedLimit, alpha).detectableShift(power);
-        if (shift <= atLimit) {
-            double n = Math.ceil(simulatedLimit * (atLimit / shift) * (atLimit / shift));
-            if (n > Integer.MAX_VALUE) {
-                throw new InvalidInputException(String.format(Locale.ROOT, "KS distance %s needs more than %d "
-                        + "samples for power %s at level %s (%s)", effect, Integer.MAX_VALUE, power, alpha, statistic()));
-            }
-            return (long) n;
-        }
-        int lo = 1;
-        int hi = simulatedLimit;
-        while (hi - lo > 1) {
-            int mid = (lo + hi) >>> 1;
-            if (simulate(mid, alpha).power(shift) >= power) {
-                hi = mid;
-            } else {
-                lo = mid;
-            }
-        }
-        return hi;
-    }
-
-    private Replicates simulate(int n, double alpha) {
-        SimulationKey key = new SimulationKey(statistic(), n, alpha, replicates, seed);
-        synchronized (CACHE) {
-            Replicates cached = CACHE.get(key);
-            if (cached != null) {
-                return cached;
-            }
-        }
-        Replicates simulated = simulateAfresh(n, alpha);
-        synchronized (CACHE) {
-            CACHE.put(key, simulated);
-        }
-        return simulated;
-    }
-
-    private record SimulationKey(String statistic, int n, double alpha, int replicates, long seed) {
-    }
-
-    private Replicates simulateAfresh(int n, double alpha) {
-        MeanTestPower.checkLevel(alpha);
+    final Simulation simulateAfresh(int n, double alpha) {
         Thresholds rule = thresholds(n, alpha);
-        UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(seed);
+        UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(seed());
         ZigguratSampler.NormalizedGaussian gaussian = ZigguratSampler.NormalizedGaussian.of(rng);
         double[] z = new double[n];
         double[] pair = new double[2];
-        double[] above = new double[replicates];
-        double[] below = new double[replicates];
-        for (int r = 0; r < replicates; r++) {
+        double[] above = new double[replicates()];
+        double[] below = new double[replicates()];
+        for (int r = 0; r < above.length; r++) {
             for (int i = 0; i < n; i++) {
                 z[i] = gaussian.sample();
             }
@@ -235,7 +134,7 @@ public abstract class NormalShiftPower implements PowerModel {
     }
 
     /** Each replicate's rejection thresholds: it rejects a shift θ when θ > above or θ < below. */
-    private static final class Replicates {
+    private static final class Replicates implements Simulation {
         private final double[] above;
         private final double[] below;
 
@@ -244,7 +143,8 @@ public abstract class NormalShiftPower implements PowerModel {
             this.below = below;
         }
 
-        double power(double shift) {
+        @Override
+        public double power(double shift) {
             long rejected = 0;
             for (int r = 0; r < above.length; r++) {
                 rejected += shift > above[r] || shift < below[r] ? 1 : 0;
@@ -252,7 +152,8 @@ public abstract class NormalShiftPower implements PowerModel {
             return (double) rejected / above.length;
         }
 
-        double detectableShift(double target) {
+        @Override
+        public double detectableShift(double target) {
             if (power(0) >= target) {
                 return 0;
             }
@@ -265,16 +166,6 @@ public abstract class NormalShiftPower implements PowerModel {
                 }
             }
             return candidates[candidates.length - 1];
-        }
-    }
-
-    /**
-     * @param n a sample size
-     * @throws InvalidInputException if it is below 2
-     */
-    static void checkSize(int n) {
-        if (n < 2) {
-            throw new InvalidInputException("n is not at least 2: " + n);
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.github.latentcheck.power;
 
+import io.github.latentcheck.InvalidInputException;
+import io.github.latentcheck.stats.Permutations;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,12 +24,17 @@ public final class PowerAnalysis {
     private final int tests;
     private final Optional<PowerDemand> demand;
     private final long against;
+    private final int permutations;
+    private final int maxRows;
 
     private PowerAnalysis(PowerModel model, int n, String sizeName, String sizeDetail, double alpha,
-            double perTestAlpha, int tests, Optional<PowerDemand> demand, long against) {
+            double perTestAlpha, int tests, Optional<PowerDemand> demand, long against, int permutations,
+            int maxRows) {
         this.model = model;
         this.n = n;
         this.against = against;
+        this.permutations = permutations;
+        this.maxRows = maxRows;
         this.sizeName = sizeName;
         this.sizeDetail = sizeDetail;
         this.alpha = alpha;
@@ -48,7 +55,7 @@ public final class PowerAnalysis {
     public static PowerAnalysis of(PowerModel model, int n, double alpha, double perTestAlpha, int tests,
             Optional<PowerDemand> demand) {
         return new PowerAnalysis(Objects.requireNonNull(model, "model"), n, "n", "", alpha, perTestAlpha, tests,
-                Objects.requireNonNull(demand, "demand"), 0);
+                Objects.requireNonNull(demand, "demand"), 0, 0, 0);
     }
 
     /**
@@ -70,7 +77,50 @@ public final class PowerAnalysis {
         int effective = (int) Math.max(2, Math.round((double) n * m / (n + m)));
         return new PowerAnalysis(Objects.requireNonNull(model, "model"), effective, "effective n",
                 " (nm/(n + m) with n = " + n + ", m = " + m + ")", alpha, perTestAlpha, tests,
-                Objects.requireNonNull(demand, "demand"), m);
+                Objects.requireNonNull(demand, "demand"), m, 0, 0);
+    }
+
+    /**
+     * The analysis of a test whose p-value is a permutation p-value \((1 + C)/(B + 1)\), never below
+     * \(1/(B + 1)\): when the per-test level is at most that, the test cannot reject whatever the sample, so the
+     * power is 0, no effect is detectable ({@link #detectableEffect()} is \(+\infty\)), no sample size suffices
+     * ({@link #requiredSamples} is -1) and {@link #shortfall} says how many permutations would do.
+     *
+     * @param count the permutations B, at least 1
+     * @return this analysis of a test with that many permutations
+     */
+    public PowerAnalysis withPermutations(int count) {
+        if (count < 1) {
+            throw new InvalidInputException("permutations is not at least 1: " + count);
+        }
+        return new PowerAnalysis(model, n, sizeName, sizeDetail, alpha, perTestAlpha, tests, demand, against, count,
+                maxRows);
+    }
+
+    /**
+     * The analysis of a two-sample test that subsamples each side to at most {@code rows} rows (its n and m are
+     * the rows it keeps): more generated rows than that do not raise the effective size, so a required effective
+     * size that needs more is unreachable at that cap ({@link #requiredDraws} -1), and the reason says so.
+     *
+     * @param rows the most rows a side, at least 2
+     * @return this analysis with that cap
+     */
+    public PowerAnalysis withMaxRows(int rows) {
+        if (rows < 2) {
+            throw new InvalidInputException("max_rows is not at least 2: " + rows);
+        }
+        return new PowerAnalysis(model, n, sizeName, sizeDetail, alpha, perTestAlpha, tests, demand, against,
+                permutations, rows);
+    }
+
+    /** @return the most rows a side the test keeps, or 0 when it keeps them all */
+    public int maxRows() {
+        return maxRows;
+    }
+
+    /** @return whether the test can reject at its per-test level: false when a permutation p-value cannot get below it */
+    public boolean canReject() {
+        return permutations == 0 || Permutations.largestRejectingCount(permutations, perTestAlpha) >= 0;
     }
 
     /** @return the power model */
@@ -110,6 +160,9 @@ public final class PowerAnalysis {
 
     /** @return the smallest effect one test detects with power {@value PowerDemand#REPORTED_POWER} */
     public double detectableEffect() {
+        if (!canReject()) {
+            return Double.POSITIVE_INFINITY;
+        }
         return model.detectableEffect(n, perTestAlpha, PowerDemand.REPORTED_POWER);
     }
 
@@ -118,14 +171,21 @@ public final class PowerAnalysis {
      * @return the power at the demanded effect
      */
     public double power(PowerDemand demanded) {
+        if (!canReject()) {
+            return 0;
+        }
         return model.power(n, perTestAlpha, demanded.effect());
     }
 
     /**
      * @param demanded the demand
-     * @return the smallest sample size (of the kind {@link #sizeName()} names) with the demanded power
+     * @return the smallest sample size (of the kind {@link #sizeName()} names) with the demanded power, or -1 when
+     *     the test cannot reject at its level (see {@link #withPermutations})
      */
     public long requiredSamples(PowerDemand demanded) {
+        if (!canReject()) {
+            return -1;
+        }
         return model.requiredSamples(perTestAlpha, demanded.effect(), demanded.atLeast());
     }
 
@@ -133,13 +193,15 @@ public final class PowerAnalysis {
      * @param required a required size, from {@link #requiredSamples(PowerDemand)}
      * @return the draws per prior that reach it: {@code required} itself for a one-sample test; for two
      *     samples \(\lceil rm/(m - r)\rceil\) generated rows, or -1 when \(r \ge m\) (no number of generated
-     *     rows reaches it against m reference rows)
+     *     rows reaches it against m reference rows), when that is above {@link #maxRows()}, or when
+     *     {@code required} is -1
      */
     public long requiredDraws(long required) {
-        if (against == 0) {
+        if (against == 0 || required < 0) {
             return required;
         }
-        return required >= against ? -1 : (long) Math.ceil((double) required * against / (against - required));
+        long draws = required >= against ? -1 : (long) Math.ceil((double) required * against / (against - required));
+        return maxRows > 0 && draws > maxRows ? -1 : draws;
     }
 
     /** @return a phrase saying how many draws reach {@code required}, or an empty string for one sample */
@@ -148,8 +210,12 @@ public final class PowerAnalysis {
             return "";
         }
         long draws = requiredDraws(required);
-        return draws < 0 ? ", which " + against + " training rows cannot give"
-                : ", i.e. n >= " + draws + " against " + against + " training rows";
+        if (draws >= 0) {
+            return ", i.e. n >= " + draws + " against " + against + " training rows";
+        }
+        return maxRows == 0 ? ", which " + against + " training rows cannot give"
+                : ", which max_rows = " + maxRows + " rows a side cannot give: max_rows >= " + 2 * required
+                        + " can, with as many rows on each side";
     }
 
     /**
@@ -160,6 +226,12 @@ public final class PowerAnalysis {
      *     to detect KS distance 0.05 with n = 300 at alpha 0.01 (0.00250 per test) (need n >= 1329)"}
      */
     public String shortfall(PowerDemand demanded, double power, long required) {
+        if (!canReject()) {
+            return String.format(Locale.ROOT, "underpowered: the permutation p-value is never below 1/(B + 1) = %.3g "
+                    + "with %d permutations, so no sample detects %s %s at alpha %s (%.3g per test) (need permutations "
+                    + ">= %d)", 1 / (permutations + 1.0), permutations, model.unit(), demanded.effect(), alpha,
+                    perTestAlpha, Permutations.fewestPermutationsBelow(perTestAlpha));
+        }
         return String.format(Locale.ROOT,
                 "underpowered: power %.3g < %s to detect %s %s with %s = %d%s at alpha %s (%.3g per test) (need %s >= %d%s)",
                 power, demanded.atLeast(), model.unit(), demanded.effect(), sizeName, n, sizeDetail, alpha,

@@ -105,6 +105,37 @@ public final class Permutations {
     }
 
     /**
+     * A test that rejects when its p-value is below \(\alpha\) ({@link TestResult#reject}) rejects with this p-value
+     * exactly when \(C \le K\), \(C = \#\{T_b \ge T_0\}\).
+     *
+     * @param permutations the number of permutations \(B\), at least 1
+     * @param alpha the level
+     * @return \(K\), the largest count with \((K + 1)/(B + 1) &lt; \alpha\) in the p-value's own arithmetic, or
+     *     -1 when there is none: the p-value is never below \(1/(B + 1)\), so at \(\alpha \le 1/(B + 1)\) the test
+     *     cannot reject, whatever the data
+     */
+    public static int largestRejectingCount(int permutations, double alpha) {
+        int k = (int) Math.min(permutations, Math.ceil(alpha * (permutations + 1.0)));
+        while (k >= 0 && !((k + 1.0) / (permutations + 1.0) < alpha)) {
+            k--;
+        }
+        return k;
+    }
+
+    /**
+     * @param alpha the level, in (0, 1)
+     * @return the fewest permutations \(B\) whose p-value can be below \(\alpha\), that is with
+     *     \(1/(B + 1) &lt; \alpha\)
+     */
+    public static int fewestPermutationsBelow(double alpha) {
+        int b = (int) Math.max(1, Math.min(Integer.MAX_VALUE - 1L, (long) Math.floor(1 / alpha) - 1));
+        while (largestRejectingCount(b, alpha) < 0) {
+            b++;
+        }
+        return b;
+    }
+
+    /**
      * @param labels the observed labelling (not modified)
      * @param observed the observed statistic \(T_0\)
      * @param statistics makes one statistic per block

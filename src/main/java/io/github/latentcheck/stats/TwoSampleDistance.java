@@ -213,8 +213,14 @@ public final class TwoSampleDistance {
         return dist;
     }
 
-    /** @return \(\sum_k (z_{a+k} - z_{b+k})^2\), with four accumulators */
-    private static double squaredDistance(double[] z, int a, int b, int d) {
+    /**
+     * @param z rows, row-major
+     * @param a the offset of one row
+     * @param b the offset of another
+     * @param d the dimension
+     * @return \(\sum_{k &lt; d} (z_{a+k} - z_{b+k})^2\), with four accumulators
+     */
+    public static double squaredDistance(double[] z, int a, int b, int d) {
         double s0 = 0;
         double s1 = 0;
         double s2 = 0;
@@ -237,8 +243,14 @@ public final class TwoSampleDistance {
         return (s0 + s1) + (s2 + s3);
     }
 
-    /** @return the median (the mean of the two middle values when their number is even), by selection */
-    private static double median(double[] values) {
+    /**
+     * The median heuristic's statistic, also used by the MMD power model so that it sets the bandwidth as the test
+     * does.
+     *
+     * @param values the values, at least one (not changed)
+     * @return their median (the mean of the two middle values when their number is even), by selection
+     */
+    public static double median(double[] values) {
         double[] work = values.clone();
         int k = work.length;
         double upper = select(work, k / 2);

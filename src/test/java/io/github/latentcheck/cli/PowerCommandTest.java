@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.latentcheck.power.DistanceTestPower;
 import io.github.latentcheck.power.KolmogorovSmirnovPower;
 import io.github.latentcheck.power.MeanTestPower;
 import io.github.latentcheck.power.QuadraticEdfPower;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -230,7 +232,10 @@ class PowerCommandTest {
         }
     }
 
-    /** marginal-ad and marginal-cvm: their power models at the effective size, as marginal-ks. */
+    /**
+     * marginal-ad and marginal-cvm: their power models at the effective size, as marginal-ks; with 19 permutations
+     * the AD p-value is never below 1/20, above the per-test level, so no sample can give it power.
+     */
     @Test
     void marginalAndersonDarlingAndCramerVonMisesUseTheEffectiveSize() throws IOException {
         Path spec = tmp.resolve("spec.yaml");
@@ -246,17 +251,120 @@ class PowerCommandTest {
                   - {type: marginal-cvm, alpha: 0.001, power: {effect: 0.03}}
                 """.replace("TRAINING", Path.of("fixtures/data/ring8_train.npy").toAbsolutePath().toString()));
 
-        Cli cli = Cli.run("run", spec.toString(), "--out", tmp.resolve("out").toString());
+        Cli cli = Cli.run("run", spec.toString(), "--out", tmp.resolve("out").toString(), "--json");
 
         assertThat(cli.status()).as(cli.err()).isEqualTo(1);
-        for (QuadraticEdfPower.Statistic statistic : QuadraticEdfPower.Statistic.values()) {
-            long effective = QuadraticEdfPower.of(statistic).requiredSamples(0.001 / 2, 0.03, 0.8);
-            long draws = (long) Math.ceil(effective * 20000.0 / (20000 - effective));
-            assertThat(cli.out()).contains("marginal-" + statistic.shortName() + ".power >= 0.8")
-                    .contains("with effective n = 296 (nm/(n + m) with n = 300, m = 20000) at alpha 0.001 (0.000500 "
-                            + "per test) (need effective n >= " + effective + ", i.e. n >= " + draws
-                            + " against 20000 training rows))");
-        }
+        JsonNode results = new ObjectMapper().readTree(cli.out());
+        JsonNode ad = results.get("gates").get(0);
+        assertThat(ad.get("expression").asText()).isEqualTo("marginal-ad.power >= 0.8");
+        assertThat(ad.get("reason").asText()).isEqualTo("underpowered: the permutation p-value is never below "
+                + "1/(B + 1) = 0.0500 with 19 permutations, so no sample detects KS distance 0.03 at alpha 0.001 "
+                + "(0.000500 per test) (need permutations >= 2000)");
+        JsonNode adMetrics = results.get("runs").get(0).get("checks").get(0).get("metrics");
+        assertThat(adMetrics.get("detectableEffect").isNull()).isTrue();
+        assertThat(adMetrics.get("power").asDouble()).isZero();
+        assertThat(adMetrics.get("requiredSamples").asLong()).isEqualTo(-1);
+        long effective = QuadraticEdfPower.of(QuadraticEdfPower.Statistic.CRAMER_VON_MISES)
+                .requiredSamples(0.001 / 2, 0.03, 0.8);
+        long draws = (long) Math.ceil(effective * 20000.0 / (20000 - effective));
+        assertThat(results.get("gates").get(1).get("reason").asText()).endsWith("with effective n = 296 (nm/(n + m) "
+                + "with n = 300, m = 20000) at alpha 0.001 (0.000500 per test) (need effective n >= " + effective
+                + ", i.e. n >= " + draws + " against 20000 training rows)");
+    }
+
+    /**
+     * mmd and energy: the mean-shift model at the effective size of the rows kept (60 generated against the 500 of
+     * max_rows); too few rows fail the power gate with the reason, a large enough effect passes it, and an alpha at
+     * the permutation p-value's floor 1/(B + 1) fails with the permutations needed.
+     */
+    @Test
+    void distanceChecksReportTheirPowerAndFailWhenUnderpowered() throws IOException {
+        Path spec = tmp.resolve("spec.yaml");
+        Files.writeString(spec, """
+                name: distance-power
+                samples: 60
+                latent_dim: 3
+                priors: [gaussian]
+                generator: {type: ring}
+                data: {training: TRAINING}
+                checks:
+                  - {type: mmd, permutations: 199, power: {effect: 0.3}}
+                  - {type: energy, id: large, permutations: 199, power: {effect: 3, at_least: 0.9}}
+                  - {type: energy, id: floor, alpha: 0.001, permutations: 99, power: {effect: 0.3}}
+                """.replace("TRAINING", Path.of("fixtures/data/ring8_train.npy").toAbsolutePath().toString()));
+
+        Cli cli = Cli.run("run", spec.toString(), "--out", tmp.resolve("out").toString(), "--json");
+
+        assertThat(cli.status()).as(cli.err()).isEqualTo(1);
+        JsonNode results = new ObjectMapper().readTree(cli.out());
+        JsonNode checks = results.get("runs").get(0).get("checks");
+        JsonNode gates = results.get("gates");
+        DistanceTestPower mmd = DistanceTestPower.of(DistanceTestPower.Statistic.MMD, 2, 199);
+        double power = mmd.power(54, 0.05, 0.3);
+        long effective = mmd.requiredSamples(0.05, 0.3, 0.8);
+        long draws = (long) Math.ceil(effective * 500.0 / (500 - effective));
+        assertThat(power).isBetween(0.05, 0.6);
+        assertThat(draws).isBetween(61L, 500L);
+        JsonNode metrics = checks.get(0).get("metrics");
+        assertThat(metrics.get("detectableEffect").asDouble()).isEqualTo(mmd.detectableEffect(54, 0.05, 0.8));
+        assertThat(metrics.get("power").asDouble()).isEqualTo(power);
+        assertThat(metrics.get("requiredSamples").asLong()).isEqualTo(effective);
+        assertThat(gates.get(0).get("expression").asText()).isEqualTo("mmd.power >= 0.8");
+        assertThat(gates.get(0).get("reason").asText()).isEqualTo(String.format(Locale.ROOT, "underpowered: power "
+                + "%.3g < 0.8 to detect mean shift (in sd) 0.3 with effective n = 54 (nm/(n + m) with n = 60, m = 500) "
+                + "at alpha 0.05 (0.0500 per test) (need effective n >= %d, i.e. n >= %d against 500 training rows)",
+                power, effective, draws));
+        assertThat(gates.get(1).get("expression").asText()).isEqualTo("large.power >= 0.9");
+        assertThat(gates.get(1).get("passed").asBoolean()).isTrue();
+        assertThat(checks.get(1).get("metrics").get("power").asDouble()).isEqualTo(DistanceTestPower
+                .of(DistanceTestPower.Statistic.ENERGY, 2, 199).power(54, 0.05, 3)).isGreaterThan(0.9);
+        assertThat(gates.get(2).get("reason").asText()).isEqualTo("underpowered: the permutation p-value is never "
+                + "below 1/(B + 1) = 0.0100 with 99 permutations, so no sample detects mean shift (in sd) 0.3 at alpha "
+                + "0.001 (0.00100 per test) (need permutations >= 1000)");
+        assertThat(checks.get(2).get("metrics").get("detectableEffect").isNull()).isTrue();
+        assertThat(Files.readString(tmp.resolve("out").resolve("index.html"), StandardCharsets.UTF_8))
+                .contains("need permutations &gt;= 1000");
+
+        Cli plan = Cli.run("plan", spec.toString(), "--json");
+        assertThat(plan.status()).as(plan.err()).isZero();
+        JsonNode planned = new ObjectMapper().readTree(plan.out()).get("checks");
+        assertThat(planned).hasSize(3);
+        assertThat(planned.get(0).get("check").asText()).isEqualTo("mmd");
+        assertThat(planned.get(0).get("unit").asText()).isEqualTo("mean shift (in sd)");
+        assertThat(planned.get(0).get("n").asInt()).isEqualTo(54);
+        assertThat(planned.get(0).get("requiredDraws").asLong()).isEqualTo(draws);
+        assertThat(planned.get(1).get("check").asText()).isEqualTo("large");
+        assertThat(planned.get(2).get("detectableEffect").isNull()).isTrue();
+        assertThat(planned.get(2).get("requiredSamples").asLong()).isEqualTo(-1);
+        Cli table = Cli.run("plan", spec.toString());
+        assertThat(table.out()).contains("no n: permutations >= 1000 for power 0.8 at mean shift (in sd) 0.3");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "mmd effect 0|mmd|power: {effect: 0}|spec.yaml:8: checks[0].power.effect (a mean shift (in sd)) is not strictly positive: 0",
+        "energy at_least 1|energy|power: {effect: 0.2, at_least: 1}|spec.yaml:8: checks[0].power.at_least is not in (0, 1): 1",
+        "energy unknown key|energy|power: {effect: 0.2, atleast: 0.9}|spec.yaml:8: unknown key 'atleast' in checks[0].power",
+    })
+    void badDistancePowerDemandsAreExitTwoWithTheLine(String name, String type, String line, String message)
+            throws IOException {
+        Path spec = tmp.resolve("spec.yaml");
+        Files.writeString(spec, """
+                name: bad-power
+                samples: 100
+                latent_dim: 2
+                priors: [gaussian]
+                generator: {type: identity}
+                checks:
+                  - type: TYPE
+                    LINE
+                """.replace("TYPE", type).replace("LINE", line));
+
+        Cli cli = Cli.run("run", spec.toString(), "--out", tmp.resolve("out").toString());
+
+        assertThat(cli.status()).isEqualTo(2);
+        assertThat(cli.err()).startsWith("latentcheck: ").contains(message);
+        assertThat(tmp.resolve("out")).doesNotExist();
     }
 
     @Test
