@@ -22,8 +22,8 @@ final class SmirnovPath {
     private static final int GROUP_BITS = 11;
     /** At most this many buckets, whatever n + m. */
     private static final int MAX_BUCKETS = 1 << 26;
-    /** Buckets holding more values than this are sorted by {@link Arrays#sort}, smaller ones by insertion. */
-    private static final int INSERTION_MAX = 24;
+    /** A run of buckets is sorted by insertion while it has at most this many inversions per value. */
+    private static final int INVERSIONS_PER_VALUE = 8;
 
     private final int n;
     private final int m;
@@ -89,62 +89,66 @@ final class SmirnovPath {
         Groups gx = grouped[0];
         Groups gy = grouped[1];
         SmirnovPath path = new SmirnovPath(x.length, y.length);
-        int width = 1 << index.shift;
-        int[] xEnd = new int[width];
-        int[] yEnd = new int[width];
+        int[] ends = new int[1 << index.shift];
         double[] fx = new double[gx.largest()];
         double[] fy = new double[gy.largest()];
         for (int g = 0; g < index.groups(); g++) {
             int first = g << index.shift;
-            gx.fill(g, first, index, xEnd, fx);
-            gy.fill(g, first, index, yEnd, fy);
-            int xs = 0;
-            int ys = 0;
-            for (int b = 0; b < width; b++) {
-                int xe = xEnd[b];
-                int ye = yEnd[b];
-                int count = xe - xs + ye - ys;
-                if (count == 1) {
-                    path.step(xe > xs);
-                } else if (count == 2) {
-                    boolean twoX = xe - xs == 2;
-                    boolean twoY = ye - ys == 2;
-                    path.pair(twoY ? fy[ys] : fx[xs], !twoY, twoX ? fx[xs + 1] : fy[twoY ? ys + 1 : ys], twoX);
-                } else if (count > 2) {
-                    sort(fx, xs, xe);
-                    sort(fy, ys, ye);
-                    path.walk(fx, xs, xe, fy, ys, ye, null);
-                }
-                xs = xe;
-                ys = ye;
-            }
+            int cx = gx.fill(g, first, index, ends, fx);
+            int cy = gy.fill(g, first, index, ends, fy);
+            insertionSort(fx, cx);
+            insertionSort(fy, cy);
+            path.merge(fx, cx, fy, cy);
         }
         return path;
     }
 
-    /** One value that is alone in its block: \(i\) or \(j\) grows by one. */
-    private void step(boolean first) {
-        if (first) {
-            i++;
-        } else {
-            j++;
+    /**
+     * Walks sorted runs {@code sx[0, cx)} and {@code sy[0, cy)} that follow every value walked so far:
+     * first by a merge whose steps do not branch on the data (every value its own block), which is exact
+     * when the runs hold no equal values; if they do, the path is reset and walked block by block.
+     * Once one run is used up, \(im - jn\) moves one way only through the rest of the other, so only its
+     * end is recorded.
+     */
+    private void merge(double[] sx, int cx, double[] sy, int cy) {
+        int i0 = i;
+        int j0 = j;
+        long plus0 = plus;
+        long minus0 = minus;
+        boolean tie = false;
+        double previous = Double.NaN;
+        int a = 0;
+        int b = 0;
+        while (a < cx && b < cy) {
+            double u = sx[a];
+            double w = sy[b];
+            boolean takeX = u <= w;
+            double v = takeX ? u : w;
+            tie |= v == previous;
+            previous = v;
+            a += takeX ? 1 : 0;
+            b += takeX ? 0 : 1;
+            long diff = (long) (i0 + a) * m - (long) (j0 + b) * n;
+            plus = Math.max(plus, diff);
+            minus = Math.max(minus, -diff);
         }
+        for (; a < cx; a++) {
+            tie |= sx[a] == previous;
+            previous = sx[a];
+        }
+        for (; b < cy; b++) {
+            tie |= sy[b] == previous;
+            previous = sy[b];
+        }
+        i = i0 + cx;
+        j = j0 + cy;
         record();
-    }
-
-    /** Two values alone in their bucket, each from the first sample or not: walked without sorting. */
-    private void pair(double u, boolean uFirst, double w, boolean wFirst) {
-        if (u == w) {
-            ties = true;
-            i += (uFirst ? 1 : 0) + (wFirst ? 1 : 0);
-            j += (uFirst ? 0 : 1) + (wFirst ? 0 : 1);
-            record();
-        } else if (u < w) {
-            step(uFirst);
-            step(wFirst);
-        } else {
-            step(wFirst);
-            step(uFirst);
+        if (tie) {
+            i = i0;
+            j = j0;
+            plus = plus0;
+            minus = minus0;
+            walk(sx, 0, cx, sy, 0, cy, null);
         }
     }
 
@@ -181,17 +185,24 @@ final class SmirnovPath {
         }
     }
 
-    private static void sort(double[] v, int from, int to) {
-        if (to - from > INSERTION_MAX) {
-            Arrays.sort(v, from, to);
-            return;
-        }
-        for (int k = from + 1; k < to; k++) {
+    /**
+     * Sorts {@code v[0, count)}, already in bucket order, by insertion, whose cost is the count plus the
+     * inversions, which lie within buckets of a few values; should the inversions pass
+     * {@value #INVERSIONS_PER_VALUE} per value (a crowded bucket), by {@link Arrays#sort} instead.
+     */
+    private static void insertionSort(double[] v, int count) {
+        long budget = INVERSIONS_PER_VALUE * (long) count;
+        for (int k = 1; k < count; k++) {
             double value = v[k];
             int at = k - 1;
-            while (at >= from && Double.compare(v[at], value) > 0) {
+            while (at >= 0 && Double.compare(v[at], value) > 0) {
                 v[at + 1] = v[at];
                 at--;
+                if (--budget < 0) {
+                    v[at + 1] = value;
+                    Arrays.sort(v, 0, count);
+                    return;
+                }
             }
             v[at + 1] = value;
         }
@@ -265,10 +276,11 @@ final class SmirnovPath {
          * @param g the run
          * @param first the run's first bucket
          * @param index the buckets
-         * @param ends receives, for each bucket of the run, the end of its values in {@code out}
+         * @param ends scratch, one slot per bucket of the run
          * @param out receives the run's values, bucket by bucket
+         * @return the number of values in the run
          */
-        void fill(int g, int first, Buckets index, int[] ends, double[] out) {
+        int fill(int g, int first, Buckets index, int[] ends, double[] out) {
             Arrays.fill(ends, 0);
             for (int k = start[g]; k < start[g + 1]; k++) {
                 ends[index.of(values[k]) - first]++;
@@ -283,6 +295,7 @@ final class SmirnovPath {
                 double v = values[k];
                 out[ends[index.of(v) - first]++] = v;
             }
+            return start[g + 1] - start[g];
         }
     }
 }
