@@ -14,12 +14,18 @@ import java.util.Arrays;
  * (the bucket index never decreases with the value, so buckets are visited in value order), and only
  * buckets holding several values are sorted, a handful of values each on continuous data. The values
  * are first scattered into at most 2^{@value #GROUP_BITS} runs of consecutive buckets, so that the
- * counters of one run stay in cache. On 10⁶ + 10⁶ normal values this takes about a third of sorting both
+ * counters of one run stay in cache; each run is sorted by insertion and merged, and runs are walked in
+ * parallel, each from the counts of the runs before it. On 10⁶ + 10⁶ normal values this takes about a third of sorting both
  * samples and merging them, which the data-dependent branches of a merge make slow.
  */
 final class SmirnovPath {
     /** Values are grouped into at most 2^GROUP_BITS runs of buckets before the buckets are filled. */
     private static final int GROUP_BITS = 11;
+    /**
+     * Consecutive runs of buckets are walked in this many tasks, each starting from the counts of the runs
+     * before it, and their extremes combined: the result does not depend on the thread count.
+     */
+    private static final int PATH_TASKS = 8;
     /** At most this many buckets, whatever n + m. */
     private static final int MAX_BUCKETS = 1 << 26;
     /** A run of buckets is sorted by insertion while it has at most this many inversions per value. */
@@ -88,17 +94,33 @@ final class SmirnovPath {
         Tasks.run(2, Math.min(2, Tasks.defaultThreads()), s -> grouped[s] = Groups.of(s == 0 ? x : y, index));
         Groups gx = grouped[0];
         Groups gy = grouped[1];
+        int groups = index.groups();
+        int tasks = Math.min(groups, PATH_TASKS);
+        SmirnovPath[] parts = new SmirnovPath[tasks];
+        Tasks.run(tasks, Tasks.defaultThreads(), t -> {
+            int from = (int) ((long) groups * t / tasks);
+            int to = (int) ((long) groups * (t + 1) / tasks);
+            SmirnovPath part = new SmirnovPath(x.length, y.length);
+            part.i = gx.start[from];
+            part.j = gy.start[from];
+            int[] ends = new int[1 << index.shift];
+            double[] fx = new double[gx.largest()];
+            double[] fy = new double[gy.largest()];
+            for (int g = from; g < to; g++) {
+                int first = g << index.shift;
+                int cx = gx.fill(g, first, index, ends, fx);
+                int cy = gy.fill(g, first, index, ends, fy);
+                insertionSort(fx, cx);
+                insertionSort(fy, cy);
+                part.merge(fx, cx, fy, cy);
+            }
+            parts[t] = part;
+        });
         SmirnovPath path = new SmirnovPath(x.length, y.length);
-        int[] ends = new int[1 << index.shift];
-        double[] fx = new double[gx.largest()];
-        double[] fy = new double[gy.largest()];
-        for (int g = 0; g < index.groups(); g++) {
-            int first = g << index.shift;
-            int cx = gx.fill(g, first, index, ends, fx);
-            int cy = gy.fill(g, first, index, ends, fy);
-            insertionSort(fx, cx);
-            insertionSort(fy, cy);
-            path.merge(fx, cx, fy, cy);
+        for (SmirnovPath part : parts) {
+            path.plus = Math.max(path.plus, part.plus);
+            path.minus = Math.max(path.minus, part.minus);
+            path.ties |= part.ties;
         }
         return path;
     }
