@@ -334,9 +334,16 @@ public final class NearestNeighborSearch {
         final int width;
         final float[][] panels;
         final float[][] norms;
+        /**
+         * One block's rows before packing, per worker thread: allocating it per block cost a 256 KB
+         * zeroed array each time, 200 MB per search of 100,000 rows of 512 values.
+         */
+        private final ThreadLocal<float[]> rowScratch;
         int firstBlock;
 
         PackedBlocks(ReferenceRows rows, int blockRows, int width, int slots) {
+            int scratch = blockRows * rows.columns();
+            this.rowScratch = ThreadLocal.withInitial(() -> new float[scratch]);
             this.rows = rows;
             this.blockRows = blockRows;
             this.width = width;
@@ -357,7 +364,7 @@ public final class NearestNeighborSearch {
                     panels[slot] = new float[padded * d];
                     norms[slot] = new float[padded];
                 }
-                float[] rowMajor = new float[count * d];
+                float[] rowMajor = rowScratch.get();
                 rows.copyBlock(start, start + count, rowMajor);
                 DistanceKernels.pack(rowMajor, count, d, width, panels[slot], norms[slot]);
             });
