@@ -62,6 +62,7 @@ final class BlockCandidates {
     private int queryStart;
     private int queryCount;
     private float[] blockPanels;
+    private int blockOffset;
     private float[] blockNorms;
     private int blockStart;
     private int blockRows;
@@ -133,12 +134,14 @@ final class BlockCandidates {
      * Starts a block of reference rows.
      *
      * @param panels the block's rows packed by {@link DistanceKernels#pack}
+     * @param offset where its first panel starts in {@code panels}
      * @param norms their float squared norms
      * @param start the index of the block's first row
      * @param rows the rows in the block
      */
-    void startBlock(float[] panels, float[] norms, int start, int rows) {
+    void startBlock(float[] panels, int offset, float[] norms, int start, int rows) {
         blockPanels = panels;
+        blockOffset = offset;
         blockNorms = norms;
         blockStart = start;
         blockRows = rows;
@@ -212,7 +215,7 @@ final class BlockCandidates {
                 continue;
             }
             int row = candidateRow[base + i];
-            int ri = row / panelWidth * panelWidth * columns + row % panelWidth;
+            int ri = blockOffset + row / panelWidth * panelWidth * columns + row % panelWidth;
             double s = 0;
             for (int c = 0; c < columns; c++) {
                 double diff = (double) queries[qi + c] - blockPanels[ri + c * panelWidth];

@@ -26,10 +26,11 @@ interface DistanceKernel {
      * @param tile the first of the tile's query rows
      * @param columns values per row
      * @param panels the reference block packed by {@link DistanceKernels#pack}
+     * @param offset where its first panel starts in {@code panels}
      * @param panelNorms the float squared norms of the packed rows (padding rows have norm 0)
      * @param panelCount the number of panels
      * @param sink receives the candidates and holds the thresholds
      */
-    void scan(float[] queries, float[] queryNorms, int tile, int columns, float[] panels, float[] panelNorms,
-            int panelCount, BlockCandidates sink);
+    void scan(float[] queries, float[] queryNorms, int tile, int columns, float[] panels, int offset,
+            float[] panelNorms, int panelCount, BlockCandidates sink);
 }

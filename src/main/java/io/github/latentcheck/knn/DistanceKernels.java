@@ -96,22 +96,23 @@ final class DistanceKernels {
     /**
      * Packs row-major rows into panels of {@code width} rows stored column by column, so that a
      * kernel reads each panel sequentially: value (row j, column c) goes to
-     * {@code (j / width) * width * columns + c * width + j % width}. Rows past {@code rows}, up to
-     * the panel boundary, are zero and get norm 0.
+     * {@code offset + (j / width) * width * columns + c * width + j % width}. Rows past {@code rows},
+     * up to the panel boundary, are zero and get norm 0.
      *
      * @param rowMajor the rows
      * @param rows the number of rows
      * @param columns values per row
      * @param width rows per panel
-     * @param panels the destination, with room for the rounded-up rows
+     * @param panels the destination, with room for the rounded-up rows from {@code offset}
+     * @param offset where the first panel starts in {@code panels}
      * @param norms receives the float squared norms, with room for the rounded-up rows
      * @return the number of panels
      */
-    static int pack(float[] rowMajor, int rows, int columns, int width, float[] panels, float[] norms) {
+    static int pack(float[] rowMajor, int rows, int columns, int width, float[] panels, int offset, float[] norms) {
         int panelCount = (rows + width - 1) / width;
         int padded = panelCount * width;
         for (int j = 0; j < rows; j++) {
-            int base = (j / width) * width * columns + j % width;
+            int base = offset + (j / width) * width * columns + j % width;
             int src = j * columns;
             for (int c = 0; c < columns; c++) {
                 panels[base + c * width] = rowMajor[src + c];
@@ -119,7 +120,7 @@ final class DistanceKernels {
             norms[j] = squaredNorm(rowMajor, src, columns);
         }
         if (padded > rows) {
-            int lastPanel = (panelCount - 1) * width * columns;
+            int lastPanel = offset + (panelCount - 1) * width * columns;
             for (int c = 0; c < columns; c++) {
                 int at = lastPanel + c * width;
                 Arrays.fill(panels, at + rows % width, at + width, 0f);

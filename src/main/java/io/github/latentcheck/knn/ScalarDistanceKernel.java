@@ -12,14 +12,14 @@ final class ScalarDistanceKernel implements DistanceKernel {
     }
 
     @Override
-    public void scan(float[] queries, float[] queryNorms, int tile, int columns, float[] panels, float[] panelNorms,
-            int panelCount, BlockCandidates sink) {
+    public void scan(float[] queries, float[] queryNorms, int tile, int columns, float[] panels, int offset,
+            float[] panelNorms, int panelCount, BlockCandidates sink) {
         float[] acc = sink.scratch;
         float scale = sink.errorScale;
         float floor = sink.errorFloor;
         for (int p = 0; p < panelCount; p++) {
             Arrays.fill(acc, 0f);
-            int panel = p * WIDTH * columns;
+            int panel = offset + p * WIDTH * columns;
             for (int c = 0; c < columns; c++) {
                 int at = panel + c * WIDTH;
                 for (int qq = 0; qq < TILE_ROWS; qq++) {

@@ -23,8 +23,8 @@ final class VectorDistanceKernel implements DistanceKernel {
     }
 
     @Override
-    public void scan(float[] queries, float[] queryNorms, int tile, int columns, float[] panels, float[] panelNorms,
-            int panelCount, BlockCandidates sink) {
+    public void scan(float[] queries, float[] queryNorms, int tile, int columns, float[] panels, int offset,
+            float[] panelNorms, int panelCount, BlockCandidates sink) {
         float[] dots = sink.scratch;
         int stride = panelCount * WIDTH;
         int q0 = tile * columns;
@@ -46,7 +46,7 @@ final class VectorDistanceKernel implements DistanceKernel {
             FloatVector a41 = a00;
             FloatVector a50 = a00;
             FloatVector a51 = a00;
-            int at = p * WIDTH * columns;
+            int at = offset + p * WIDTH * columns;
             for (int c = 0; c < columns; c++, at += WIDTH) {
                 FloatVector r0 = FloatVector.fromArray(SPECIES, panels, at);
                 FloatVector r1 = FloatVector.fromArray(SPECIES, panels, at + LANES);

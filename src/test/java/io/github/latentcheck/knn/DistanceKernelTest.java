@@ -52,15 +52,16 @@ class DistanceKernelTest {
         int m = reference.rows();
         int width = kernel.panelWidth();
         int paddedRows = (m + width - 1) / width * width;
-        float[] panels = new float[paddedRows * d];
+        int offset = NearestNeighborSearch.PANEL_ALIGNMENT;
+        float[] panels = new float[offset + paddedRows * d];
         float[] norms = new float[paddedRows];
         float[] rows = reference.toArray();
-        int panelCount = DistanceKernels.pack(rows, m, d, width, panels, norms);
+        int panelCount = DistanceKernels.pack(rows, m, d, width, panels, offset, norms);
         BlockCandidates sink = new BlockCandidates(k, d, padded, width, false);
         sink.startQueries(q, qn, 0, n);
-        sink.startBlock(panels, norms, 0, m);
+        sink.startBlock(panels, offset, norms, 0, m);
         for (int tile = 0; tile < padded; tile += DistanceKernel.TILE_ROWS) {
-            kernel.scan(q, qn, tile, d, panels, norms, panelCount, sink);
+            kernel.scan(q, qn, tile, d, panels, offset, norms, panelCount, sink);
         }
         return sink.thresholds.clone();
     }
