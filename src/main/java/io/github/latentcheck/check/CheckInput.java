@@ -195,6 +195,15 @@ public final class CheckInput {
      * @return its seed
      */
     public long seed(int stream) {
+        return seedOf(seed, stream);
+    }
+
+    /**
+     * @param seed a base seed
+     * @param stream the stream's index, at least 0
+     * @return the seed of that stream, {@code seed + stream · 0x9E3779B97F4A7C15}, as {@link #seed(int)}
+     */
+    public static long seedOf(long seed, int stream) {
         return seed + SEED_STRIDE * stream;
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.latentcheck.InvalidInputException;
+import io.github.latentcheck.check.CheckInput;
 import io.github.latentcheck.data.SampleFiles;
 import io.github.latentcheck.data.Samples;
 import io.github.latentcheck.stats.Alternative;
@@ -13,6 +14,7 @@ import io.github.latentcheck.stats.CramerVonMises;
 import io.github.latentcheck.stats.KolmogorovSmirnov;
 import io.github.latentcheck.stats.KolmogorovSmirnovTwoSampleResult;
 import io.github.latentcheck.stats.MomentTests;
+import io.github.latentcheck.stats.MonteCarloNull;
 import io.github.latentcheck.stats.Multivariate;
 import io.github.latentcheck.stats.PValueChoice;
 import io.github.latentcheck.stats.Permutations;
@@ -68,7 +70,8 @@ final class TestCommand implements Callable<Integer> {
     String column;
 
     @Option(names = "--method", paramLabel = "M", defaultValue = "auto",
-            description = "auto, exact or asymptotic (ks; cvm with two samples). Default: ${DEFAULT-VALUE}.")
+            description = "auto, exact or asymptotic (ks; cvm with two samples); asymptotic for moments' normal "
+                    + "approximations at n <= 500. Default: ${DEFAULT-VALUE}.")
     String method;
 
     @Option(names = "--alternative", paramLabel = "H1", defaultValue = "two-sided",
@@ -76,10 +79,12 @@ final class TestCommand implements Callable<Integer> {
     String alternative;
 
     @Option(names = "--permutations", paramLabel = "B", defaultValue = "999",
-            description = "Permutations for ad with two samples, mmd and energy. Default: ${DEFAULT-VALUE}.")
+            description = "Permutations for ad with two samples, mmd and energy; Monte Carlo draws for moments' "
+                    + "skewness and kurtosis at n <= 500. Default: ${DEFAULT-VALUE}.")
     int permutations;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed of the permutations.")
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
+            description = "Seed of the permutations and Monte Carlo draws.")
     long seed;
 
     @Option(names = "--json", description = "Print one JSON object instead of a table.")
@@ -103,8 +108,10 @@ final class TestCommand implements Callable<Integer> {
             throw new InvalidInputException("--alternative " + alternative + " applies to ks only");
         }
         boolean twoSampleCvm = test.equals("cvm") && against != null && !isDistribution(against);
-        if (choice != PValueChoice.AUTO && !test.equals("ks") && !twoSampleCvm) {
-            throw new InvalidInputException("--method " + method + " applies to ks and to cvm with two samples only");
+        boolean momentsAsymptotic = test.equals("moments") && choice == PValueChoice.ASYMPTOTIC;
+        if (choice != PValueChoice.AUTO && !test.equals("ks") && !twoSampleCvm && !momentsAsymptotic) {
+            throw new InvalidInputException("--method " + method
+                    + " applies to ks, to cvm with two samples and (asymptotic) to moments only");
         }
         if (permutations < 1) {
             throw new InvalidInputException("--permutations is not at least 1: " + permutations);
@@ -112,7 +119,7 @@ final class TestCommand implements Callable<Integer> {
         Samples x = SampleFiles.readSamples(sample);
         List<Row> rows = switch (test) {
             case "ks", "ad", "cvm" -> perColumn(x, choice, h1);
-            case "moments" -> moments(x);
+            case "moments" -> moments(x, choice);
             case "normality" -> normality(x);
             case "hz" -> henzeZirkler(x);
             case "mmd", "energy" -> distance(x);
@@ -166,29 +173,46 @@ final class TestCommand implements Callable<Integer> {
         return rows;
     }
 
-    private List<Row> moments(Samples x) {
+    /**
+     * Mean, variance, skewness and kurtosis tests of each column against a fully specified normal or
+     * uniform distribution. Up to {@value MonteCarloNull#DEFAULT_MAX_SAMPLE_SIZE} values the skewness and
+     * kurtosis p-values come from {@code --permutations} samples drawn from that distribution (seeded with
+     * {@code --seed}, streams 2c and 2c + 1 for column c), as the {@code moments} check does, unless
+     * {@code --method asymptotic} asks for the normal approximations.
+     */
+    private List<Row> moments(Samples x, PValueChoice choice) {
         String reference = requireAgainst();
         if (!isDistribution(reference)) {
             throw new InvalidInputException("moments tests against normal(mu,sigma) or uniform(a,b), not a file: '"
                     + reference + "'");
         }
         Matcher m = matchDistribution(reference);
-        CentralMoments ref = switch (m.group(1)) {
-            case "normal" -> CentralMoments.gaussian(number(m, 2), number(m, 3));
-            case "uniform" -> CentralMoments.uniform(number(m, 2), number(m, 3));
-            default -> throw new InvalidInputException("moments tests against normal(mu,sigma) or uniform(a,b), not "
+        if (!m.group(1).equals("normal") && !m.group(1).equals("uniform")) {
+            throw new InvalidInputException("moments tests against normal(mu,sigma) or uniform(a,b), not "
                     + reference);
-        };
+        }
+        boolean normal = m.group(1).equals("normal");
+        CentralMoments ref = normal ? CentralMoments.gaussian(number(m, 2), number(m, 3))
+                : CentralMoments.uniform(number(m, 2), number(m, 3));
+        ContinuousDistribution distribution = parseDistribution(reference);
         List<Row> rows = new ArrayList<>();
         for (int c : columns(x)) {
             double[] v = x.column(c);
             String name = x.columnNames().get(c);
-            for (TestResult t : List.of(MomentTests.mean(v, ref), MomentTests.variance(v, ref),
-                    MomentTests.skewness(v, ref), MomentTests.kurtosis(v, ref))) {
+            TestResult skewness = choice == PValueChoice.ASYMPTOTIC ? MomentTests.skewness(v, ref)
+                    : MomentTests.skewness(v, ref, MonteCarloNull.of(distribution, permutations, stream(2 * c)));
+            TestResult kurtosis = choice == PValueChoice.ASYMPTOTIC ? MomentTests.kurtosis(v, ref)
+                    : MomentTests.kurtosis(v, ref, MonteCarloNull.of(distribution, permutations, stream(2 * c + 1)));
+            for (TestResult t : List.of(MomentTests.mean(v, ref), MomentTests.variance(v, ref), skewness, kurtosis)) {
                 rows.add(new Row(name, v.length, null, t));
             }
         }
         return rows;
+    }
+
+    /** @return the seed of Monte Carlo stream {@code index}, spaced as a check's streams are */
+    private long stream(int index) {
+        return CheckInput.seedOf(seed, index);
     }
 
     private List<Row> normality(Samples x) {

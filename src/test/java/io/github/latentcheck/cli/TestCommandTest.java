@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.latentcheck.check.CheckInput;
 import io.github.latentcheck.stats.Alternative;
 import io.github.latentcheck.stats.AndersonDarling;
+import io.github.latentcheck.stats.CentralMoments;
 import io.github.latentcheck.stats.CramerVonMises;
 import io.github.latentcheck.stats.KolmogorovSmirnov;
 import io.github.latentcheck.stats.KolmogorovSmirnovTwoSampleResult;
+import io.github.latentcheck.stats.MomentTests;
+import io.github.latentcheck.stats.MonteCarloNull;
 import io.github.latentcheck.stats.Multivariate;
 import io.github.latentcheck.stats.PValueChoice;
 import io.github.latentcheck.stats.TestResult;
@@ -18,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.apache.commons.statistics.distribution.UniformContinuousDistribution;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -68,6 +73,33 @@ class TestCommandTest {
                 "--json"));
         assertThat(moments.get("results")).hasSize(4);
         assertThat(moments.get("results").get(0).get("test").asText()).isEqualTo("moments-mean");
+    }
+
+    /**
+     * Up to 500 values the skewness and kurtosis p-values come from a seeded Monte Carlo null under the
+     * --against distribution (B = --permutations, streams 0 and 1 of --seed for the first column), as the
+     * moments check computes them; --method asymptotic gives the normal approximations.
+     */
+    @Test
+    void momentsUseTheMonteCarloNullForSmallSamples(@TempDir Path dir) throws IOException {
+        Path file = csv(dir, "a.csv", A, null);
+        double[] x = floats(A);
+        CentralMoments ref = CentralMoments.uniform(-3, 3);
+        UniformContinuousDistribution uniform = UniformContinuousDistribution.of(-3, 3);
+        JsonNode mc = json(Cli.run("test", "moments", "--sample", file.toString(), "--against", "uniform(-3,3)",
+                "--permutations", "199", "--seed", "5", "--json")).get("results");
+        TestResult skewness = MomentTests.skewness(x, ref, MonteCarloNull.of(uniform, 199, CheckInput.seedOf(5, 0)));
+        TestResult kurtosis = MomentTests.kurtosis(x, ref, MonteCarloNull.of(uniform, 199, CheckInput.seedOf(5, 1)));
+        assertThat(mc.get(2).get("test").asText()).isEqualTo("moments-skewness");
+        assertThat(mc.get(2).get("method").asText()).isEqualTo("estimate");
+        assertThat(mc.get(2).get("pValue").asDouble()).isEqualTo(skewness.pValue());
+        assertThat(mc.get(3).get("pValue").asDouble()).isEqualTo(kurtosis.pValue());
+        assertThat(mc.get(0).get("method").asText()).as("the mean test is exact or asymptotic, never simulated")
+                .isNotEqualTo("estimate");
+        JsonNode asymptotic = json(Cli.run("test", "moments", "--sample", file.toString(), "--against",
+                "uniform(-3,3)", "--method", "asymptotic", "--json")).get("results");
+        assertThat(asymptotic.get(2).get("pValue").asDouble()).isEqualTo(MomentTests.skewness(x, ref).pValue());
+        assertThat(asymptotic.get(3).get("method").asText()).isEqualTo("asymptotic");
     }
 
     @Test
@@ -122,7 +154,8 @@ class TestCommandTest {
         "ks --against uniform(1,1) | --against 'uniform(1,1)': b is not above a",
         "ad --against normal(0,1) --alternative less | --alternative less applies to ks only",
         "ks --against normal(0,1) --method fast | --method is not one of auto, exact, asymptotic: 'fast'",
-        "ad --against normal(0,1) --method exact | --method exact applies to ks and to cvm with two samples only",
+        "ad --against normal(0,1) --method exact | --method exact applies to ks, to cvm with two samples and (asymptotic) to moments only",
+        "moments --against normal(0,1) --method exact | --method exact applies to ks, to cvm with two samples and (asymptotic) to moments only",
         "chi2 --against normal(0,1) | TEST is not one of ks, ad, cvm, moments, normality, hz, mmd, energy: 'chi2'",
         "hz --against normal(0,1) | hz estimates the mean and covariance and takes no --against",
         "moments --against t(5) | moments tests against normal(mu,sigma) or uniform(a,b), not t(5)",
