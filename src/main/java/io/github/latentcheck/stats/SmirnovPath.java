@@ -13,14 +13,12 @@ import java.util.Arrays;
  * to one of about \(n + m\) buckets of equal width between the smallest and the largest pooled value
  * (the bucket index never decreases with the value, so buckets are visited in value order), and only
  * buckets holding several values are sorted, a handful of values each on continuous data. The values
- * are first scattered into at most 2^{@value #GROUP_BITS} runs of consecutive buckets, so that the
- * counters of one run stay in cache; each run is sorted by insertion and merged, and runs are walked in
+ * are first scattered into runs of consecutive buckets ({@link BucketRuns}), so that the counters of one
+ * run stay in cache; each run is sorted by insertion and merged, and runs are walked in
  * parallel, each from the counts of the runs before it. On 10⁶ + 10⁶ normal values this takes about a third of sorting both
  * samples and merging them, which the data-dependent branches of a merge make slow.
  */
 final class SmirnovPath {
-    /** Values are grouped into at most 2^GROUP_BITS runs of buckets before the buckets are filled. */
-    private static final int GROUP_BITS = 11;
     /**
      * Consecutive runs of buckets are walked in this many tasks, each starting from the counts of the runs
      * before it, and their extremes combined: the result does not depend on the thread count.
@@ -89,13 +87,17 @@ final class SmirnovPath {
         }
         int buckets = (int) Math.min(MAX_BUCKETS, (long) x.length + y.length);
         double scale = buckets / (high - low);
-        Buckets index = new Buckets(low, Double.isFinite(scale) ? scale : 0, buckets);
-        Groups[] grouped = new Groups[2];
-        Tasks.run(2, Math.min(2, Tasks.defaultThreads()), s -> grouped[s] = Groups.of(s == 0 ? x : y, index));
-        Groups gx = grouped[0];
-        Groups gy = grouped[1];
-        int groups = index.groups();
+        double finiteScale = Double.isFinite(scale) ? scale : 0;
+        double lowest = low;
+        BucketRuns[] grouped = new BucketRuns[2];
+        Tasks.run(2, Math.min(2, Tasks.defaultThreads()),
+                s -> grouped[s] = BucketRuns.of(s == 0 ? x : y, lowest, finiteScale, buckets));
+        BucketRuns gx = grouped[0];
+        BucketRuns gy = grouped[1];
+        int groups = gx.runs();
         int tasks = Math.min(groups, PATH_TASKS);
+        int largestX = gx.largest();
+        int largestY = gy.largest();
         SmirnovPath[] parts = new SmirnovPath[tasks];
         Tasks.run(tasks, Tasks.defaultThreads(), t -> {
             int from = (int) ((long) groups * t / tasks);
@@ -103,13 +105,12 @@ final class SmirnovPath {
             SmirnovPath part = new SmirnovPath(x.length, y.length);
             part.i = gx.start[from];
             part.j = gy.start[from];
-            int[] ends = new int[1 << index.shift];
-            double[] fx = new double[gx.largest()];
-            double[] fy = new double[gy.largest()];
+            int[] ends = new int[1 << gx.shift];
+            double[] fx = new double[largestX];
+            double[] fy = new double[largestY];
             for (int g = from; g < to; g++) {
-                int first = g << index.shift;
-                int cx = gx.fill(g, first, index, ends, fx);
-                int cy = gy.fill(g, first, index, ends, fy);
+                int cx = gx.fill(g, ends, fx);
+                int cy = gy.fill(g, ends, fy);
                 insertionSort(fx, cx);
                 insertionSort(fy, cy);
                 part.merge(fx, cx, fy, cy);
@@ -227,97 +228,6 @@ final class SmirnovPath {
                 }
             }
             v[at + 1] = value;
-        }
-    }
-
-    /**
-     * Bucket indices \(\min(B - 1, \lfloor (v - \mathit{low}) \cdot \mathit{scale} \rfloor)\), which never
-     * decrease with v (floating-point subtraction and multiplication by a positive constant are monotone),
-     * and their runs of 2^{@code shift} consecutive buckets.
-     */
-    private static final class Buckets {
-        final double low;
-        final double scale;
-        final int count;
-        final int shift;
-
-        Buckets(double low, double scale, int count) {
-            this.low = low;
-            this.scale = scale;
-            this.count = count;
-            this.shift = Math.max(0, Integer.SIZE - Integer.numberOfLeadingZeros(count - 1) - GROUP_BITS);
-        }
-
-        int of(double v) {
-            return Math.min(count - 1, (int) ((v - low) * scale));
-        }
-
-        int groups() {
-            return ((count - 1) >>> shift) + 1;
-        }
-    }
-
-    /** One sample's values counting-sorted by run of buckets. */
-    private static final class Groups {
-        final double[] values;
-        final int[] start;
-
-        private Groups(double[] values, int[] start) {
-            this.values = values;
-            this.start = start;
-        }
-
-        static Groups of(double[] x, Buckets index) {
-            int[] start = new int[index.groups() + 1];
-            for (double v : x) {
-                start[(index.of(v) >>> index.shift) + 1]++;
-            }
-            for (int g = 1; g < start.length; g++) {
-                start[g] += start[g - 1];
-            }
-            int[] next = Arrays.copyOf(start, start.length - 1);
-            double[] values = new double[x.length];
-            for (double v : x) {
-                values[next[index.of(v) >>> index.shift]++] = v;
-            }
-            return new Groups(values, start);
-        }
-
-        /** @return the most values in one run */
-        int largest() {
-            int most = 0;
-            for (int g = 0; g + 1 < start.length; g++) {
-                most = Math.max(most, start[g + 1] - start[g]);
-            }
-            return most;
-        }
-
-        /**
-         * Counting-sorts run {@code g} by bucket into {@code out} from index 0.
-         *
-         * @param g the run
-         * @param first the run's first bucket
-         * @param index the buckets
-         * @param ends scratch, one slot per bucket of the run
-         * @param out receives the run's values, bucket by bucket
-         * @return the number of values in the run
-         */
-        int fill(int g, int first, Buckets index, int[] ends, double[] out) {
-            Arrays.fill(ends, 0);
-            for (int k = start[g]; k < start[g + 1]; k++) {
-                ends[index.of(values[k]) - first]++;
-            }
-            int sum = 0;
-            for (int b = 0; b < ends.length; b++) {
-                int c = ends[b];
-                ends[b] = sum;
-                sum += c;
-            }
-            for (int k = start[g]; k < start[g + 1]; k++) {
-                double v = values[k];
-                out[ends[index.of(v) - first]++] = v;
-            }
-            return start[g + 1] - start[g];
         }
     }
 }

@@ -15,18 +15,15 @@ class SmirnovPathTest {
     @Test
     void unsortedWalkEqualsSortedWalk() {
         SplittableRandom rng = new SplittableRandom(7);
-        int cases = 0;
         for (int n : new int[] {2, 3, 17, 500, 40_000}) {
             for (int m : new int[] {2, 9, 1000, 60_000}) {
                 for (Data data : Data.values()) {
                     double[] x = data.sample(rng, n, 0);
                     double[] y = data.sample(rng, m, 0.05);
                     assertSameWalk(x, y, data + " n = " + n + ", m = " + m);
-                    cases++;
                 }
             }
         }
-        assertThat(cases).isEqualTo(5 * 4 * Data.values().length);
     }
 
     private static void assertSameWalk(double[] x, double[] y, String cas) {
