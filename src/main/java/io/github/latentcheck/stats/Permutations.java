@@ -143,38 +143,21 @@ public final class Permutations {
      */
     double pValue(int[] labels, double observed, Supplier<Statistic> statistics) {
         Objects.requireNonNull(statistics, "statistics");
-        int blocks = (permutations + BLOCK - 1) / BLOCK;
-        JumpableUniformRandomProvider root = (JumpableUniformRandomProvider) RandomSource.XO_SHI_RO_256_PP.create(seed);
-        List<UniformRandomProvider> streams = root.jumps(blocks).collect(Collectors.toList());
-        long[] counts = new long[blocks];
-        double threshold = observed - TIE_TOLERANCE * Math.abs(observed);
-        Tasks.run(blocks, threads, b -> {
-            UniformRandomProvider rng = streams.get(b);
+        return pValueBatched(labels, observed, () -> {
             Statistic statistic = statistics.get();
-            int[] shuffled = labels.clone();
-            int end = Math.min(permutations, (b + 1) * BLOCK);
-            long count = 0;
-            for (int r = b * BLOCK; r < end; r++) {
-                for (int i = shuffled.length - 1; i > 0; i--) {
-                    int j = rng.nextInt(i + 1);
-                    int t = shuffled[i];
-                    shuffled[i] = shuffled[j];
-                    shuffled[j] = t;
+            return (batch, out) -> {
+                for (int r = 0; r < batch.length; r++) {
+                    out[r] = statistic.of(batch[r]);
                 }
-                count += statistic.of(shuffled) >= threshold ? 1 : 0;
-            }
-            counts[b] = count;
+            };
         });
-        long total = 0;
-        for (long c : counts) {
-            total += c;
-        }
-        return (total + 1.0) / (permutations + 1.0);
     }
 
     /**
-     * As {@link #pValue(int[], double, Supplier)}, with the same labellings (same streams, same
-     * shuffles), evaluated a block of {@value #BLOCK} at a time.
+     * The permutation p-value with the labellings evaluated a block of {@value #BLOCK} at a time: block b
+     * shuffles a copy of the labels with the b-th jump of the seeded XoShiRo256++ stream, so the
+     * labellings do not depend on the threads. {@link #pValue(int[], double, Supplier)} evaluates the same
+     * labellings one at a time.
      *
      * @param labels the observed labelling (not modified)
      * @param observed the observed statistic \(T_0\)
