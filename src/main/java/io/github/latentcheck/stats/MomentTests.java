@@ -2,6 +2,7 @@ package io.github.latentcheck.stats;
 
 import io.github.latentcheck.InvalidInputException;
 import java.util.Objects;
+import java.util.function.ToDoubleFunction;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
@@ -146,13 +147,7 @@ public final class MomentTests {
      * @throws InvalidInputException if {@code x} breaks an input rule
      */
     public static TestResult skewness(double[] x, CentralMoments ref, MonteCarloNull simulation) {
-        Objects.requireNonNull(simulation, "simulation");
-        TestResult asymptotic = skewness(x, ref);
-        if (!simulation.appliesTo(x.length)) {
-            return asymptotic;
-        }
-        double p = simulation.pValue(x.length, asymptotic.statistic(), s -> skewnessZ(s, ref));
-        return TestResult.of("skewness", asymptotic.statistic(), p, PValueMethod.ESTIMATE);
+        return simulated(skewness(x, ref), x.length, simulation, s -> skewnessZ(s, ref));
     }
 
     private static double skewnessZ(double[] x, CentralMoments ref) {
@@ -221,13 +216,25 @@ public final class MomentTests {
      * @throws InvalidInputException if {@code x} breaks an input rule
      */
     public static TestResult kurtosis(double[] x, CentralMoments ref, MonteCarloNull simulation) {
+        return simulated(kurtosis(x, ref), x.length, simulation, s -> kurtosisZ(s, ref));
+    }
+
+    /**
+     * @param asymptotic the test with its asymptotic p-value
+     * @param n the sample size
+     * @param simulation the Monte Carlo null
+     * @param statistic the test's statistic of a simulated sample
+     * @return the test with the simulated p-value ({@link PValueMethod#ESTIMATE}) when the simulation
+     *     applies to n, otherwise {@code asymptotic}
+     */
+    private static TestResult simulated(TestResult asymptotic, int n, MonteCarloNull simulation,
+            ToDoubleFunction<double[]> statistic) {
         Objects.requireNonNull(simulation, "simulation");
-        TestResult asymptotic = kurtosis(x, ref);
-        if (!simulation.appliesTo(x.length)) {
+        if (!simulation.appliesTo(n)) {
             return asymptotic;
         }
-        double p = simulation.pValue(x.length, asymptotic.statistic(), s -> kurtosisZ(s, ref));
-        return TestResult.of("kurtosis", asymptotic.statistic(), p, PValueMethod.ESTIMATE);
+        return TestResult.of(asymptotic.name(), asymptotic.statistic(),
+                simulation.pValue(n, asymptotic.statistic(), statistic), PValueMethod.ESTIMATE);
     }
 
     private static double kurtosisZ(double[] x, CentralMoments ref) {
