@@ -213,17 +213,9 @@ final class NpyFormat {
     static MatrixLayout readMatrixLayout(InputStream in, String source) throws IOException {
         Header header = readHeader(in, source);
         FloatType type = floatType(header, source);
-        long[] shape = header.shape;
-        if (shape.length != 1 && shape.length != 2) {
-            throw new InvalidInputException(source + ": shape " + header.shapeText() + " has rank " + shape.length
-                    + "; expected a 1-D or 2-D array");
-        }
-        long rows = shape[0];
-        long columns = shape.length == 2 ? shape[1] : 1;
-        if (rows < 1 || columns < 1) {
-            throw new InvalidInputException(source + ": shape " + header.shapeText() + " has 0 "
-                    + (rows < 1 ? "rows" : "columns"));
-        }
+        long[] dims = matrixDims(header, source);
+        long rows = dims[0];
+        long columns = dims[1];
         if (rows > MAX_ELEMENTS || columns > MAX_ELEMENTS) {
             throw new InvalidInputException(source + ": shape " + header.shapeText() + " has more than "
                     + MAX_ELEMENTS + " rows or columns");
@@ -450,8 +442,11 @@ final class NpyFormat {
         }
     }
 
-    /** Returns {rows, columns}: 1-D arrays are one column. */
-    private static int[] matrixShape(Header header, String source) {
+    /**
+     * @return {rows, columns} of a 1-D (one column) or 2-D array
+     * @throws InvalidInputException naming the file for another rank, or no rows or no columns
+     */
+    private static long[] matrixDims(Header header, String source) {
         long[] shape = header.shape;
         if (shape.length != 1 && shape.length != 2) {
             throw new InvalidInputException(source + ": shape " + header.shapeText() + " has rank " + shape.length
@@ -459,12 +454,18 @@ final class NpyFormat {
         }
         long rows = shape[0];
         long columns = shape.length == 2 ? shape[1] : 1;
-        if (rows < 1) {
-            throw new InvalidInputException(source + ": shape " + header.shapeText() + " has 0 rows");
+        if (rows < 1 || columns < 1) {
+            throw new InvalidInputException(source + ": shape " + header.shapeText() + " has 0 "
+                    + (rows < 1 ? "rows" : "columns"));
         }
-        if (columns < 1) {
-            throw new InvalidInputException(source + ": shape " + header.shapeText() + " has 0 columns");
-        }
+        return new long[] {rows, columns};
+    }
+
+    /** Returns {rows, columns}: 1-D arrays are one column. */
+    private static int[] matrixShape(Header header, String source) {
+        long[] dims = matrixDims(header, source);
+        long rows = dims[0];
+        long columns = dims[1];
         if (rows > MAX_ELEMENTS || columns > MAX_ELEMENTS || rows * columns > MAX_ELEMENTS) {
             throw tooLarge(source, header);
         }
