@@ -5,17 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.github.latentcheck.InvalidInputException;
-import io.github.latentcheck.concurrent.Tasks;
 import io.github.latentcheck.power.QuadraticEdfPower.Statistic;
-import io.github.latentcheck.prior.LatentSampler;
 import io.github.latentcheck.stats.AndersonDarling;
 import io.github.latentcheck.stats.CramerVonMises;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.IntStream;
-import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
@@ -30,7 +25,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 class QuadraticEdfPowerTest {
     /** Not {@link NormalShiftPower#DEFAULT_SEED}: the check must not share the model's random numbers. */
     private static final long SIMULATION_SEED = 7_000_003L;
-    private static final int SIMULATION_BLOCK = 100;
     private static final NormalDistribution STANDARD = NormalDistribution.of(0, 1);
 
     /**
@@ -73,24 +67,11 @@ class QuadraticEdfPowerTest {
         assertThat(model.power(200, 0.05 / 3, detectable)).isBetween(0.8, 0.8 + 2.0 / model.replicates());
     }
 
-    /** The share of samples of N(shift, 1) the real test rejects against N(0, 1); blocks on jumped streams. */
+    /** The share of samples of N(shift, 1) the real test rejects against N(0, 1). */
     private static double simulate(Statistic statistic, int n, double alpha, double shift, int replicates) {
-        int blocks = (replicates + SIMULATION_BLOCK - 1) / SIMULATION_BLOCK;
-        List<UniformRandomProvider> streams = LatentSampler.streams(SIMULATION_SEED + n, blocks);
-        int[] rejected = new int[blocks];
-        Tasks.run(blocks, Tasks.defaultThreads(), b -> {
-            ZigguratSampler.NormalizedGaussian gaussian = ZigguratSampler.NormalizedGaussian.of(streams.get(b));
-            double[] x = new double[n];
-            for (int r = b * SIMULATION_BLOCK; r < Math.min(replicates, (b + 1) * SIMULATION_BLOCK); r++) {
-                for (int i = 0; i < n; i++) {
-                    x[i] = shift + gaussian.sample();
-                }
-                boolean reject = statistic == Statistic.ANDERSON_DARLING ? AndersonDarling.oneSample(x, STANDARD)
-                        .reject(alpha) : CramerVonMises.oneSample(x, STANDARD).reject(alpha);
-                rejected[b] += reject ? 1 : 0;
-            }
-        });
-        return (double) IntStream.of(rejected).sum() / replicates;
+        return ShiftedNormalRejections.rate(SIMULATION_SEED + n, n, shift, replicates,
+                x -> statistic == Statistic.ANDERSON_DARLING ? AndersonDarling.oneSample(x, STANDARD).reject(alpha)
+                        : CramerVonMises.oneSample(x, STANDARD).reject(alpha));
     }
 
     /**

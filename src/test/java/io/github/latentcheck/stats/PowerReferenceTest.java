@@ -2,17 +2,13 @@ package io.github.latentcheck.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.latentcheck.concurrent.Tasks;
 import io.github.latentcheck.power.KolmogorovSmirnovPower;
 import io.github.latentcheck.power.MeanTestPower;
+import io.github.latentcheck.power.ShiftedNormalRejections;
 import io.github.latentcheck.power.VarianceTestPower;
-import io.github.latentcheck.prior.LatentSampler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.IntStream;
-import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
@@ -25,7 +21,6 @@ import org.junit.jupiter.api.TestReporter;
 class PowerReferenceTest {
     /** Not {@link KolmogorovSmirnovPower#DEFAULT_SEED}: the check must not share the tool's random numbers. */
     private static final long SIMULATION_SEED = 7_000_001L;
-    private static final int SIMULATION_BLOCK = 100;
     private static final NormalDistribution STANDARD = NormalDistribution.of(0, 1);
 
     /**
@@ -139,25 +134,10 @@ class PowerReferenceTest {
         assertThat(tool.power(200, 0.05 / 3, detectable)).isBetween(0.8, 0.8 + 2.0 / tool.replicates());
     }
 
-    /**
-     * The share of {@code replicates} samples of N(shift, 1) whose one-sample KS p-value against Φ is below
-     * alpha; blocks of 100 replicates on jumped streams, so the count does not depend on the thread count.
-     */
+    /** The share of {@code replicates} samples of N(shift, 1) whose one-sample KS p-value against Φ is below alpha. */
     private static double simulate(int n, double alpha, double shift, int replicates) {
-        int blocks = (replicates + SIMULATION_BLOCK - 1) / SIMULATION_BLOCK;
-        List<UniformRandomProvider> streams = LatentSampler.streams(SIMULATION_SEED + n, blocks);
-        int[] rejected = new int[blocks];
-        Tasks.run(blocks, Tasks.defaultThreads(), b -> {
-            ZigguratSampler.NormalizedGaussian gaussian = ZigguratSampler.NormalizedGaussian.of(streams.get(b));
-            double[] x = new double[n];
-            for (int r = b * SIMULATION_BLOCK; r < Math.min(replicates, (b + 1) * SIMULATION_BLOCK); r++) {
-                for (int i = 0; i < n; i++) {
-                    x[i] = shift + gaussian.sample();
-                }
-                rejected[b] += KolmogorovSmirnov.oneSample(x, STANDARD::cumulativeProbability).reject(alpha) ? 1 : 0;
-            }
-        });
-        return (double) IntStream.of(rejected).sum() / replicates;
+        return ShiftedNormalRejections.rate(SIMULATION_SEED + n, n, shift, replicates,
+                x -> KolmogorovSmirnov.oneSample(x, STANDARD::cumulativeProbability).reject(alpha));
     }
 
     /** The required sample size reaches the demanded power, and one sample fewer (below the simulated limit) does not. */
