@@ -130,6 +130,30 @@ final class DistanceKernels {
         return panelCount;
     }
 
+    /**
+     * Packs query rows tile by tile for {@link DistanceKernel#scan}: tile t's value (row r, column
+     * c) goes to {@code (t * columns + c) * TILE_STRIDE + r}, so a kernel reads a tile's values
+     * column after column, its {@value DistanceKernel#TILE_ROWS} rows side by side; the two padding
+     * places per column stay zero.
+     *
+     * @param rows query rows, row-major, a whole number of tiles
+     * @param tileRows the number of rows, a multiple of {@value DistanceKernel#TILE_ROWS}
+     * @param columns values per row
+     * @return the packed tiles
+     */
+    static float[] packTiles(float[] rows, int tileRows, int columns) {
+        int tiles = tileRows / DistanceKernel.TILE_ROWS;
+        float[] packed = new float[Math.multiplyExact(tiles * columns, DistanceKernel.TILE_STRIDE)];
+        for (int row = 0; row < tileRows; row++) {
+            int base = row / DistanceKernel.TILE_ROWS * columns * DistanceKernel.TILE_STRIDE
+                    + row % DistanceKernel.TILE_ROWS;
+            for (int c = 0; c < columns; c++) {
+                packed[base + c * DistanceKernel.TILE_STRIDE] = rows[row * columns + c];
+            }
+        }
+        return packed;
+    }
+
     /** Lazy holder: the kernel is chosen when first needed, once. */
     private static final class Holder {
         static final DistanceKernel KERNEL = choose();

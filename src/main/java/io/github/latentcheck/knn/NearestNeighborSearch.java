@@ -21,8 +21,8 @@ import java.util.function.LongConsumer;
  * {@value #STREAM_VALUES} values, otherwise a chunk of that size at a time, streamed past groups of
  * query blocks, so that memory stays bounded for reference rows that do not fit in the heap
  * ({@link ReferenceRows}, e.g. memory-mapped); then a
- * {@link DistanceKernel} computes float distances for tiles of six queries by two vectors of rows and screens them against a per-query threshold right in the tile
- * loop. Because the expansion cancels catastrophically when the distance is small against the
+ * {@link DistanceKernel} computes float distances for tiles of six queries by two vectors of rows
+ * and screens them against a per-query threshold. Because the expansion cancels catastrophically when the distance is small against the
  * norms, the float values only screen: {@link BlockCandidates} keeps every row whose distance could
  * still be among the k smallest given a proven error bound, and ranks those survivors by their
  * distance recomputed exactly in double. The kernel uses the JDK's Vector API when the
@@ -236,7 +236,8 @@ public final class NearestNeighborSearch {
     /**
      * @return query rows per kernel task: 256, or fewer (at least 8) so that each thread gets about
      *     {@value #TASKS_PER_THREAD} tasks, a whole number of tiles (400 queries on 2 threads: blocks of
-     *     102, 102, 102 and 94 rows, 67 tiles, where blocks of 100 would pad to 68). Every task streams all reference rows through the cache, so
+     *     102, 102, 102 and 94 rows, 67 tiles, where blocks of 100 would pad to 68). Every task
+     *     streams all reference rows through the cache, so
      *     fewer, larger query blocks mean less memory traffic (measured at 400 × 100,000 × 512 on 2
      *     threads, k = 1: 13-row blocks, 32 tasks, took 1.12 s; 100-row blocks, 4 tasks, 0.88 s); two
      *     tasks per thread still balance the load.
@@ -406,6 +407,8 @@ public final class NearestNeighborSearch {
         final int count;
         final int padded;
         final float[] rows;
+        /** The rows packed tile by tile for the kernel. */
+        final float[] tiles;
         final float[] norms;
         final BlockCandidates candidates;
 
@@ -417,6 +420,7 @@ public final class NearestNeighborSearch {
             this.padded = (count + tileRows - 1) / tileRows * tileRows;
             this.rows = new float[padded * d];
             queries.copyBlock(start, start + count, rows);
+            this.tiles = DistanceKernels.packTiles(rows, padded, d);
             this.norms = new float[padded];
             for (int i = 0; i < count; i++) {
                 norms[i] = DistanceKernels.squaredNorm(rows, i * d, d);
@@ -437,7 +441,7 @@ public final class NearestNeighborSearch {
                 candidates.startBlock(packed.panels, offset, panelNorms, packed.start(b), blockCount);
                 int panelCount = (blockCount + width - 1) / width;
                 for (int tile = 0; tile < padded; tile += DistanceKernel.TILE_ROWS) {
-                    kernel.scan(rows, norms, tile, d, packed.panels, offset, panelNorms, panelCount, candidates);
+                    kernel.scan(tiles, norms, tile, d, packed.panels, offset, panelNorms, panelCount, candidates);
                 }
                 candidates.endBlock();
             }

@@ -1,7 +1,5 @@
 package io.github.latentcheck.knn;
 
-import java.util.Arrays;
-
 /** The plain-Java kernel: the reference for the Vector API one, and the fallback without it. */
 final class ScalarDistanceKernel implements DistanceKernel {
     private static final int WIDTH = 16;
@@ -12,18 +10,24 @@ final class ScalarDistanceKernel implements DistanceKernel {
     }
 
     @Override
-    public void scan(float[] queries, float[] queryNorms, int tile, int columns, float[] panels, int offset,
+    public void scan(float[] tiles, float[] queryNorms, int tile, int columns, float[] panels, int offset,
             float[] panelNorms, int panelCount, BlockCandidates sink) {
         float[] acc = sink.scratch;
         float scale = sink.errorScale;
         float floor = sink.errorFloor;
+        int values = tile / TILE_ROWS * columns * TILE_STRIDE;
         for (int p = 0; p < panelCount; p++) {
-            Arrays.fill(acc, 0f);
             int panel = offset + p * WIDTH * columns;
-            for (int c = 0; c < columns; c++) {
+            for (int qq = 0; qq < TILE_ROWS; qq++) {
+                float x = tiles[values + qq];
+                for (int j = 0; j < WIDTH; j++) {
+                    acc[qq * WIDTH + j] = panels[panel + j] * x;
+                }
+            }
+            for (int c = 1; c < columns; c++) {
                 int at = panel + c * WIDTH;
                 for (int qq = 0; qq < TILE_ROWS; qq++) {
-                    float x = queries[(tile + qq) * columns + c];
+                    float x = tiles[values + c * TILE_STRIDE + qq];
                     int a = qq * WIDTH;
                     for (int j = 0; j < WIDTH; j++) {
                         acc[a + j] = Math.fma(panels[at + j], x, acc[a + j]);

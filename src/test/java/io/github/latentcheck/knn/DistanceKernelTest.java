@@ -3,6 +3,7 @@ package io.github.latentcheck.knn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.latentcheck.data.Samples;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,6 +40,20 @@ class DistanceKernelTest {
         }
     }
 
+    @Test
+    void packedTilesHoldEachColumnsSixRowsSideBySide() {
+        int columns = 3;
+        float[] rows = new float[12 * columns];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = i + 1;
+        }
+        float[] tiles = DistanceKernels.packTiles(rows, 12, columns);
+        assertThat(tiles).hasSize(2 * columns * DistanceKernel.TILE_STRIDE);
+        assertThat(Arrays.copyOfRange(tiles, 0, 8)).containsExactly(1, 4, 7, 10, 13, 16, 0, 0);
+        assertThat(Arrays.copyOfRange(tiles, 8, 16)).containsExactly(2, 5, 8, 11, 14, 17, 0, 0);
+        assertThat(Arrays.copyOfRange(tiles, 24, 32)).containsExactly(19, 22, 25, 28, 31, 34, 0, 0);
+    }
+
     private static float[] scan(DistanceKernel kernel, Samples queries, Samples reference, int k) {
         int d = queries.columns();
         int n = queries.rows();
@@ -60,8 +75,9 @@ class DistanceKernelTest {
         BlockCandidates sink = new BlockCandidates(k, d, padded, width, false);
         sink.startQueries(q, qn, 0, n);
         sink.startBlock(panels, offset, norms, 0, m);
+        float[] tiles = DistanceKernels.packTiles(q, padded, d);
         for (int tile = 0; tile < padded; tile += DistanceKernel.TILE_ROWS) {
-            kernel.scan(q, qn, tile, d, panels, offset, norms, panelCount, sink);
+            kernel.scan(tiles, qn, tile, d, panels, offset, norms, panelCount, sink);
         }
         return sink.thresholds.clone();
     }
