@@ -15,6 +15,17 @@ import java.util.function.IntConsumer;
  * and each task writes only its own slots, so results do not depend on the thread count.
  */
 public final class Tasks {
+    /**
+     * Worker threads, kept alive between calls (idle ones end after a minute): a search calls
+     * {@link #run} twice per chunk of reference rows, and starting fresh threads each time cost it
+     * measurably.
+     */
+    private static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "latentcheck-worker");
+        t.setDaemon(true);
+        return t;
+    });
+
     private Tasks() {
     }
 
@@ -43,15 +54,10 @@ public final class Tasks {
             return;
         }
         AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "latentcheck-worker");
-            t.setDaemon(true);
-            return t;
-        });
+        List<Future<?>> futures = new ArrayList<>(workers);
         try {
-            List<Future<?>> futures = new ArrayList<>(workers);
             for (int w = 0; w < workers; w++) {
-                futures.add(pool.submit(() -> {
+                futures.add(POOL.submit(() -> {
                     for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
                         task.accept(i);
                     }
@@ -73,7 +79,10 @@ public final class Tasks {
             }
             throw new IllegalStateException(cause);
         } finally {
-            pool.shutdownNow();
+            next.set(count);
+            for (Future<?> f : futures) {
+                f.cancel(true);
+            }
         }
     }
 }
