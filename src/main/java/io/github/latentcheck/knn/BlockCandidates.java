@@ -227,6 +227,18 @@ final class BlockCandidates {
     }
 
     /**
+     * Adds this state's k nearest rows of every query to another state of the same query rows, whose
+     * k nearest then hold the nearest of both (exact, ties to the lower index).
+     *
+     * @param other a state started on the same query rows
+     */
+    void addTo(BlockCandidates other) {
+        for (int q = 0; q < queryCount; q++) {
+            other.exact[q].offerAll(exact[q]);
+        }
+    }
+
+    /**
      * Writes every query's neighbours, nearest first.
      *
      * @param indices the reference indices, query-major, k per query of the whole search

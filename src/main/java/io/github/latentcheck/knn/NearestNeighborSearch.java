@@ -3,8 +3,12 @@ package io.github.latentcheck.knn;
 import io.github.latentcheck.InvalidInputException;
 import io.github.latentcheck.concurrent.Tasks;
 import io.github.latentcheck.data.Samples;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 
@@ -54,8 +58,12 @@ public final class NearestNeighborSearch {
      * packed once; beyond, they stream past the queries in chunks of this size.
      */
     static final int STREAM_VALUES = 1 << 23;
-    /** The most query blocks (of up to {@value #QUERY_BLOCK} rows) that one stream serves at a time. */
-    static final int STREAM_QUERY_BLOCKS = 64;
+    /**
+     * Query values per group when the reference rows are read block by block: 2<sup>20</sup> floats,
+     * 4 MB (5.3 MB packed in tiles), within an 8 MB L3 cache; the reference rows are read once per
+     * group.
+     */
+    static final int QUERY_GROUP_VALUES = 1 << 20;
 
     /** Floats in a 64-byte cache line. */
     private static final int CACHE_LINE_FLOATS = 16;
@@ -250,6 +258,12 @@ public final class NearestNeighborSearch {
         return Math.min(QUERY_BLOCK, Math.max(8, rows));
     }
 
+    /** @return query rows per group: about {@value #QUERY_GROUP_VALUES} values, a whole number of tiles */
+    static int queryGroup(int columns) {
+        int tile = DistanceKernel.TILE_ROWS;
+        return Math.max(tile, QUERY_GROUP_VALUES / columns / tile * tile);
+    }
+
     /** @return reference rows per block: about 256 KB of values, a whole number of panels */
     static int referenceBlock(int columns, int panelWidth) {
         int rows = REFERENCE_BLOCK_VALUES / columns / panelWidth * panelWidth;
@@ -258,10 +272,9 @@ public final class NearestNeighborSearch {
 
     /**
      * The search proper. When all reference blocks fit in one stream chunk they are packed once and
-     * every query block scans them all; otherwise the reference rows stream past groups of at most
-     * {@value #STREAM_QUERY_BLOCKS} query blocks, one chunk of packed blocks at a time, and each query
-     * block keeps its {@link BlockCandidates} between chunks. Either way every query block meets the
-     * same reference blocks in the same order, so the answer does not depend on the chunk size.
+     * every query block scans them all. Otherwise ({@link #runByReferenceBlock}) the reference rows
+     * are read block by block, each block packed by the worker that scans it. Every query's
+     * neighbours are exact either way, so the answer does not depend on the chunk size.
      */
     private Neighbors run(ReferenceRows queries, ReferenceRows reference, boolean excludeSelf) {
         int n = queries.rows();
@@ -276,40 +289,66 @@ public final class NearestNeighborSearch {
         int chunkBlocks = Math.max(1, streamValues / (refBlock * d));
         int[] indices = new int[Math.multiplyExact(n, k)];
         double[] distances = new double[indices.length];
+        // Block by block, each worker uses one slot, but the array keeps a whole chunk's size so that
+        // G1 still places it at a region boundary (see PackedBlocks).
+        PackedBlocks packed = new PackedBlocks(reference, refBlock, width,
+                Math.max(threads, Math.min(chunkBlocks, refBlocks)));
+        if (refBlocks > chunkBlocks) {
+            runByReferenceBlock(queries, packed, excludeSelf, indices, distances);
+            return Neighbors.ofOwned(n, k, indices, distances);
+        }
         int queryBlock = kernelQueryBlock(n, threads);
         int blocks = (n + queryBlock - 1) / queryBlock;
         AtomicLong pairs = new AtomicLong();
-        PackedBlocks packed = new PackedBlocks(reference, refBlock, width, Math.min(chunkBlocks, refBlocks));
-        if (refBlocks <= chunkBlocks) {
-            packed.pack(0, refBlocks, threads);
-            Tasks.run(blocks, threads, b -> {
-                QueryBlock block = new QueryBlock(queries, b * queryBlock, queryBlock, k, width, excludeSelf);
-                block.scan(kernel, packed, 0, refBlocks);
-                block.candidates.drainTo(indices, distances);
-                progress.accept(pairs.addAndGet((long) block.count * m) / m);
-            });
-            return Neighbors.ofOwned(n, k, indices, distances);
-        }
-        for (int first = 0; first < blocks; first += STREAM_QUERY_BLOCKS) {
-            int groupStart = first;
-            QueryBlock[] group = new QueryBlock[Math.min(STREAM_QUERY_BLOCKS, blocks - first)];
-            Tasks.run(group.length, threads, g -> group[g] = new QueryBlock(queries, (groupStart + g) * queryBlock,
-                    queryBlock, k, width, excludeSelf));
-            for (int from = 0; from < refBlocks; from += chunkBlocks) {
-                int chunkStart = from;
-                int chunkEnd = Math.min(refBlocks, from + chunkBlocks);
-                long chunkRows = Math.min((long) chunkEnd * refBlock, m) - (long) chunkStart * refBlock;
-                packed.pack(chunkStart, chunkEnd, threads);
-                Tasks.run(group.length, threads, g -> {
-                    group[g].scan(kernel, packed, chunkStart, chunkEnd);
-                    progress.accept(pairs.addAndGet(group[g].count * chunkRows) / m);
-                });
-            }
-            for (QueryBlock block : group) {
-                block.candidates.drainTo(indices, distances);
-            }
-        }
+        packed.packAll(refBlocks, threads);
+        Tasks.run(blocks, threads, b -> {
+            QueryBlock block = new QueryBlock(queries, b * queryBlock, queryBlock, k, width, excludeSelf);
+            block.scan(kernel, packed, refBlocks);
+            block.candidates.drainTo(indices, distances);
+            progress.accept(pairs.addAndGet((long) block.count * m) / m);
+        });
         return Neighbors.ofOwned(n, k, indices, distances);
+    }
+
+    /**
+     * The search for reference rows too many to pack at once, such as a memory-mapped training set.
+     * Queries go in groups of about {@value #QUERY_GROUP_VALUES} values; for each group, the tasks
+     * are the reference blocks, and each worker packs its block into a slot of its own, where it
+     * stays in the L2 cache while the worker scans every tile of the group against it, keeping the
+     * k nearest rows it has seen in a {@link BlockCandidates} of its own. Each row is thus read from
+     * memory once per group and the packed panels never go back to memory (packing them into a
+     * shared chunk first, as this search once did, wrote and re-read 200 MB at 100,000 × 512 and took
+     * a tenth of the time). A worker's k nearest are exact for the blocks it saw, ties to the lower
+     * index, so merging the workers' lists gives the exact answer whichever worker saw which block.
+     */
+    private void runByReferenceBlock(ReferenceRows queries, PackedBlocks packed, boolean excludeSelf,
+            int[] indices, double[] distances) {
+        int n = queries.rows();
+        int d = packed.rows.columns();
+        int m = packed.rows.rows();
+        int refBlocks = (m + packed.blockRows - 1) / packed.blockRows;
+        int group = queryGroup(d);
+        AtomicLong pairs = new AtomicLong();
+        for (int start = 0; start < n; start += group) {
+            QueryBlock queryGroup = new QueryBlock(queries, start, group, k, packed.width, excludeSelf);
+            ConcurrentLinkedQueue<BlockWorker> idle = new ConcurrentLinkedQueue<>();
+            List<BlockWorker> workers = Collections.synchronizedList(new ArrayList<>());
+            AtomicInteger slots = new AtomicInteger();
+            Tasks.run(refBlocks, threads, b -> {
+                BlockWorker worker = idle.poll();
+                if (worker == null) {
+                    worker = new BlockWorker(slots.getAndIncrement(), queryGroup, k, packed.width, excludeSelf);
+                    workers.add(worker);
+                }
+                worker.scan(kernel, queryGroup, packed, b);
+                idle.add(worker);
+                progress.accept(pairs.addAndGet((long) queryGroup.count * packed.count(b)) / m);
+            });
+            for (BlockWorker worker : workers) {
+                worker.candidates.addTo(queryGroup.candidates);
+            }
+            queryGroup.candidates.drainTo(indices, distances);
+        }
     }
 
     private Neighbors runTree(ReferenceRows queries, ReferenceRows reference, boolean excludeSelf) {
@@ -338,14 +377,13 @@ public final class NearestNeighborSearch {
     }
 
     /**
-     * Slots for a chunk of reference blocks in the kernel's packed layout, reused chunk after chunk: one
-     * array for all slots, each slot a whole number of 64-byte cache lines from {@value #PANEL_ALIGNMENT}
-     * floats in. The Vector API loads 32 bytes at a time, and a load that straddles two cache lines
-     * costs more: when the array starts on a cache line with its 16-byte header (G1 places an array of
-     * at least half a region, such as a full chunk, at a region boundary), this offset puts every panel
-     * on a line boundary. Elsewhere the placement is the JVM's and only the speed changes, never the
-     * answer. Measured on one core at 512 dimensions: 33–38 GFLOP/s with panels on 32-byte boundaries,
-     * 19–35 without.
+     * Slots for reference blocks in the kernel's packed layout: one array for all slots, each slot a
+     * whole number of 64-byte cache lines from {@value #PANEL_ALIGNMENT} floats in. The Vector API
+     * loads 32 bytes at a time, and a load that straddles two cache lines costs more: when the array
+     * starts on a cache line with its 16-byte header (G1 places an array of at least half a region,
+     * such as a full chunk, at a region boundary), this offset puts every panel on a line boundary.
+     * Elsewhere the placement is the JVM's and only the speed changes, never the answer. Measured on
+     * one core at 512 dimensions: 33–38 GFLOP/s with panels on 32-byte boundaries, 19–35 without.
      */
     private static final class PackedBlocks {
         final ReferenceRows rows;
@@ -360,7 +398,6 @@ public final class NearestNeighborSearch {
          */
         private final ConcurrentLinkedQueue<float[]> rowScratch = new ConcurrentLinkedQueue<>();
         private final int scratchValues;
-        int firstBlock;
 
         PackedBlocks(ReferenceRows rows, int blockRows, int width, int slots) {
             this.scratchValues = blockRows * rows.columns();
@@ -379,22 +416,22 @@ public final class NearestNeighborSearch {
             return PANEL_ALIGNMENT + slot * slotValues;
         }
 
-        /** Packs reference blocks {@code [from, to)} into the slots, one task per block. */
-        void pack(int from, int to, int threads) {
-            int d = rows.columns();
-            int m = rows.rows();
-            firstBlock = from;
-            Tasks.run(to - from, threads, slot -> {
-                int start = (from + slot) * blockRows;
-                int count = Math.min(blockRows, m - start);
-                float[] rowMajor = rowScratch.poll();
-                if (rowMajor == null) {
-                    rowMajor = new float[scratchValues];
-                }
-                rows.copyBlock(start, start + count, rowMajor);
-                DistanceKernels.pack(rowMajor, count, d, width, panels, offset(slot), norms[slot]);
-                rowScratch.add(rowMajor);
-            });
+        /** Packs reference blocks {@code [0, blocks)} into slots of the same numbers, one task per block. */
+        void packAll(int blocks, int threads) {
+            Tasks.run(blocks, threads, b -> pack(b, b));
+        }
+
+        /** Packs reference block {@code block} into slot {@code slot}. */
+        void pack(int block, int slot) {
+            int start = start(block);
+            int count = count(block);
+            float[] rowMajor = rowScratch.poll();
+            if (rowMajor == null) {
+                rowMajor = new float[scratchValues];
+            }
+            rows.copyBlock(start, start + count, rowMajor);
+            DistanceKernels.pack(rowMajor, count, rows.columns(), width, panels, offset(slot), norms[slot]);
+            rowScratch.add(rowMajor);
         }
 
         int start(int block) {
@@ -406,10 +443,32 @@ public final class NearestNeighborSearch {
         }
     }
 
+    /**
+     * A worker of {@link #runByReferenceBlock}: a slot of its own for the block it scans and the k
+     * nearest rows of every query of the group among the blocks it has scanned.
+     */
+    private static final class BlockWorker {
+        final int slot;
+        final BlockCandidates candidates;
+
+        BlockWorker(int slot, QueryBlock group, int k, int width, boolean excludeSelf) {
+            this.slot = slot;
+            this.candidates = new BlockCandidates(k, group.columns, group.padded, width, excludeSelf);
+            candidates.startQueries(group.rows, group.norms, group.start, group.count);
+        }
+
+        /** Packs reference block {@code block} into this worker's slot and offers it to every query. */
+        void scan(DistanceKernel kernel, QueryBlock group, PackedBlocks packed, int block) {
+            packed.pack(block, slot);
+            group.scanBlock(kernel, packed, block, slot, candidates);
+        }
+    }
+
     /** One block of query rows, padded to whole tiles, and its search state. */
     private static final class QueryBlock {
         final int start;
         final int count;
+        final int columns;
         final int padded;
         final float[] rows;
         /** The rows packed tile by tile for the kernel. */
@@ -421,6 +480,7 @@ public final class NearestNeighborSearch {
             int d = queries.columns();
             this.start = start;
             this.count = Math.min(maxCount, queries.rows() - start);
+            this.columns = d;
             int tileRows = DistanceKernel.TILE_ROWS;
             this.padded = (count + tileRows - 1) / tileRows * tileRows;
             this.rows = new float[padded * d];
@@ -434,22 +494,24 @@ public final class NearestNeighborSearch {
             candidates.startQueries(rows, norms, start, count);
         }
 
-        /** Offers the packed reference blocks {@code [from, to)}, in order, to every query row. */
-        void scan(DistanceKernel kernel, PackedBlocks packed, int from, int to) {
-            int d = packed.rows.columns();
-            int width = packed.width;
-            for (int b = from; b < to; b++) {
-                int slot = b - packed.firstBlock;
-                int blockCount = packed.count(b);
-                int offset = packed.offset(slot);
-                float[] panelNorms = packed.norms[slot];
-                candidates.startBlock(packed.panels, offset, panelNorms, packed.start(b), blockCount);
-                int panelCount = (blockCount + width - 1) / width;
-                for (int tile = 0; tile < padded; tile += DistanceKernel.TILE_ROWS) {
-                    kernel.scan(tiles, norms, tile, d, packed.panels, offset, panelNorms, panelCount, candidates);
-                }
-                candidates.endBlock();
+        /** Offers the packed reference blocks {@code [0, blocks)}, each in the slot of its number, in order. */
+        void scan(DistanceKernel kernel, PackedBlocks packed, int blocks) {
+            for (int b = 0; b < blocks; b++) {
+                scanBlock(kernel, packed, b, b, candidates);
             }
+        }
+
+        /** Offers reference block {@code block}, packed in slot {@code slot}, to every query row. */
+        void scanBlock(DistanceKernel kernel, PackedBlocks packed, int block, int slot, BlockCandidates sink) {
+            int blockCount = packed.count(block);
+            int offset = packed.offset(slot);
+            float[] panelNorms = packed.norms[slot];
+            sink.startBlock(packed.panels, offset, panelNorms, packed.start(block), blockCount);
+            int panelCount = (blockCount + packed.width - 1) / packed.width;
+            for (int tile = 0; tile < padded; tile += DistanceKernel.TILE_ROWS) {
+                kernel.scan(tiles, norms, tile, columns, packed.panels, offset, panelNorms, panelCount, sink);
+            }
+            sink.endBlock();
         }
     }
 }

@@ -40,6 +40,13 @@ final class TopK {
         index[pos] = i;
     }
 
+    /** Offers every pair that {@code other} keeps. */
+    void offerAll(TopK other) {
+        for (int j = 0; j < other.size; j++) {
+            offer(other.squared[j], other.index[j]);
+        }
+    }
+
     /** Writes the kept pairs, nearest first, as indices and Euclidean distances. */
     void drainTo(int[] indices, double[] distances, int offset) {
         for (int j = 0; j < size; j++) {

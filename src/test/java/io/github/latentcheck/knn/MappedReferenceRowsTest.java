@@ -58,10 +58,10 @@ class MappedReferenceRowsTest {
     }
 
     @Test
-    void manyQueryBlocksStreamInGroupsAndReportProgressUpToTheQueryCount() {
-        int n = NearestNeighborSearch.STREAM_QUERY_BLOCKS * NearestNeighborSearch.QUERY_BLOCK + 700;
-        Samples queries = withTies(3, n, 8);
-        Samples reference = withTies(4, 2100, 8);
+    void manyQueriesGoInGroupsAndReportProgressUpToTheQueryCount() {
+        int n = 2 * NearestNeighborSearch.queryGroup(256) + 700;
+        Samples queries = withTies(3, n, 256);
+        Samples reference = withTies(4, 2100, 256);
         Neighbors expected = NearestNeighborSearch.withDefaults().withK(3).search(queries, reference);
         AtomicLong most = new AtomicLong();
         Neighbors nn = NearestNeighborSearch.withDefaults().withK(3).withThreads(2).withStreamValues(8192)

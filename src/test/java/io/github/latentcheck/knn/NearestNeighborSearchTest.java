@@ -176,6 +176,35 @@ class NearestNeighborSearchTest {
         }
     }
 
+    /**
+     * Reference rows read block by block (more than one chunk): workers take blocks in whatever
+     * order the threads reach them and their lists are merged, so the answer must still be the
+     * one-thread answer, bit for bit, with ties (integer data) and within one set.
+     */
+    @ParameterizedTest(name = "d={0}")
+    @ValueSource(ints = {16, 64})
+    void blockByBlockResultsDoNotDependOnTheThreadCount(int d) {
+        Samples queries = BruteForce.integers(7, 700, d, 3);
+        Samples reference = BruteForce.integers(8, 5000, d, 3);
+        NearestNeighborSearch s = NearestNeighborSearch.withDefaults().withK(7).withStreamValues(1);
+        Neighbors one = s.withThreads(1).search(queries, reference);
+        Neighbors within = s.withThreads(1).searchWithin(reference);
+        Neighbors exact = NearestNeighborSearch.withDefaults().withK(7).search(queries, reference);
+        assertThat(BruteForce.indices(one)).containsExactly(BruteForce.indices(exact));
+        assertThat(BruteForce.distances(one)).containsExactly(BruteForce.distances(exact));
+        Neighbors withinExact = NearestNeighborSearch.withDefaults().withK(7).searchWithin(reference);
+        assertThat(BruteForce.indices(within)).containsExactly(BruteForce.indices(withinExact));
+        assertThat(BruteForce.distances(within)).containsExactly(BruteForce.distances(withinExact));
+        for (int threads : new int[] {2, 3, 8}) {
+            Neighbors many = s.withThreads(threads).search(queries, reference);
+            assertThat(BruteForce.indices(many)).containsExactly(BruteForce.indices(one));
+            assertThat(BruteForce.distances(many)).containsExactly(BruteForce.distances(one));
+            Neighbors manyWithin = s.withThreads(threads).searchWithin(reference);
+            assertThat(BruteForce.indices(manyWithin)).containsExactly(BruteForce.indices(within));
+            assertThat(BruteForce.distances(manyWithin)).containsExactly(BruteForce.distances(within));
+        }
+    }
+
     @Test
     void progressReachesTheNumberOfQueries() {
         AtomicLong most = new AtomicLong();
