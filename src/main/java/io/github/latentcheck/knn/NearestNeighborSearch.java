@@ -15,20 +15,20 @@ import java.util.function.LongConsumer;
 /**
  * Exact k-nearest-neighbour search by Euclidean distance, shared by the coverage and memorization
  * checks. Results are exact and deterministic: distances are computed in double precision from the
- * float32 rows, ties are broken by the lowest reference index, and work is split by query block, so
+ * float32 rows, ties are broken by the lowest reference index, and every partial answer is exact, so
  * any thread count gives the same answer.
  *
  * <p><b>How.</b> Up to {@value #TREE_COLUMNS} columns a {@link KdTree} answers each query. Above,
  * the search uses the expansion \(\|x - y\|^2 = \|x\|^2 + \|y\|^2 - 2\,x\cdot y\), which turns the
  * distances into a matrix product that vector units compute fast (the trick behind GPU and BLAS
  * k-NN, e.g. Johnson, Douze and Jégou [1]): reference rows are read in blocks that fit the L2
- * cache and packed in panels (with their norms), shared by all tasks — all at once when they fit in
- * {@value #STREAM_VALUES} values, otherwise a chunk of that size at a time, streamed past groups of
- * query blocks, so that memory stays bounded for reference rows that do not fit in the heap
- * ({@link ReferenceRows}, e.g. memory-mapped); then a
- * {@link DistanceKernel} computes float distances for tiles of six queries by two vectors of rows
- * and screens them against a per-query threshold. Because the expansion cancels catastrophically when the distance is small against the
- * norms, the float values only screen: {@link BlockCandidates} keeps every row whose distance could
+ * cache and packed in panels (with their norms): all at once, shared by all tasks, when they fit in
+ * {@value #STREAM_VALUES} values; otherwise block by block, each by the worker that scans it, so
+ * that memory stays bounded for reference rows that do not fit in the heap ({@link ReferenceRows},
+ * e.g. memory-mapped). A {@link DistanceKernel} computes float distances for tiles of six queries
+ * by two vectors of rows and screens them against a per-query threshold. Because the expansion
+ * cancels catastrophically when the distance is small against the norms, the float values only
+ * screen: {@link BlockCandidates} keeps every row whose distance could
  * still be among the k smallest given a proven error bound, and ranks those survivors by their
  * distance recomputed exactly in double. The kernel uses the JDK's Vector API when the
  * {@code jdk.incubator.vector} module is present and plain Java otherwise, with identical results
@@ -54,8 +54,8 @@ public final class NearestNeighborSearch {
     static final int TASKS_PER_THREAD = 2;
 
     /**
-     * Reference values packed at a time: 2<sup>23</sup> floats, 32 MB. Up to this many the rows are
-     * packed once; beyond, they stream past the queries in chunks of this size.
+     * Reference values packed at once: 2<sup>23</sup> floats, 32 MB. Up to this many the rows are
+     * packed once and shared; beyond, they are read block by block ({@link #runByReferenceBlock}).
      */
     static final int STREAM_VALUES = 1 << 23;
     /**
@@ -129,7 +129,7 @@ public final class NearestNeighborSearch {
 
     /**
      * @param v told the number of query rows finished so far, after each block of query rows; when
-     *     the reference rows stream in chunks, the work done in query rows (query rows times the share
+     *     the reference rows are read block by block, the work done in query rows (query rows times the share
      *     of reference rows they have met, rounded down), so a long search over a big reference set
      *     advances steadily. It is called from the worker threads, possibly concurrently, so the
      *     counts may arrive out of order (the largest is the true count); the last is the number of
@@ -150,8 +150,8 @@ public final class NearestNeighborSearch {
     }
 
     /**
-     * @param v reference values packed at a time, e.g. a few blocks' worth to test streaming on small data
-     * @return a copy that streams the reference rows in chunks of that size
+     * @param v reference values packed at once, e.g. 1 to test the block-by-block search on small data
+     * @return a copy that reads more reference values than that block by block
      */
     NearestNeighborSearch withStreamValues(int v) {
         return new NearestNeighborSearch(k, threads, progress, kernel, tree, v);
@@ -176,8 +176,8 @@ public final class NearestNeighborSearch {
 
     /**
      * Searches reference rows that need not fit in the heap, such as a memory-mapped training set.
-     * They are read a bounded number of blocks at a time (about {@value #STREAM_VALUES} values,
-     * 32 MB, plus one block per thread), so memory stays bounded whatever their number; the answer is
+     * Beyond {@value #STREAM_VALUES} values they are read one block per worker at a time (plus a
+     * 32 MB packing array), so memory stays bounded whatever their number; the answer is
      * the same, bit for bit, as for the same rows in memory. Up to {@value #TREE_COLUMNS} columns the
      * {@link KdTree} holds every row in memory (12 bytes per row at 3 columns).
      *
@@ -271,7 +271,7 @@ public final class NearestNeighborSearch {
     }
 
     /**
-     * The search proper. When all reference blocks fit in one stream chunk they are packed once and
+     * The search proper. When all reference blocks fit in one chunk they are packed once and
      * every query block scans them all. Otherwise ({@link #runByReferenceBlock}) the reference rows
      * are read block by block, each block packed by the worker that scans it. Every query's
      * neighbours are exact either way, so the answer does not depend on the chunk size.
