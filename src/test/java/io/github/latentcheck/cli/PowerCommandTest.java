@@ -94,65 +94,26 @@ class PowerCommandTest {
         "not a map|power: 0.8|spec.yaml:9: checks[0].power is not a map of options",
     })
     void badPowerDemandsAreExitTwoWithTheLine(String name, String line, String message) throws IOException {
-        Path spec = tmp.resolve("spec.yaml");
-        Files.writeString(spec, """
-                name: bad-power
-                samples: 100
-                latent_dim: 2
-                priors: [gaussian]
-                generator: {type: identity}
-                checks:
+        assertRefused("""
                   - type: latent-ks
                     alpha: 0.01
                     LINE
-                """.replace("LINE", line));
-
-        Cli cli = Cli.run("run", spec.toString(), "--out", tmp.resolve("out").toString());
-
-        assertThat(cli.status()).isEqualTo(2);
-        assertThat(cli.err()).startsWith("latentcheck: ").contains(message);
-        assertThat(cli.err().lines()).hasSize(1);
-        assertThat(tmp.resolve("out")).doesNotExist();
+                """.replace("LINE", line), message);
     }
 
     @Test
     void aNegativeMeanShiftIsRefused() throws IOException {
-        Path spec = tmp.resolve("spec.yaml");
-        Files.writeString(spec, """
-                name: bad-power
-                samples: 100
-                latent_dim: 2
-                priors: [gaussian]
-                generator: {type: identity}
-                checks:
+        assertRefused("""
                   - type: moments
                     power: {effect: -0.1}
-                """);
-
-        Cli cli = Cli.run("run", spec.toString(), "--out", tmp.resolve("out").toString());
-
-        assertThat(cli.status()).isEqualTo(2);
-        assertThat(cli.err()).contains("spec.yaml:8: checks[0].power.effect (a mean shift (in sd)) is not strictly "
-                + "positive: -0.1");
+                """, "spec.yaml:8: checks[0].power.effect (a mean shift (in sd)) is not strictly positive: -0.1");
     }
 
     @Test
     void aCheckWithoutPowerRefusesTheKey() throws IOException {
-        Path spec = tmp.resolve("spec.yaml");
-        Files.writeString(spec, """
-                name: bad-power
-                samples: 100
-                latent_dim: 2
-                priors: [gaussian]
-                generator: {type: identity}
-                checks:
+        assertRefused("""
                   - {type: latent-independence, power: {effect: 0.05}}
-                """);
-
-        Cli cli = Cli.run("run", spec.toString(), "--out", tmp.resolve("out").toString());
-
-        assertThat(cli.status()).isEqualTo(2);
-        assertThat(cli.err()).contains("spec.yaml:7: unknown key 'power' in checks[0]");
+                """, "spec.yaml:7: unknown key 'power' in checks[0]");
     }
 
     /**
@@ -348,6 +309,17 @@ class PowerCommandTest {
     })
     void badDistancePowerDemandsAreExitTwoWithTheLine(String name, String type, String line, String message)
             throws IOException {
+        assertRefused("""
+                  - type: TYPE
+                    LINE
+                """.replace("TYPE", type).replace("LINE", line), message);
+    }
+
+    /**
+     * Runs a spec of the given checks (its first check on line 7) and expects exit 2 with one line
+     * holding the message, and no output.
+     */
+    private void assertRefused(String checks, String message) throws IOException {
         Path spec = tmp.resolve("spec.yaml");
         Files.writeString(spec, """
                 name: bad-power
@@ -356,14 +328,13 @@ class PowerCommandTest {
                 priors: [gaussian]
                 generator: {type: identity}
                 checks:
-                  - type: TYPE
-                    LINE
-                """.replace("TYPE", type).replace("LINE", line));
+                """ + checks);
 
         Cli cli = Cli.run("run", spec.toString(), "--out", tmp.resolve("out").toString());
 
         assertThat(cli.status()).isEqualTo(2);
         assertThat(cli.err()).startsWith("latentcheck: ").contains(message);
+        assertThat(cli.err().lines()).hasSize(1);
         assertThat(tmp.resolve("out")).doesNotExist();
     }
 
