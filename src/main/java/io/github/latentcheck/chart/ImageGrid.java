@@ -125,14 +125,14 @@ public final class ImageGrid {
      * @param caption shown under the image
      * @param pixels {@code height * width} values, row-major
      */
-    public record Image(String caption, float[] pixels) {
+    public record Image(String caption, double[] pixels) {
         /** Copies the pixels. */
         public Image {
             pixels = pixels.clone();
         }
 
         @Override
-        public float[] pixels() {
+        public double[] pixels() {
             return pixels.clone();
         }
     }

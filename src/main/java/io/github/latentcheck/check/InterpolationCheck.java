@@ -12,6 +12,7 @@ import io.github.latentcheck.knn.Neighbors;
 import io.github.latentcheck.prior.LatentSampler;
 import io.github.latentcheck.prior.Prior;
 import io.github.latentcheck.spec.Options;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -184,7 +185,7 @@ public final class InterpolationCheck implements Check {
     private static Samples generate(Generator generator, Latents latents) {
         int n = latents.rows();
         int batch = Math.max(1, generator.batchSize());
-        float[] out = null;
+        List<Samples> parts = new ArrayList<>();
         int columns = generator.outputDimension();
         for (int from = 0; from < n; from += batch) {
             int to = Math.min(n, from + batch);
@@ -194,12 +195,9 @@ public final class InterpolationCheck implements Check {
                         + " values for a batch of " + (to - from) + " latents; expected " + (to - from) + " x "
                         + columns);
             }
-            if (out == null) {
-                out = new float[n * columns];
-            }
-            part.copyTo(out, from * columns);
+            parts.add(part);
         }
-        return Samples.ofOwned(n, columns, out);
+        return Samples.stack(parts);
     }
 
     private Chart pathChart(String set, double[] distances) {
@@ -222,7 +220,7 @@ public final class InterpolationCheck implements Check {
     private ImageGrid gallery(int[] shape, Samples outputs, Samples training, Neighbors toTraining) {
         double low = Double.POSITIVE_INFINITY;
         double high = Double.NEGATIVE_INFINITY;
-        for (float v : training.toArray()) {
+        for (double v : training.toArray()) {
             low = Math.min(low, v);
             high = Math.max(high, v);
         }

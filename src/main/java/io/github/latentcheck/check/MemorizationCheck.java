@@ -4,6 +4,7 @@ import io.github.latentcheck.InvalidInputException;
 import io.github.latentcheck.chart.Chart;
 import io.github.latentcheck.chart.ImageGrid;
 import io.github.latentcheck.chart.Series;
+import io.github.latentcheck.data.Precision;
 import io.github.latentcheck.data.Samples;
 import io.github.latentcheck.knn.NearestNeighborSearch;
 import io.github.latentcheck.knn.Neighbors;
@@ -405,19 +406,25 @@ public final class MemorizationCheck implements Check {
 
     /** @return the rows of {@code first} followed by those of {@code second} */
     private static Samples stack(Samples first, Samples second) {
-        float[] values = new float[(first.rows() + second.rows()) * first.columns()];
-        first.copyTo(values, 0);
-        second.copyTo(values, first.rows() * first.columns());
-        return Samples.ofOwned(first.rows() + second.rows(), first.columns(), values);
+        return Samples.stack(List.of(first, second));
     }
 
     private static Samples subsample(ReferenceRows rows, int size, UniformRandomProvider rng) {
         int[] picked = new PermutationSampler(rng, rows.rows(), size).sample();
         Arrays.sort(picked);
         int columns = rows.columns();
-        float[] out = new float[size * columns];
+        if (rows.precision() == Precision.FLOAT32) {
+            float[] out = new float[size * columns];
+            float[] row = new float[columns];
+            for (int r = 0; r < size; r++) {
+                rows.copyBlock(picked[r], picked[r] + 1, row);
+                System.arraycopy(row, 0, out, r * columns, columns);
+            }
+            return Samples.ofOwned(size, columns, out);
+        }
+        double[] out = new double[size * columns];
         for (int r = 0; r < size; r++) {
-            System.arraycopy(rows.row(picked[r]), 0, out, r * columns, columns);
+            rows.copyBlock(picked[r], picked[r] + 1, out, r * columns);
         }
         return Samples.ofOwned(size, columns, out);
     }

@@ -234,7 +234,7 @@ final class TestCommand implements Callable<Integer> {
         if (column != null) {
             throw new InvalidInputException("hz tests all columns as vectors and takes no --column");
         }
-        return List.of(new Row(null, x.rows(), null, Multivariate.henzeZirkler(doubles(x), x.columns())));
+        return List.of(new Row(null, x.rows(), null, Multivariate.henzeZirkler(x.toArray(), x.columns())));
     }
 
     private List<Row> distance(Samples x) {
@@ -250,8 +250,8 @@ final class TestCommand implements Callable<Integer> {
             throw new InvalidInputException(reference + ": has " + y.columns() + " columns but " + sample + " has "
                     + x.columns());
         }
-        double[] a = doubles(x);
-        double[] b = doubles(y);
+        double[] a = x.toArray();
+        double[] b = y.toArray();
         Permutations options = Permutations.of(permutations, seed);
         TestResult t = test.equals("mmd") ? TwoSampleDistance.mmd(a, b, x.columns(), options)
                 : TwoSampleDistance.energy(a, b, x.columns(), options);
@@ -288,14 +288,6 @@ final class TestCommand implements Callable<Integer> {
                 + String.join(", ", s.columnNames()) + ")");
     }
 
-    private static double[] doubles(Samples s) {
-        float[] f = s.toArray();
-        double[] d = new double[f.length];
-        for (int i = 0; i < f.length; i++) {
-            d[i] = f[i];
-        }
-        return d;
-    }
 
     private static boolean isDistribution(String text) {
         return text.contains("(") || text.contains(")");

@@ -3,6 +3,7 @@ package io.github.latentcheck.coverage;
 import io.github.latentcheck.InvalidInputException;
 import io.github.latentcheck.concurrent.Tasks;
 import io.github.latentcheck.data.Samples;
+import io.github.latentcheck.knn.ExactDistance;
 import io.github.latentcheck.knn.NearestNeighborSearch;
 import io.github.latentcheck.knn.Neighbors;
 import java.util.Objects;
@@ -39,8 +40,8 @@ import java.util.function.LongConsumer;
  * crowded, against all real rows. Memory is O((N + M) K); time is four k-NN searches (within each
  * set and across, both ways) plus the rare scans. Every ball test
  * uses one distance function, {@code sqrt(Σ_c (x_c − y_c)²)} summed in column order in double
- * precision from the float32 values, so ties are decided the same way every time; the k-NN
- * search only proposes candidates.
+ * precision from the values as given ({@link ExactDistance}), so ties are decided the same way every
+ * time; the k-NN search only proposes candidates.
  *
  * <p>References:
  * <ol>
@@ -170,7 +171,7 @@ public final class Prdc {
     public Reference reference(Samples real) {
         int kMax = Math.max(k, iprK);
         checkRows("real", real.rows(), kMax);
-        float[] x = real.toArray();
+        double[] x = real.toArray();
         double[][] radii = radii(search("radii of " + real.rows() + " real rows", real.rows()).withK(kMax)
                 .searchWithin(real), x, real.columns());
         return new Reference(this, real, x, radii);
@@ -193,8 +194,8 @@ public final class Prdc {
         int n = real.rows();
         int m = generated.rows();
         int d = real.columns();
-        float[] x = reference.rows;
-        float[] y = generated.toArray();
+        double[] x = reference.rows;
+        double[] y = generated.toArray();
         double[][] realRadii = reference.radii;
         double[][] generatedRadii = radii(search("radii of " + m + " generated rows", m).withK(kMax)
                 .searchWithin(generated), y, d);
@@ -241,7 +242,7 @@ public final class Prdc {
     }
 
     /** radii[r][i]: the distance from row i to its (r+1)-th nearest other row, by {@link #distance}. */
-    private double[][] radii(Neighbors within, float[] data, int d) {
+    private double[][] radii(Neighbors within, double[] data, int d) {
         int rows = within.queries();
         double[][] radii = new double[within.k()][rows];
         Tasks.run(within.k(), threads, r -> {
@@ -253,7 +254,8 @@ public final class Prdc {
     }
 
     /**
-     * The Euclidean distance between two float32 rows, summed in column order in double precision.
+     * The Euclidean distance between two rows as the k-NN search measures it
+     * ({@link ExactDistance#euclidean}).
      *
      * @param a one array
      * @param ao where the first row starts
@@ -262,13 +264,8 @@ public final class Prdc {
      * @param d the number of columns
      * @return the distance
      */
-    static double distance(float[] a, int ao, float[] b, int bo, int d) {
-        double s = 0;
-        for (int c = 0; c < d; c++) {
-            double diff = (double) a[ao + c] - b[bo + c];
-            s += diff * diff;
-        }
-        return Math.sqrt(s);
+    static double distance(double[] a, int ao, double[] b, int bo, int d) {
+        return ExactDistance.euclidean(a, ao, b, bo, d);
     }
 
     /**
@@ -287,7 +284,7 @@ public final class Prdc {
         }
 
         /** Tests every point within reach of centre i, exactly, from its K candidates or a full scan. */
-        void scan(int i, float[] centres, float[] points, int d, Neighbors candidates, double radius,
+        void scan(int i, double[] centres, double[] points, int d, Neighbors candidates, double radius,
                 double iprRadius, int pointCount) {
             int kc = candidates.k();
             double reach = Math.max(radius, iprRadius);
@@ -303,7 +300,7 @@ public final class Prdc {
             }
         }
 
-        private void test(int i, int j, float[] centres, float[] points, int d, double radius, double iprRadius) {
+        private void test(int i, int j, double[] centres, double[] points, int d, double radius, double iprRadius) {
             double dist = distance(centres, i * d, points, j * d, d);
             mark(0, i, j, dist < radius);
             mark(1, i, j, dist <= radius);
@@ -350,10 +347,10 @@ public final class Prdc {
     public static final class Reference {
         private final Prdc owner;
         private final Samples real;
-        private final float[] rows;
+        private final double[] rows;
         private final double[][] radii;
 
-        private Reference(Prdc owner, Samples real, float[] rows, double[][] radii) {
+        private Reference(Prdc owner, Samples real, double[] rows, double[][] radii) {
             this.owner = owner;
             this.real = real;
             this.rows = rows;

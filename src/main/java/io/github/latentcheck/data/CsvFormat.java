@@ -16,8 +16,10 @@ import java.util.regex.Pattern;
  * separated by commas, with {@code \n} or {@code \r\n} line endings and no index column.
  *
  * <p>Header names may be wrapped in double quotes, which are removed; names are trimmed and must be
- * non-empty and distinct. Cells are parsed to exactly what {@link Float#parseFloat} (samples) or
- * {@link Double#parseDouble} (latents) gives, and must be finite. Blank lines at the end are ignored. When
+ * non-empty and distinct, and not all of them numbers (a file without a header row would otherwise
+ * lose its first row). Cells are decimal numbers ({@code -1.5}, {@code 2e-3}, {@code .5}; no hexadecimal,
+ * no {@code f}/{@code d} suffixes, which Java's parsers would accept) parsed to the nearest float64, and
+ * must be finite; samples and latents read from CSV are float64. Blank lines at the end are ignored. When
  * only some columns are selected, only those cells are parsed, but every line must still have as many
  * cells as the header.
  *
@@ -31,6 +33,8 @@ final class CsvFormat {
     private static final char BYTE_ORDER_MARK = '\uFEFF';
     /** How NumPy, pandas and R write NaN and infinities, which Java's parsers do not read. */
     private static final Pattern NON_FINITE = Pattern.compile("[+-]?(?i:nan|inf|infinity)");
+    /** A decimal number as CSV writers write one; {@link Double#parseDouble} alone also takes {@code 1f}, {@code 0x1p3}. */
+    private static final Pattern DECIMAL = Pattern.compile("\\s*[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?\\s*");
 
     private CsvFormat() {
     }
@@ -55,7 +59,7 @@ final class CsvFormat {
      * @param selection column names to keep, in this order, or {@code null} for all columns
      */
     static Samples readSamples(BufferedReader reader, String source, List<String> selection) throws IOException {
-        FloatColumns values = new FloatColumns(source);
+        DoubleColumns values = new DoubleColumns(source);
         Table table = read(reader, source, selection, values);
         return Samples.ofOwned(table.rows, table.names.size(), values.toArray(table.rows * table.names.size()))
                 .withColumnNames(table.names);
@@ -69,8 +73,11 @@ final class CsvFormat {
 
     static void write(Writer out, String source, Samples samples) throws IOException {
         checkWritable(samples.columnNames(), source);
-        float[] values = samples.toArray();
-        writeTable(out, samples.columnNames(), samples.rows(), (line, i) -> line.append(values[i]));
+        double[] values = samples.toArray();
+        ValueFormatter format = samples.precision() == Precision.FLOAT32
+                ? (line, i) -> line.append((float) values[i])
+                : (line, i) -> line.append(values[i]);
+        writeTable(out, samples.columnNames(), samples.rows(), format);
     }
 
     static void write(Writer out, Latents latents) throws IOException {
@@ -134,6 +141,10 @@ final class CsvFormat {
             throw new InvalidInputException(source + ": line 1: the header row is blank; expected column names");
         }
         List<String> header = parseHeader(headerLine, source);
+        if (header.stream().allMatch(name -> DECIMAL.matcher(name).matches())) {
+            throw new InvalidInputException(source + ": line 1: the header row holds numbers, not column names ("
+                    + shown(headerLine) + "); add a header row of names such as x0,x1,...");
+        }
         int[] selected = selection == null ? allColumns(header.size())
                 : SampleFiles.columnIndices(source, header, selection);
         int[] slotOfColumn = new int[header.size()];
@@ -253,42 +264,6 @@ final class CsvFormat {
         return new InvalidInputException(where(source, line, column) + "value must be finite: '" + shown(cell) + "'");
     }
 
-    /** The selected cells of every row, as float32, row-major. */
-    private static final class FloatColumns implements CellSink {
-        private final String source;
-        private float[] values = new float[INITIAL_CAPACITY];
-
-        FloatColumns(String source) {
-            this.source = source;
-        }
-
-        @Override
-        public void accept(String text, int from, int to, int index, long line, String column) {
-            float value;
-            try {
-                value = Float.parseFloat(text.substring(from, to));
-            } catch (NumberFormatException e) {
-                throw notANumber(source, line, column, text.substring(from, to));
-            }
-            if (!Float.isFinite(value)) {
-                String cell = text.substring(from, to);
-                if (Double.isFinite(Double.parseDouble(cell))) {
-                    throw new InvalidInputException(where(source, line, column) + "value " + shown(cell.strip())
-                            + " is outside the float32 range");
-                }
-                throw notFinite(source, line, column, cell);
-            }
-            if (index >= values.length) {
-                values = Arrays.copyOf(values, grow(values.length, index));
-            }
-            values[index] = value;
-        }
-
-        float[] toArray(int size) {
-            return size == values.length ? values : Arrays.copyOf(values, size);
-        }
-    }
-
     /** The selected cells of every row, as float64, row-major. */
     private static final class DoubleColumns implements CellSink {
         private final String source;
@@ -300,12 +275,11 @@ final class CsvFormat {
 
         @Override
         public void accept(String text, int from, int to, int index, long line, String column) {
-            double value;
-            try {
-                value = Double.parseDouble(text.substring(from, to));
-            } catch (NumberFormatException e) {
-                throw notANumber(source, line, column, text.substring(from, to));
+            String cell = text.substring(from, to);
+            if (!DECIMAL.matcher(cell).matches()) {
+                throw notANumber(source, line, column, cell);
             }
+            double value = Double.parseDouble(cell);
             if (!Double.isFinite(value)) {
                 throw notFinite(source, line, column, text.substring(from, to));
             }

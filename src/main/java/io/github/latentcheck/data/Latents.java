@@ -99,13 +99,9 @@ public final class Latents {
         return new Latents(to - from, dimension, Arrays.copyOfRange(data, from * dimension, to * dimension));
     }
 
-    /** @return the latents rounded to {@code float}, as samples with columns named {@code z0, z1, …} */
+    /** @return the latents as float64 samples, exactly, with columns named {@code z0, z1, …} */
     public Samples toSamples() {
-        float[] out = new float[data.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (float) data[i];
-        }
-        return Samples.ofOwned(rows, dimension, out).withColumnNames(Samples.defaultNames("z", dimension));
+        return Samples.ofOwned(rows, dimension, data.clone()).withColumnNames(Samples.defaultNames("z", dimension));
     }
 
     @Override

@@ -23,11 +23,12 @@ import java.util.Optional;
  * several read-only regions of whole rows, each at most {@value #MAX_MAPPING_BYTES} bytes (one
  * mapping cannot exceed 2 GiB), with long byte offsets: the matrix may hold more than
  * {@code Integer.MAX_VALUE} values (10⁷ × 128 float32 rows are 1.28 × 10⁹ values, 5.1 GB), but at
- * most {@code Integer.MAX_VALUE − 8} rows. float64 values are rounded to float32 block by block.
+ * most {@code Integer.MAX_VALUE − 8} rows. The values keep the file's {@link Precision}: they are
+ * copied out exactly ({@link #copyRows(int, int, double[], int)}) or, for kernels that screen in float32,
+ * rounded to float32 ({@link #copyRows(int, int, float[])}).
  *
- * <p>Values are checked when they are copied out ({@link #copyRows}), not when the file is opened:
- * a NaN, an infinity or (float64) a value outside the float32 range raises an
- * {@link InvalidInputException} that names the file, the row and the column, exactly as
+ * <p>Values are checked when they are copied out, not when the file is opened: a NaN or an infinity
+ * raises an {@link InvalidInputException} that names the file, the row and the column, exactly as
  * {@link SampleFiles#readSamples(Path)} would.
  *
  * <p>Instances are immutable and safe to read from several threads at once. The mappings are
@@ -126,7 +127,7 @@ public final class MappedNpyFile {
 
     /**
      * Maps a {@code .npy} file when it is too large to read into memory comfortably: when its values,
-     * as float32, would take more than {@value #HEAP_SHARE} of the maximum heap
+     * in the file's precision, would take more than {@value #HEAP_SHARE} of the maximum heap
      * ({@code Runtime.maxMemory()}, set by {@code -Xmx}). Smaller files, and {@code .csv} files, are
      * better read whole ({@link SampleFiles#readSamples(Path)}): every check can use them, and the
      * answers are the same either way.
@@ -152,7 +153,7 @@ public final class MappedNpyFile {
         } catch (IOException e) {
             throw new InvalidInputException(source + ": cannot read: " + SampleFiles.reason(e), e);
         }
-        long bytes = (long) layout.rows() * layout.columns() * Float.BYTES;
+        long bytes = (long) layout.rows() * layout.columns() * layout.elementBytes();
         return bytes > HEAP_SHARE * Runtime.getRuntime().maxMemory() ? Optional.of(open(file)) : Optional.empty();
     }
 
@@ -171,15 +172,20 @@ public final class MappedNpyFile {
         return columns;
     }
 
+    /** @return the precision of the file's values */
+    public Precision precision() {
+        return float64 ? Precision.FLOAT64 : Precision.FLOAT32;
+    }
+
     /**
-     * Copies rows {@code [from, to)} row-major into {@code dst} from index 0, as float32, checking
-     * every value.
+     * Copies rows {@code [from, to)} row-major into {@code dst} from index 0, as float32 (float64
+     * values rounded to the nearest float32, infinite beyond its range), checking every value.
      *
      * @param from the first row
      * @param to one past the last row
      * @param dst the destination, with room for {@code (to − from) * columns()} values
-     * @throws InvalidInputException at the first value (in row-major order) that is not finite or,
-     *         in a float64 file, lies outside the float32 range, naming the file, row and column
+     * @throws InvalidInputException at the first value (in row-major order) that is not finite,
+     *         naming the file, row and column
      */
     public void copyRows(int from, int to, float[] dst) {
         Objects.checkFromToIndex(from, to, rows);
@@ -190,32 +196,66 @@ public final class MappedNpyFile {
             if (float64) {
                 doubles[mapping].get(offset, wide, 0, columns);
                 for (int c = 0; c < columns; c++) {
-                    double v = wide[c];
-                    float rounded = (float) v;
-                    if (!Float.isFinite(rounded)) {
-                        throw Double.isFinite(v) ? NpyFormat.outsideFloatRange(source, v, r, c)
-                                : NpyFormat.notFinite(source, v, r, c);
+                    if (!Double.isFinite(wide[c])) {
+                        throw NpyFormat.notFinite(source, wide[c], r, c);
                     }
-                    dst[at + c] = rounded;
+                    dst[at + c] = (float) wide[c];
                 }
             } else {
                 floats[mapping].get(offset, dst, at, columns);
+                checkFinite(dst, at, r);
+            }
+        }
+    }
+
+    /**
+     * Copies rows {@code [from, to)} row-major into {@code dst} from index {@code at}, exactly,
+     * checking every value.
+     *
+     * @param from the first row
+     * @param to one past the last row
+     * @param dst the destination, with room for {@code (to − from) * columns()} values from {@code at}
+     * @param at the first index written
+     * @throws InvalidInputException as {@link #copyRows(int, int, float[])}
+     */
+    public void copyRows(int from, int to, double[] dst, int at) {
+        Objects.checkFromToIndex(from, to, rows);
+        float[] narrow = float64 ? null : new float[columns];
+        for (int r = from; r < to; r++, at += columns) {
+            int mapping = r / rowsPerMapping;
+            int offset = (r % rowsPerMapping) * columns;
+            if (float64) {
+                doubles[mapping].get(offset, dst, at, columns);
                 for (int c = 0; c < columns; c++) {
-                    if (!Float.isFinite(dst[at + c])) {
+                    if (!Double.isFinite(dst[at + c])) {
                         throw NpyFormat.notFinite(source, dst[at + c], r, c);
                     }
                 }
+            } else {
+                floats[mapping].get(offset, narrow, 0, columns);
+                checkFinite(narrow, 0, r);
+                for (int c = 0; c < columns; c++) {
+                    dst[at + c] = narrow[c];
+                }
+            }
+        }
+    }
+
+    private void checkFinite(float[] values, int at, int row) {
+        for (int c = 0; c < columns; c++) {
+            if (!Float.isFinite(values[at + c])) {
+                throw NpyFormat.notFinite(source, values[at + c], row, c);
             }
         }
     }
 
     /**
      * @param row the row index
-     * @return the row's values (a new array), checked as by {@link #copyRows}
+     * @return the row's values, exactly (a new array), checked as by {@link #copyRows(int, int, float[])}
      */
-    public float[] row(int row) {
-        float[] out = new float[columns];
-        copyRows(row, Objects.checkIndex(row, rows) + 1, out);
+    public double[] row(int row) {
+        double[] out = new double[columns];
+        copyRows(row, Objects.checkIndex(row, rows) + 1, out, 0);
         return out;
     }
 

@@ -77,60 +77,39 @@ final class NpyFormat {
         void accept(ByteBuffer chunk, int firstElement, int elements);
     }
 
+    /** Reads a float32 or float64 matrix, keeping its precision; every value must be finite. */
     static Samples readSamples(InputStream in, String source) throws IOException {
         Header header = readHeader(in, source);
         FloatType type = floatType(header, source);
         int[] shape = matrixShape(header, source);
         int rows = shape[0];
         int columns = shape[1];
-        float[] values = new float[rows * columns];
         if (type == FloatType.FLOAT32) {
+            float[] values = new float[rows * columns];
             readData(in, source, header, type.bytes, values.length,
                     (chunk, first, n) -> chunk.asFloatBuffer().get(values, first, n));
-        } else {
-            readData(in, source, header, type.bytes, values.length, (chunk, first, n) -> {
-                for (int i = 0; i < n; i++) {
-                    double v = chunk.getDouble(i * Double.BYTES);
-                    float rounded = (float) v;
-                    if (Float.isInfinite(rounded) && Double.isFinite(v)) {
-                        int at = first + i;
-                        throw outsideFloatRange(source, v, at / columns, at % columns);
-                    }
-                    values[first + i] = rounded;
+            for (int i = 0; i < values.length; i++) {
+                if (!Float.isFinite(values[i])) {
+                    throw notFinite(source, values[i], i / columns, i % columns);
                 }
-            });
+            }
+            return Samples.ofOwned(rows, columns, values);
         }
+        double[] values = new double[rows * columns];
+        readData(in, source, header, type.bytes, values.length,
+                (chunk, first, n) -> chunk.asDoubleBuffer().get(values, first, n));
         for (int i = 0; i < values.length; i++) {
-            if (!Float.isFinite(values[i])) {
+            if (!Double.isFinite(values[i])) {
                 throw notFinite(source, values[i], i / columns, i % columns);
             }
         }
         return Samples.ofOwned(rows, columns, values);
     }
 
+    /** Reads a float32 or float64 matrix as latents (float32 values widened exactly). */
     static Latents readLatents(InputStream in, String source) throws IOException {
-        Header header = readHeader(in, source);
-        FloatType type = floatType(header, source);
-        int[] shape = matrixShape(header, source);
-        int rows = shape[0];
-        int columns = shape[1];
-        double[] values = new double[rows * columns];
-        if (type == FloatType.FLOAT64) {
-            readData(in, source, header, type.bytes, values.length,
-                    (chunk, first, n) -> chunk.asDoubleBuffer().get(values, first, n));
-        } else {
-            readData(in, source, header, type.bytes, values.length, (chunk, first, n) -> {
-                for (int i = 0; i < n; i++) {
-                    values[first + i] = chunk.getFloat(i * Float.BYTES);
-                }
-            });
-        }
-        for (int i = 0; i < values.length; i++) {
-            if (!Double.isFinite(values[i])) {
-                throw notFinite(source, values[i], i / columns, i % columns);
-            }
-        }
-        return Latents.ofOwned(rows, columns, values);
+        Samples values = readSamples(in, source);
+        return Latents.ofOwned(values.rows(), values.columns(), values.toArray());
     }
 
     static int[] readIntegers(InputStream in, String source) throws IOException {
@@ -236,18 +215,6 @@ final class NpyFormat {
                 + ", column " + column + " (0-based); values must be finite");
     }
 
-    /**
-     * @param source the name used in messages
-     * @param value a finite float64 value that rounds to an infinite float32
-     * @param row its row, from 0
-     * @param column its column, from 0
-     * @return the exception that names them
-     */
-    static InvalidInputException outsideFloatRange(String source, double value, long row, int column) {
-        return new InvalidInputException(source + ": value " + value + " at row " + row + ", column " + column
-                + " (0-based) is outside the float32 range");
-    }
-
     static void requireEnd(InputStream in, String source) throws IOException {
         long extra = in.transferTo(OutputStream.nullOutputStream());
         if (extra > 0) {
@@ -258,7 +225,15 @@ final class NpyFormat {
     static void write(OutputStream out, Samples samples) throws IOException {
         int rows = samples.rows();
         int columns = samples.columns();
-        float[] values = samples.toArray();
+        if (samples.precision() == Precision.FLOAT64) {
+            double[] values = samples.toArray();
+            writeHeader(out, FloatType.FLOAT64.descr, rows, columns);
+            writeData(out, Double.BYTES, values.length,
+                    (chunk, first, n) -> chunk.asDoubleBuffer().put(values, first, n));
+            return;
+        }
+        float[] values = new float[rows * columns];
+        samples.copyRows(0, rows, values);
         writeHeader(out, FloatType.FLOAT32.descr, rows, columns);
         writeData(out, Float.BYTES, values.length,
                 (chunk, first, n) -> chunk.asFloatBuffer().put(values, first, n));

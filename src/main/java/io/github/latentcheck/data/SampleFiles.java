@@ -29,10 +29,12 @@ import java.util.Set;
  * <ul>
  *   <li>{@code .npy}: NumPy format 1.0, 2.0 or 3.0; a little-endian float32 ({@code '<f4'}) or float64
  *       ({@code '<f8'}) array in C order, 1-D (read as one column) or 2-D. Columns are named
- *       {@code x0, x1, …}. Written as format 1.0, 2-D: float32 for samples, float64 for latents.</li>
+ *       {@code x0, x1, …}, and keep the file's precision ({@link Precision}). Written as format 1.0,
+ *       2-D, in the samples' precision; latents as float64.</li>
  *   <li>{@code .csv}: one header row of column names, then one row of numbers per sample, separated
- *       by commas, {@code \n} or {@code \r\n} line endings, no index column. Written with
- *       {@link Float#toString(float)} / {@link Double#toString(double)}, which read back exactly.</li>
+ *       by commas, {@code \n} or {@code \r\n} line endings, no index column; read as float64. Written
+ *       with {@link Float#toString(float)} (float32 samples) or {@link Double#toString(double)}, which
+ *       read back exactly.</li>
  * </ul>
  *
  * <p>Every value must be finite. Every problem is reported as an {@link InvalidInputException} with a
@@ -80,12 +82,13 @@ public final class SampleFiles {
     }
 
     /**
-     * Reads samples from a {@code .npy} (float32 or float64, rounded to float32) or {@code .csv} file.
+     * Reads samples from a {@code .npy} file, in its precision (float32 or float64), or a {@code .csv}
+     * file, as float64: the values are never rounded.
      *
      * @param file the file
      * @return the samples, with the CSV header's column names or {@code x0, x1, …} for {@code .npy}
      * @throws InvalidInputException if the file is missing, unreadable or malformed, or holds a value
-     *         that is not finite or (float64) is outside the float32 range
+     *         that is not finite
      */
     public static Samples readSamples(Path file) {
         return readSamplesSelecting(file, null);
@@ -145,7 +148,8 @@ public final class SampleFiles {
     }
 
     /**
-     * Writes samples as a float32 {@code .npy} array or as a CSV file headed by the column names.
+     * Writes samples as a {@code .npy} array in their precision or as a CSV file headed by the column
+     * names.
      *
      * @param file the target, replaced if it exists
      * @param samples the samples
@@ -189,7 +193,7 @@ public final class SampleFiles {
     }
 
     /**
-     * Writes samples to a stream as one float32 {@code .npy} array (format 1.0, 2-D) and flushes it;
+     * Writes samples to a stream as one {@code .npy} array in their precision (format 1.0, 2-D) and flushes it;
      * the stream is left open.
      *
      * @param out the stream
@@ -248,13 +252,25 @@ public final class SampleFiles {
     private static Samples select(Samples all, String source, List<String> columns) {
         int[] indices = columnIndices(source, all.columnNames(), columns);
         int rows = all.rows();
-        float[] values = new float[rows * indices.length];
-        for (int r = 0, i = 0; r < rows; r++) {
-            for (int index : indices) {
-                values[i++] = all.value(r, index);
+        Samples selected;
+        if (all.precision() == Precision.FLOAT32) {
+            float[] values = new float[rows * indices.length];
+            for (int r = 0, i = 0; r < rows; r++) {
+                for (int index : indices) {
+                    values[i++] = (float) all.value(r, index);
+                }
             }
+            selected = Samples.ofOwned(rows, indices.length, values);
+        } else {
+            double[] values = new double[rows * indices.length];
+            for (int r = 0, i = 0; r < rows; r++) {
+                for (int index : indices) {
+                    values[i++] = all.value(r, index);
+                }
+            }
+            selected = Samples.ofOwned(rows, indices.length, values);
         }
-        return Samples.ofOwned(rows, indices.length, values).withColumnNames(columns);
+        return selected.withColumnNames(columns);
     }
 
     private static <T> T read(Path file, BinaryReading<T> npy, TextReading<T> csv) {

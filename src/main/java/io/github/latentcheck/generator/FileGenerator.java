@@ -51,15 +51,9 @@ public final class FileGenerator implements Generator {
             throw new InvalidInputException(source + ": has " + samples.rows()
                     + " rows, fewer than the samples the run asks for");
         }
-        int columns = samples.columns();
-        float[] out = new float[n * columns];
-        for (int r = 0; r < n; r++) {
-            for (int c = 0; c < columns; c++) {
-                out[r * columns + c] = samples.value(next + r, c);
-            }
-        }
+        Samples out = samples.slice(next, next + n);
         next += n;
-        return Samples.ofOwned(n, columns, out).withColumnNames(samples.columnNames());
+        return out;
     }
 
     /** Provides {@code type: file} with {@code path} and optional {@code columns}. */

@@ -32,7 +32,8 @@ public final class IdentityGenerator implements Generator {
 
     @Override
     public Samples generate(Latents latents) {
-        return latents.toSamples();
+        Samples exact = latents.toSamples();
+        return Samples.ofOwned(exact.rows(), exact.columns(), exact.toFloatArray()).withColumnNames(exact.columnNames());
     }
 
     /** Provides {@code type: identity}. */

@@ -21,6 +21,15 @@ import java.util.Arrays;
  * \(\tilde D \pm E\) and the second-order terms while \(du < 0.1\) (beyond that \(c = \infty\) and every
  * row is a candidate).
  *
+ * <p><b>float64 rows.</b> When the queries or the reference rows are float64, the kernel sees their
+ * float32 roundings \(\hat x\), with \(|\hat x_c - x_c| \le u|x_c| + 2^{-150}\). With
+ * \(\varepsilon = \|\hat x - \hat y - (x - y)\| \le u(\|x\| + \|y\|) + 2\sqrt d\,2^{-150}\) and
+ * \((\|x\| + \|y\|)^2 \le 2S\), the squared distance of the roundings differs from the true one by at
+ * most \(2\|x - y\|\varepsilon + \varepsilon^2 \le (6u + 4u^2)S + 12d\,2^{-276}\) (the cross term by
+ * \(2ab \le a^2 + b^2\)); the margin's coefficient is then \(c + 8u/(1 - du)\), which also covers \(S\)
+ * measured from the roundings, and \(e_0\) already exceeds the absolute term. Survivors are measured
+ * from the values as given ({@link ExactDistance}), so the answer is the exact one in float64.
+ *
  * <p>Every row offered gets an upper bound \(\tilde D + E \ge D\). The threshold of a query is the
  * k-th smallest upper bound seen so far, so at least k rows lie within it; a row whose lower bound
  * \(\tilde D - E\) exceeds it is strictly farther than those k rows and is dropped. The survivors are
@@ -49,6 +58,10 @@ final class BlockCandidates {
     private final int columns;
     private final int panelWidth;
     private final boolean excludeSelf;
+    /** Where float64 rows are read from to measure candidates, or null when the packed floats are exact. */
+    private final ReferenceRows exactSource;
+    /** One reference row, exactly, for {@link #flush} when {@link #exactSource} is set. */
+    private final double[] exactRow;
     private final int capacity;
     private final float[] uppers;
     private final int[] upperCount;
@@ -58,6 +71,7 @@ final class BlockCandidates {
     private final TopK[] exact;
 
     private float[] queries;
+    private double[] exactQueries;
     private float[] queryNorms;
     private int queryStart;
     private int queryCount;
@@ -73,15 +87,21 @@ final class BlockCandidates {
      * @param maxQueries the most query rows in a block
      * @param panelWidth the kernel's reference rows per panel
      * @param excludeSelf whether query i must not find reference row i (search within one set)
+     * @param exactSource the reference rows, when they or the queries are float64 (candidates are then
+     *     measured from the values as given, and the margin covers the rounding to float32); null when
+     *     both are float32 and the packed values are exact
      */
-    BlockCandidates(int k, int columns, int maxQueries, int panelWidth, boolean excludeSelf) {
+    BlockCandidates(int k, int columns, int maxQueries, int panelWidth, boolean excludeSelf,
+            ReferenceRows exactSource) {
         this.k = k;
         this.columns = columns;
         this.panelWidth = panelWidth;
         this.excludeSelf = excludeSelf;
+        this.exactSource = exactSource;
+        this.exactRow = exactSource == null ? null : new double[columns];
         this.capacity = k + 64;
         this.thresholds = new float[maxQueries];
-        this.errorScale = errorScale(columns);
+        this.errorScale = exactSource == null ? errorScale(columns) : roundedInputErrorScale(columns);
         this.errorFloor = errorFloor(columns);
         this.scratch = new float[DistanceKernel.TILE_ROWS * NearestNeighborSearch.MAX_REFERENCE_BLOCK];
         this.uppers = new float[maxQueries * k];
@@ -104,6 +124,18 @@ final class BlockCandidates {
         return Math.nextUp((float) ((2.5 * columns + 16) * UNIT_ROUNDOFF / (1 - du)));
     }
 
+    /**
+     * @return the relative margin for rows rounded from float64, \(c + 8u/(1 - du)\), rounded up, or
+     *     infinity once \(du \ge 0.1\)
+     */
+    static float roundedInputErrorScale(int columns) {
+        double du = columns * (double) UNIT_ROUNDOFF;
+        if (du >= 0.1) {
+            return Float.POSITIVE_INFINITY;
+        }
+        return Math.nextUp((float) ((2.5 * columns + 24) * UNIT_ROUNDOFF / (1 - du)));
+    }
+
     /** @return the absolute margin \(e_0 = (2d + 16)\,2^{-149}\) */
     static float errorFloor(int columns) {
         return (float) ((2.0 * columns + 16) * Float.MIN_VALUE);
@@ -113,12 +145,14 @@ final class BlockCandidates {
      * Starts a block of query rows.
      *
      * @param rowMajor the query rows, row-major, from row 0 of the block
+     * @param exactRows the same rows exactly, when candidates are measured from the values as given, else null
      * @param norms their float squared norms
      * @param start the index of the block's first query row
      * @param count the query rows in the block
      */
-    void startQueries(float[] rowMajor, float[] norms, int start, int count) {
+    void startQueries(float[] rowMajor, double[] exactRows, float[] norms, int start, int count) {
         queries = rowMajor;
+        exactQueries = exactRows;
         queryNorms = norms;
         queryStart = start;
         queryCount = count;
@@ -203,7 +237,9 @@ final class BlockCandidates {
 
     /**
      * Re-ranks a query's candidates by their squared distance computed in double precision,
-     * \(D = \sum_c (x_c - y_c)^2\) summed in column order, and the reference index.
+     * \(D = \sum_c (x_c - y_c)^2\) summed in column order, and the reference index: from the packed
+     * float32 values, which are exact when both sides are float32 (their squared differences never
+     * underflow), otherwise from the values as given ({@link ExactDistance}).
      */
     private void flush(int query) {
         float threshold = thresholds[query];
@@ -215,6 +251,11 @@ final class BlockCandidates {
                 continue;
             }
             int row = candidateRow[base + i];
+            if (exactSource != null) {
+                exactSource.copyBlock(blockStart + row, blockStart + row + 1, exactRow, 0);
+                top.offer(ExactDistance.squared(exactQueries, qi, exactRow, 0, columns), blockStart + row);
+                continue;
+            }
             int ri = blockOffset + row / panelWidth * panelWidth * columns + row % panelWidth;
             double s = 0;
             for (int c = 0; c < columns; c++) {

@@ -7,10 +7,12 @@ package io.github.latentcheck.knn;
  * most {@value #LEAF} rows, stored implicitly (node i has children 2i + 1 and 2i + 2).
  *
  * <p>The answer is the exact one of the brute force, ties included: every distance is the double
- * \(D = \sum_c (x_c - y_c)^2\) summed in column order, and a node is skipped only when its box
- * distance, computed with the same roundings from per-column gaps no larger than those of any row
- * inside (rounding is monotonic), is strictly larger than the current k-th distance; so every row
- * that could tie is still offered, and {@link TopK} keeps the lowest indices among ties.
+ * {@link ExactDistance#squared} of the values as given (float32 values widen exactly), and a node is
+ * skipped only when its box distance, computed with the same roundings from per-column gaps no
+ * larger than those of any row inside (rounding is monotonic), is strictly larger than the current
+ * k-th distance and that distance is 0 or at least {@link ExactDistance#GUARD} (in between, distances
+ * are computed another way and nothing is skipped); so every row that could tie is still offered, and
+ * {@link TopK} keeps the lowest indices among ties.
  *
  * <ol>
  * <li>J. L. Bentley, Multidimensional binary search trees used for associative searching,
@@ -27,13 +29,13 @@ final class KdTree {
     private final int columns;
     private final int rows;
     /** The rows' values in tree order, row-major. */
-    private final float[] values;
+    private final double[] values;
     /** The original index of each row in tree order. */
     private final int[] index;
     /** Per node: the box's low corner then its high corner, {@code 2 * columns} values. */
-    private final float[] boxes;
+    private final double[] boxes;
 
-    private KdTree(int columns, int rows, float[] values, int[] index, float[] boxes) {
+    private KdTree(int columns, int rows, double[] values, int[] index, double[] boxes) {
         this.columns = columns;
         this.rows = rows;
         this.values = values;
@@ -48,8 +50,8 @@ final class KdTree {
     static KdTree build(ReferenceRows reference) {
         int d = reference.columns();
         int m = reference.rows();
-        float[] raw = new float[m * d];
-        reference.copyBlock(0, m, raw);
+        double[] raw = new double[m * d];
+        reference.copyBlock(0, m, raw, 0);
         int[] order = new int[m];
         for (int i = 0; i < m; i++) {
             order[i] = i;
@@ -58,9 +60,9 @@ final class KdTree {
         while (leafRows(nodes, m) > LEAF) {
             nodes = 2 * nodes + 1;
         }
-        float[] boxes = new float[nodes * 2 * d];
+        double[] boxes = new double[nodes * 2 * d];
         split(raw, d, order, 0, 0, m, nodes, boxes);
-        float[] values = new float[m * d];
+        double[] values = new double[m * d];
         for (int i = 0; i < m; i++) {
             System.arraycopy(raw, order[i] * d, values, i * d, d);
         }
@@ -73,13 +75,13 @@ final class KdTree {
         return (m + leaves - 1) / leaves;
     }
 
-    private static void split(float[] raw, int d, int[] order, int node, int from, int to, int nodes, float[] boxes) {
+    private static void split(double[] raw, int d, int[] order, int node, int from, int to, int nodes, double[] boxes) {
         int box = node * 2 * d;
         for (int c = 0; c < d; c++) {
-            float lo = Float.POSITIVE_INFINITY;
-            float hi = Float.NEGATIVE_INFINITY;
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
             for (int i = from; i < to; i++) {
-                float v = raw[order[i] * d + c];
+                double v = raw[order[i] * d + c];
                 lo = Math.min(lo, v);
                 hi = Math.max(hi, v);
             }
@@ -103,10 +105,10 @@ final class KdTree {
     }
 
     /** Hoare's selection: puts the row of rank {@code nth} by column c (then index) at {@code nth}. */
-    private static void select(float[] raw, int d, int c, int[] order, int lo, int hi, int nth) {
+    private static void select(double[] raw, int d, int c, int[] order, int lo, int hi, int nth) {
         while (lo < hi) {
             int pivot = order[(lo + hi) >>> 1];
-            float pv = raw[pivot * d + c];
+            double pv = raw[pivot * d + c];
             int i = lo;
             int j = hi;
             while (i <= j) {
@@ -135,8 +137,8 @@ final class KdTree {
     }
 
     /** @return whether row a comes before the row {@code b} with value {@code bv} in column c */
-    private static boolean before(float[] raw, int d, int c, int a, float bv, int b) {
-        float av = raw[a * d + c];
+    private static boolean before(double[] raw, int d, int c, int a, double bv, int b) {
+        double av = raw[a * d + c];
         return av < bv || av == bv && a < b;
     }
 
@@ -148,12 +150,13 @@ final class KdTree {
      * @param self the index to skip (the query's own row when searching within one set), or −1
      * @param top receives the neighbours (cleared by the caller)
      */
-    void search(float[] query, int offset, int self, TopK top) {
+    void search(double[] query, int offset, int self, TopK top) {
         visit(0, 0, rows, query, offset, self, top);
     }
 
-    private void visit(int node, int from, int to, float[] query, int offset, int self, TopK top) {
-        if (boxDistance(node, query, offset) > top.worst()) {
+    private void visit(int node, int from, int to, double[] query, int offset, int self, TopK top) {
+        double worst = top.worst();
+        if ((worst >= ExactDistance.GUARD || worst == 0) && boxDistance(node, query, offset) > worst) {
             return;
         }
         int left = 2 * node + 1;
@@ -162,12 +165,7 @@ final class KdTree {
                 if (index[i] == self) {
                     continue;
                 }
-                double s = 0;
-                for (int c = 0, at = i * columns; c < columns; c++) {
-                    double diff = (double) query[offset + c] - values[at + c];
-                    s += diff * diff;
-                }
-                top.offer(s, index[i]);
+                top.offer(ExactDistance.squared(query, offset, values, i * columns, columns), index[i]);
             }
             return;
         }
@@ -182,7 +180,7 @@ final class KdTree {
     }
 
     /** @return a lower bound on the distance from the query to any row in the node's box */
-    private double boxDistance(int node, float[] query, int offset) {
+    private double boxDistance(int node, double[] query, int offset) {
         int box = node * 2 * columns;
         double s = 0;
         for (int c = 0; c < columns; c++) {

@@ -2,6 +2,7 @@ package io.github.latentcheck.knn;
 
 import io.github.latentcheck.InvalidInputException;
 import io.github.latentcheck.concurrent.Tasks;
+import io.github.latentcheck.data.Precision;
 import io.github.latentcheck.data.Samples;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,8 +16,9 @@ import java.util.function.LongConsumer;
 /**
  * Exact k-nearest-neighbour search by Euclidean distance, shared by the coverage and memorization
  * checks. Results are exact and deterministic: distances are computed in double precision from the
- * float32 rows, ties are broken by the lowest reference index, and every partial answer is exact, so
- * any thread count gives the same answer.
+ * rows as given ({@link ExactDistance}: float32 rows widened exactly, float64 rows as they are), ties
+ * are broken by the lowest reference index, and every partial answer is exact, so any thread count
+ * gives the same answer.
  *
  * <p><b>How.</b> Up to {@value #TREE_COLUMNS} columns a {@link KdTree} answers each query. Above,
  * the search uses the expansion \(\|x - y\|^2 = \|x\|^2 + \|y\|^2 - 2\,x\cdot y\), which turns the
@@ -30,7 +32,8 @@ import java.util.function.LongConsumer;
  * cancels catastrophically when the distance is small against the norms, the float values only
  * screen: {@link BlockCandidates} keeps every row whose distance could
  * still be among the k smallest given a proven error bound, and ranks those survivors by their
- * distance recomputed exactly in double. The kernel uses the JDK's Vector API when the
+ * distance recomputed exactly in double. float64 rows are screened from their float32 roundings, with
+ * the bound widened by that rounding, and measured from their float64 values. The kernel uses the JDK's Vector API when the
  * {@code jdk.incubator.vector} module is present and plain Java otherwise, with identical results
  * (see {@link DistanceKernels}).
  *
@@ -287,6 +290,7 @@ public final class NearestNeighborSearch {
         int refBlock = referenceBlock(d, width);
         int refBlocks = (m + refBlock - 1) / refBlock;
         int chunkBlocks = Math.max(1, streamValues / (refBlock * d));
+        boolean exactFromRows = queries.precision().widest(reference.precision()) == Precision.FLOAT64;
         int[] indices = new int[Math.multiplyExact(n, k)];
         double[] distances = new double[indices.length];
         // Block by block, each worker uses one slot, but the array keeps a whole chunk's size so that
@@ -294,7 +298,7 @@ public final class NearestNeighborSearch {
         PackedBlocks packed = new PackedBlocks(reference, refBlock, width,
                 Math.max(threads, Math.min(chunkBlocks, refBlocks)));
         if (refBlocks > chunkBlocks) {
-            runByReferenceBlock(queries, packed, excludeSelf, indices, distances);
+            runByReferenceBlock(queries, packed, excludeSelf, exactFromRows, indices, distances);
             return Neighbors.ofOwned(n, k, indices, distances);
         }
         int queryBlock = kernelQueryBlock(n, threads);
@@ -302,7 +306,8 @@ public final class NearestNeighborSearch {
         AtomicLong pairs = new AtomicLong();
         packed.packAll(refBlocks, threads);
         Tasks.run(blocks, threads, b -> {
-            QueryBlock block = new QueryBlock(queries, b * queryBlock, queryBlock, k, width, excludeSelf);
+            QueryBlock block = new QueryBlock(queries, reference, b * queryBlock, queryBlock, k, width, excludeSelf,
+                    exactFromRows);
             block.scan(kernel, packed, refBlocks);
             block.candidates.drainTo(indices, distances);
             progress.accept(pairs.addAndGet((long) block.count * m) / m);
@@ -322,7 +327,7 @@ public final class NearestNeighborSearch {
      * index, so merging the workers' lists gives the exact answer whichever worker saw which block.
      */
     private void runByReferenceBlock(ReferenceRows queries, PackedBlocks packed, boolean excludeSelf,
-            int[] indices, double[] distances) {
+            boolean exactFromRows, int[] indices, double[] distances) {
         int n = queries.rows();
         int d = packed.rows.columns();
         int m = packed.rows.rows();
@@ -330,14 +335,16 @@ public final class NearestNeighborSearch {
         int group = queryGroup(d);
         AtomicLong pairs = new AtomicLong();
         for (int start = 0; start < n; start += group) {
-            QueryBlock queryGroup = new QueryBlock(queries, start, group, k, packed.width, excludeSelf);
+            QueryBlock queryGroup = new QueryBlock(queries, packed.rows, start, group, k, packed.width, excludeSelf,
+                    exactFromRows);
             ConcurrentLinkedQueue<BlockWorker> idle = new ConcurrentLinkedQueue<>();
             List<BlockWorker> workers = Collections.synchronizedList(new ArrayList<>());
             AtomicInteger slots = new AtomicInteger();
             Tasks.run(refBlocks, threads, b -> {
                 BlockWorker worker = idle.poll();
                 if (worker == null) {
-                    worker = new BlockWorker(slots.getAndIncrement(), queryGroup, k, packed.width, excludeSelf);
+                    worker = new BlockWorker(slots.getAndIncrement(), queryGroup, k, packed.width, excludeSelf,
+                            packed.rows, exactFromRows);
                     workers.add(worker);
                 }
                 worker.scan(kernel, queryGroup, packed, b);
@@ -354,8 +361,8 @@ public final class NearestNeighborSearch {
     private Neighbors runTree(ReferenceRows queries, ReferenceRows reference, boolean excludeSelf) {
         int n = queries.rows();
         int d = reference.columns();
-        float[] q = new float[Math.multiplyExact(n, d)];
-        queries.copyBlock(0, n, q);
+        double[] q = new double[Math.multiplyExact(n, d)];
+        queries.copyBlock(0, n, q, 0);
         int[] indices = new int[n * k];
         double[] distances = new double[n * k];
         KdTree kd = KdTree.build(reference);
@@ -451,10 +458,12 @@ public final class NearestNeighborSearch {
         final int slot;
         final BlockCandidates candidates;
 
-        BlockWorker(int slot, QueryBlock group, int k, int width, boolean excludeSelf) {
+        BlockWorker(int slot, QueryBlock group, int k, int width, boolean excludeSelf, ReferenceRows reference,
+                boolean exactFromRows) {
             this.slot = slot;
-            this.candidates = new BlockCandidates(k, group.columns, group.padded, width, excludeSelf);
-            candidates.startQueries(group.rows, group.norms, group.start, group.count);
+            this.candidates = new BlockCandidates(k, group.columns, group.padded, width, excludeSelf,
+                    exactFromRows ? reference : null);
+            candidates.startQueries(group.rows, group.exactRows, group.norms, group.start, group.count);
         }
 
         /** Packs reference block {@code block} into this worker's slot and offers it to every query. */
@@ -471,12 +480,15 @@ public final class NearestNeighborSearch {
         final int columns;
         final int padded;
         final float[] rows;
+        /** The rows exactly, when distances are measured from the rows as given (float64 data), else null. */
+        final double[] exactRows;
         /** The rows packed tile by tile for the kernel. */
         final float[] tiles;
         final float[] norms;
         final BlockCandidates candidates;
 
-        QueryBlock(ReferenceRows queries, int start, int maxCount, int k, int width, boolean excludeSelf) {
+        QueryBlock(ReferenceRows queries, ReferenceRows reference, int start, int maxCount, int k, int width,
+                boolean excludeSelf, boolean exactFromRows) {
             int d = queries.columns();
             this.start = start;
             this.count = Math.min(maxCount, queries.rows() - start);
@@ -485,13 +497,19 @@ public final class NearestNeighborSearch {
             this.padded = (count + tileRows - 1) / tileRows * tileRows;
             this.rows = new float[padded * d];
             queries.copyBlock(start, start + count, rows);
+            if (exactFromRows) {
+                this.exactRows = new double[count * d];
+                queries.copyBlock(start, start + count, exactRows, 0);
+            } else {
+                this.exactRows = null;
+            }
             this.tiles = DistanceKernels.packTiles(rows, padded, d);
             this.norms = new float[padded];
             for (int i = 0; i < count; i++) {
                 norms[i] = DistanceKernels.squaredNorm(rows, i * d, d);
             }
-            this.candidates = new BlockCandidates(k, d, padded, width, excludeSelf);
-            candidates.startQueries(rows, norms, start, count);
+            this.candidates = new BlockCandidates(k, d, padded, width, excludeSelf, exactFromRows ? reference : null);
+            candidates.startQueries(rows, exactRows, norms, start, count);
         }
 
         /** Offers the packed reference blocks {@code [0, blocks)}, each in the slot of its number, in order. */

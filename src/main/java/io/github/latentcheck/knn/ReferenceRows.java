@@ -2,6 +2,7 @@ package io.github.latentcheck.knn;
 
 import io.github.latentcheck.InvalidInputException;
 import io.github.latentcheck.data.MappedNpyFile;
+import io.github.latentcheck.data.Precision;
 import io.github.latentcheck.data.Samples;
 import java.util.Objects;
 
@@ -9,6 +10,10 @@ import java.util.Objects;
  * Rows that {@link NearestNeighborSearch} reads block by block: in memory ({@link #of(Samples)}) or
  * memory-mapped from a {@code .npy} file ({@link #of(MappedNpyFile)}). The search copies and packs
  * only a bounded number of blocks at a time, so mapped rows never need to fit in the heap.
+ *
+ * <p>Rows keep their {@link Precision}. The search screens them in float32 ({@link
+ * #copyBlock(int, int, float[])}) and measures the survivors exactly from the values as given
+ * ({@link #copyBlock(int, int, double[], int)}).
  */
 public interface ReferenceRows {
     /** @return the number of rows */
@@ -17,8 +22,13 @@ public interface ReferenceRows {
     /** @return the values per row */
     int columns();
 
+    /** @return the precision of the values */
+    Precision precision();
+
     /**
-     * Copies rows {@code [from, to)} row-major into {@code dst} starting at index 0.
+     * Copies rows {@code [from, to)} row-major into {@code dst} starting at index 0, as float32:
+     * exact for float32 rows, rounded to the nearest float32 (infinite beyond its range) for float64
+     * rows.
      *
      * @param from the first row
      * @param to one past the last row
@@ -28,12 +38,23 @@ public interface ReferenceRows {
     void copyBlock(int from, int to, float[] dst);
 
     /**
-     * @param row the row index
-     * @return the row's values (a new array)
+     * Copies rows {@code [from, to)} row-major into {@code dst} starting at index {@code at}, exactly.
+     *
+     * @param from the first row
+     * @param to one past the last row
+     * @param dst the destination, with room for {@code (to − from) * columns()} values from {@code at}
+     * @param at the first index written
+     * @throws InvalidInputException if a value is not finite (mapped rows are checked here)
      */
-    default float[] row(int row) {
-        float[] out = new float[columns()];
-        copyBlock(Objects.checkIndex(row, rows()), row + 1, out);
+    void copyBlock(int from, int to, double[] dst, int at);
+
+    /**
+     * @param row the row index
+     * @return the row's values, exactly (a new array)
+     */
+    default double[] row(int row) {
+        double[] out = new double[columns()];
+        copyBlock(Objects.checkIndex(row, rows()), row + 1, out, 0);
         return out;
     }
 
@@ -64,8 +85,18 @@ public interface ReferenceRows {
             }
 
             @Override
+            public Precision precision() {
+                return file.precision();
+            }
+
+            @Override
             public void copyBlock(int from, int to, float[] dst) {
                 file.copyRows(from, to, dst);
+            }
+
+            @Override
+            public void copyBlock(int from, int to, double[] dst, int at) {
+                file.copyRows(from, to, dst, at);
             }
 
             @Override

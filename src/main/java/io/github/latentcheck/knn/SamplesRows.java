@@ -1,6 +1,7 @@
 package io.github.latentcheck.knn;
 
 import io.github.latentcheck.InvalidInputException;
+import io.github.latentcheck.data.Precision;
 import io.github.latentcheck.data.Samples;
 
 /**
@@ -25,7 +26,7 @@ final class SamplesRows implements ReferenceRows {
         if (bad >= 0) {
             int columns = samples.columns();
             throw new InvalidInputException(name + " row " + bad / columns + " column " + bad % columns
-                    + " is not finite: " + samples.row((int) (bad / columns))[(int) (bad % columns)]);
+                    + " is not finite: " + samples.value((int) (bad / columns), (int) (bad % columns)));
         }
         return new SamplesRows(samples);
     }
@@ -41,7 +42,17 @@ final class SamplesRows implements ReferenceRows {
     }
 
     @Override
+    public Precision precision() {
+        return samples.precision();
+    }
+
+    @Override
     public void copyBlock(int from, int to, float[] dst) {
         samples.copyRows(from, to, dst);
+    }
+
+    @Override
+    public void copyBlock(int from, int to, double[] dst, int at) {
+        samples.copyRows(from, to, dst, at);
     }
 }

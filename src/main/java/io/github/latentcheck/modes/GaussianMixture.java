@@ -306,7 +306,7 @@ public final class GaussianMixture {
      * @param offset where the point starts
      * @return its Mahalanobis distance to the mode
      */
-    public double mahalanobis(int mode, float[] x, int offset) {
+    public double mahalanobis(int mode, double[] x, int offset) {
         double[] mu = centres[mode];
         int dim = mu.length;
         double[] l = cholesky[mode];

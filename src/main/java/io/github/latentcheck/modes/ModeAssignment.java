@@ -45,7 +45,7 @@ public final class ModeAssignment {
         }
         int n = samples.rows();
         int d = samples.columns();
-        float[] x = samples.toArray();
+        double[] x = samples.toArray();
         int[] modes = new int[n];
         double[] distances = new double[n];
         Tasks.run((n + BLOCK - 1) / BLOCK, threads, b -> {

@@ -23,7 +23,7 @@ final class ImageGridRenderer {
         int scale = scale(grid);
         int h = grid.height();
         int w = grid.width();
-        float[] pixels = image.pixels();
+        double[] pixels = image.pixels();
         BufferedImage out = new BufferedImage(w * scale, h * scale, BufferedImage.TYPE_BYTE_GRAY);
         double span = grid.high() - grid.low();
         for (int y = 0; y < h * scale; y++) {

@@ -113,30 +113,22 @@ public final class ExperimentRunner {
         int n = latents.rows();
         int batch = Math.max(1, generator.batchSize());
         listener.stage(label, "generate", n);
-        float[] out = null;
-        List<String> names = null;
-        int[] imageShape = null;
+        List<Samples> parts = new ArrayList<>();
         int columns = 0;
         for (int from = 0; from < n; from += batch) {
             int to = Math.min(n, from + batch);
             Samples part = generator.generate(latents.slice(from, to));
-            if (out == null) {
+            if (parts.isEmpty()) {
                 columns = generator.outputDimension();
             }
             if (part.rows() != to - from || part.columns() != columns) {
                 throw new InvalidInputException(where + ": generator returned " + part.rows() + " x " + part.columns()
                         + " values for a batch of " + (to - from) + " latents; expected " + (to - from) + " x " + columns);
             }
-            if (out == null) {
-                out = new float[n * columns];
-                names = part.columnNames();
-                imageShape = part.imageShape();
-            }
-            part.copyTo(out, from * columns);
+            parts.add(part);
             listener.progress(to);
         }
-        Samples samples = Samples.ofOwned(n, columns, out).withColumnNames(names);
-        return imageShape.length > 0 ? samples.withImageShape(imageShape) : samples;
+        return Samples.stack(parts);
     }
 
     /** SplitMix64's finalizer (Steele, Lea and Flood 2014) over the seed and the check's position. */

@@ -226,17 +226,17 @@ public final class DataCopying {
         int d = training.columns();
         List<DoublePoint> points = new ArrayList<>(Math.min(n, MAX_FIT_ROWS));
         if (n <= MAX_FIT_ROWS) {
-            float[] all = new float[n * d];
-            training.copyBlock(0, n, all);
+            double[] all = new double[n * d];
+            training.copyBlock(0, n, all, 0);
             for (int r = 0; r < n; r++) {
-                points.add(new DoublePoint(toDouble(Arrays.copyOfRange(all, r * d, (r + 1) * d))));
+                points.add(new DoublePoint(Arrays.copyOfRange(all, r * d, (r + 1) * d)));
             }
         } else {
             int[] picked = new PermutationSampler(RandomSource.XO_SHI_RO_256_PP.create(seed), n, MAX_FIT_ROWS)
                     .sample();
             Arrays.sort(picked);
             for (int r : picked) {
-                points.add(new DoublePoint(toDouble(training.row(r))));
+                points.add(new DoublePoint(training.row(r)));
             }
         }
         KMeansPlusPlusClusterer<DoublePoint> clusterer = new KMeansPlusPlusClusterer<>(cells, MAX_ITERATIONS,
@@ -255,7 +255,7 @@ public final class DataCopying {
             cells.add(new ArrayList<>());
         }
         for (int r = 0; r < rows.rows(); r++) {
-            float[] row = rows.row(r);
+            double[] row = rows.row(r);
             int best = 0;
             double bestDistance = Double.POSITIVE_INFINITY;
             for (int c = 0; c < centres.length; c++) {
@@ -272,14 +272,6 @@ public final class DataCopying {
             cells.get(best).add(distances[r]);
         }
         return cells;
-    }
-
-    private static double[] toDouble(float[] row) {
-        double[] out = new double[row.length];
-        for (int j = 0; j < row.length; j++) {
-            out[j] = row[j];
-        }
-        return out;
     }
 
     private static double[] toArray(List<Double> values) {

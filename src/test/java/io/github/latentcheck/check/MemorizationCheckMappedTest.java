@@ -35,8 +35,8 @@ class MemorizationCheckMappedTest {
         Prior prior = GaussianPrior.of(8);
         Latents latents = LatentSampler.sample(prior, 400, 11, 2);
         Samples copies = CopierGenerator.of(training, 1e-4, prior).generate(latents);
-        float[] mixed = copies.toArray();
-        System.arraycopy(holdout.toArray(), 0, mixed, 0, 200 * 64);
+        float[] mixed = copies.toFloatArray();
+        System.arraycopy(holdout.toFloatArray(), 0, mixed, 0, 200 * 64);
         Samples generated = Samples.ofOwned(400, 64, mixed);
         MemorizationCheck check = MemorizationCheck.withDefaults().withImageShape(8, 8);
         CheckInput input = CheckInput.of(prior, latents, generated, training, holdout, 3, 2);

@@ -99,7 +99,8 @@ class MemorizationCheckTest {
         int n = (all.rows() - parity + 1) / 2;
         float[] out = new float[n * all.columns()];
         for (int r = 0; r < n; r++) {
-            System.arraycopy(all.row(2 * r + parity), 0, out, r * all.columns(), all.columns());
+            System.arraycopy(all.slice(2 * r + parity, 2 * r + parity + 1).toFloatArray(), 0, out, r * all.columns(),
+                    all.columns());
         }
         return Samples.ofOwned(n, all.columns(), out);
     }

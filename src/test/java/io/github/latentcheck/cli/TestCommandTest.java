@@ -60,7 +60,7 @@ class TestCommandTest {
         assertThat(ks.get("test").asText()).isEqualTo("ks");
         assertThat(ks.get("n").asInt()).isEqualTo(12);
         assertThat(ks.get("m").isNull()).isTrue();
-        double[] x = floats(A);
+        double[] x = A.clone();
         TestResult library = KolmogorovSmirnov.oneSample(x, NormalDistribution.of(0, 1)::cumulativeProbability);
         assertThat(ks.get("pValue").asDouble()).isEqualTo(library.pValue());
         assertThat(ks.get("logPValue").asDouble()).isEqualTo(library.logPValue());
@@ -83,7 +83,7 @@ class TestCommandTest {
     @Test
     void momentsUseTheMonteCarloNullForSmallSamples(@TempDir Path dir) throws IOException {
         Path file = csv(dir, "a.csv", A, null);
-        double[] x = floats(A);
+        double[] x = A.clone();
         CentralMoments ref = CentralMoments.uniform(-3, 3);
         UniformContinuousDistribution uniform = UniformContinuousDistribution.of(-3, 3);
         JsonNode mc = json(Cli.run("test", "moments", "--sample", file.toString(), "--against", "uniform(-3,3)",
@@ -110,11 +110,11 @@ class TestCommandTest {
         assertThat(cvm.get("results")).hasSize(2);
         JsonNode first = cvm.get("results").get(0);
         assertThat(first.get("method").asText()).isEqualTo("exact");
-        assertThat(first.get("pValue").asDouble()).isEqualTo(CramerVonMises.twoSample(floats(A), floats(B)).pValue());
+        assertThat(first.get("pValue").asDouble()).isEqualTo(CramerVonMises.twoSample(A.clone(), B.clone()).pValue());
         JsonNode ks = json(Cli.run("test", "ks", "--sample", a.toString(), "--against", b.toString(), "--column", "x",
                 "--alternative", "less", "--json"));
         assertThat(ks.get("m").asInt()).isEqualTo(10);
-        KolmogorovSmirnovTwoSampleResult expected = KolmogorovSmirnov.twoSample(floats(A), floats(B), Alternative.LESS,
+        KolmogorovSmirnovTwoSampleResult expected = KolmogorovSmirnov.twoSample(A.clone(), B.clone(), Alternative.LESS,
                 PValueChoice.AUTO);
         assertThat(ks.get("pValue").asDouble()).isEqualTo(expected.result().pValue());
         assertThat(ks.get("ties").asBoolean()).isEqualTo(expected.hasTies());
@@ -136,8 +136,8 @@ class TestCommandTest {
         assertThat(hz.get("n").asInt()).isEqualTo(12);
         double[] rows = new double[24];
         for (int i = 0; i < 12; i++) {
-            rows[2 * i] = (float) A[i];
-            rows[2 * i + 1] = (float) B[i % B.length];
+            rows[2 * i] = A[i];
+            rows[2 * i + 1] = B[i % B.length];
         }
         TestResult expected = Multivariate.henzeZirkler(rows, 2);
         assertThat(hz.get("statistic").asDouble()).isEqualTo(expected.statistic());
@@ -174,15 +174,6 @@ class TestCommandTest {
         assertThat(cli.status()).isEqualTo(2);
         assertThat(cli.out()).isEmpty();
         assertThat(cli.err().lines()).containsExactly("latentcheck: " + message.replace("SAMPLE", file.toString()));
-    }
-
-    /** CSV values are read as float32, as every sample file. */
-    private static double[] floats(double[] v) {
-        double[] f = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            f[i] = (float) v[i];
-        }
-        return f;
     }
 
     @Test

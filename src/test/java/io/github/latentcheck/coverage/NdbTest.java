@@ -29,7 +29,7 @@ class NdbTest {
     @Test
     void droppingTwoModesMakesTheirBinsAndOthersDifferent() {
         int[] component = SampleFiles.readIntegers(Path.of("fixtures/data/ring8_holdout_component.npy"));
-        float[] all = HOLDOUT.toArray();
+        float[] all = HOLDOUT.toFloatArray();
         float[] kept = new float[all.length];
         int rows = 0;
         for (int i = 0; i < HOLDOUT.rows(); i++) {

@@ -36,7 +36,8 @@ class CsvFilesTest {
         Samples samples = SampleFiles.readSamples(file);
 
         assertThat(samples.columnNames()).containsExactly("a", "b");
-        assertThat(samples.toArray()).isEqualTo(new float[] {1, 2.5f, -3, 1e-3f});
+        assertThat(samples.precision()).isEqualTo(Precision.FLOAT64);
+        assertThat(samples.toArray()).isEqualTo(new double[] {1, 2.5, -3, 1e-3});
     }
 
     @Test
@@ -45,16 +46,32 @@ class CsvFilesTest {
         Path bare = Files.writeString(dir.resolve("bare.CSV"), "x0,x1\n1,2\n3,4");
 
         assertThat(SampleFiles.readSamples(crlf).columnNames()).containsExactly("x0", "x1");
-        assertThat(SampleFiles.readSamples(crlf).toArray()).isEqualTo(new float[] {1, 2, 3, 4});
-        assertThat(SampleFiles.readSamples(bare).toArray()).isEqualTo(new float[] {1, 2, 3, 4});
+        assertThat(SampleFiles.readSamples(crlf).toArray()).isEqualTo(new double[] {1, 2, 3, 4});
+        assertThat(SampleFiles.readSamples(bare).toArray()).isEqualTo(new double[] {1, 2, 3, 4});
     }
 
     @Test
-    void parsesFloatsOnceAndLatentsAsDoubles() throws IOException {
-        Path file = csv("z\n0.1\n0.30000000000000004\n1e39\n");
+    void readsSamplesAndLatentsAsFloat64Exactly() throws IOException {
+        Path file = csv("z\n0.1\n0.30000000000000004\n1e39\n1.0000000001e-50\n");
+        double[] expected = {0.1, 0.30000000000000004, 1e39, 1.0000000001e-50};
 
-        assertThat(SampleFiles.readLatents(file).toArray()).isEqualTo(new double[] {0.1, 0.30000000000000004, 1e39});
-        assertRefused(file, "line 4, column 'z': value 1e39 is outside the float32 range");
+        assertThat(SampleFiles.readLatents(file).toArray()).isEqualTo(expected);
+        assertThat(SampleFiles.readSamples(file).toArray()).isEqualTo(expected);
+    }
+
+    @Test
+    void refusesNumbersJavaWouldTakeButCsvWritersDoNotWrite() throws IOException {
+        assertRefused(csv("x\n1f\n"), "line 2, column 'x': not a number: '1f'");
+        assertRefused(csv("x\n1\n2d\n"), "line 3, column 'x': not a number: '2d'");
+        assertRefused(csv("x\n0x1p3\n"), "line 2, column 'x': not a number: '0x1p3'");
+        assertThat(SampleFiles.readSamples(csv("x\n-.5\n+2.\n 3E+2 \n")).toArray())
+                .containsExactly(-0.5, 2, 300);
+    }
+
+    @Test
+    void refusesAHeaderRowOfNumbers() throws IOException {
+        assertRefused(csv("1.5,2\n3,4\n"), "line 1: the header row holds numbers, not column names (1.5,2); add a "
+                + "header row of names such as x0,x1,...");
     }
 
     @Test
@@ -64,7 +81,7 @@ class CsvFilesTest {
         Samples samples = SampleFiles.readSamples(file, List.of("x1", "x0"));
 
         assertThat(samples.columnNames()).containsExactly("x1", "x0");
-        assertThat(samples.toArray()).isEqualTo(new float[] {2, 1, 4, 3});
+        assertThat(samples.toArray()).isEqualTo(new double[] {2, 1, 4, 3});
     }
 
     @Test

@@ -45,7 +45,9 @@ class SampleFilesTest {
 
         assertThat(csv.columnNames()).containsExactly("x0", "x1");
         assertThat(csv.rows()).isEqualTo(npy.rows());
-        assertThat(csv.toArray()).isEqualTo(npy.toArray());
+        assertThat(csv.precision()).isEqualTo(Precision.FLOAT64);
+        assertThat(npy.precision()).isEqualTo(Precision.FLOAT32);
+        assertThat(csv.toFloatArray()).isEqualTo(npy.toFloatArray());
     }
 
     @Test
@@ -61,11 +63,11 @@ class SampleFilesTest {
         assertThat((double) grid25Train.value(19999, 1)).isEqualTo(0.014161611907184124);
         assertThat(digitsTrain.rows()).isEqualTo(1200);
         assertThat(digitsTrain.columns()).isEqualTo(64);
-        assertThat(digitsTrain.row(0)).startsWith(0, 0, 0, 0.25f, 0.9375f, 0.75f, 0, 0);
+        assertThat(digitsTrain.row(0)).startsWith(0, 0, 0, 0.25, 0.9375, 0.75, 0, 0);
         assertThat(digitsHoldout.rows()).isEqualTo(597);
-        for (float v : digitsTrain.toArray()) {
-            assertThat(v).isBetween(0f, 1f);
-            assertThat(v * 16).isEqualTo(Math.round(v * 16));
+        for (double v : digitsTrain.toArray()) {
+            assertThat(v).isBetween(0.0, 1.0);
+            assertThat(v * 16).isEqualTo((double) Math.round(v * 16));
         }
     }
 
@@ -100,9 +102,23 @@ class SampleFilesTest {
         SampleFiles.write(file, samples);
         Samples back = SampleFiles.readSamples(file);
 
-        assertThat(back.toArray()).isEqualTo(values);
+        assertThat(back.toFloatArray()).isEqualTo(values);
         List<String> expectedNames = name.endsWith(".csv") ? List.of("left", "right") : List.of("x0", "x1");
         assertThat(back.columnNames()).isEqualTo(expectedNames);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"s64.npy", "s64.csv"})
+    void float64SamplesRoundTripExactly(String name) {
+        double[] values = {0.1, 1.0 / 3, -Double.MIN_VALUE, 1e300, 1e8 + 1e-7, -0.0};
+        Samples samples = Samples.of(3, 2, values);
+        Path file = dir.resolve(name);
+
+        SampleFiles.write(file, samples);
+        Samples back = SampleFiles.readSamples(file);
+
+        assertThat(back.precision()).isEqualTo(Precision.FLOAT64);
+        assertThat(back.toArray()).isEqualTo(values);
     }
 
     @ParameterizedTest
@@ -212,7 +228,7 @@ class SampleFilesTest {
 
         SampleFiles.write(file, Samples.of(1, 1, new float[] {2}));
 
-        assertThat(SampleFiles.readSamples(file).toArray()).isEqualTo(new float[] {2});
+        assertThat(SampleFiles.readSamples(file).toFloatArray()).isEqualTo(new float[] {2});
         try (Stream<Path> entries = Files.list(dir)) {
             assertThat(entries).containsExactly(file);
         }
@@ -224,7 +240,7 @@ class SampleFilesTest {
         try {
             SampleFiles.write(relative, Samples.of(1, 1, new float[] {5}));
 
-            assertThat(SampleFiles.readSamples(relative).toArray()).isEqualTo(new float[] {5});
+            assertThat(SampleFiles.readSamples(relative).toFloatArray()).isEqualTo(new float[] {5});
         } finally {
             Files.deleteIfExists(relative);
         }

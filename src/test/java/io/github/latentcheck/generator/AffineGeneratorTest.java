@@ -26,7 +26,7 @@ class AffineGeneratorTest {
         AffineGenerator g = AffineGenerator.of(A, B);
         assertThat(g.inputDimension()).isEqualTo(3);
         assertThat(g.outputDimension()).isEqualTo(2);
-        assertThat(g.generate(Z).toArray()).containsExactly(EXPECTED);
+        assertThat(g.generate(Z).toFloatArray()).containsExactly(EXPECTED);
     }
 
     @Test
@@ -35,7 +35,7 @@ class AffineGeneratorTest {
                 "bias", List.of(0.5, -2));
         Generator g = Generators.create(Options.of(options, "generator"),
                 GeneratorContext.of(GaussianPrior.of(3), null));
-        assertThat(g.generate(Z).toArray()).containsExactly(EXPECTED);
+        assertThat(g.generate(Z).toFloatArray()).containsExactly(EXPECTED);
     }
 
     @Test
@@ -43,7 +43,7 @@ class AffineGeneratorTest {
         Map<String, Object> options = Map.of("type", "affine", "matrix", List.of(List.of(1, 2, 0), List.of(0, -1, 3)));
         Generator g = Generators.create(Options.of(options, "generator"),
                 GeneratorContext.of(GaussianPrior.of(3), null));
-        assertThat(g.generate(Z).toArray()).containsExactly(5f, 7f, 0f, 5.5f);
+        assertThat(g.generate(Z).toFloatArray()).containsExactly(5f, 7f, 0f, 5.5f);
     }
 
     @Test
@@ -56,7 +56,7 @@ class AffineGeneratorTest {
                 "bias_file", bias.toString());
         Generator g = Generators.create(Options.of(options, "generator"),
                 GeneratorContext.of(GaussianPrior.of(3), null));
-        assertThat(g.generate(Z).toArray()).containsExactly(EXPECTED);
+        assertThat(g.generate(Z).toFloatArray()).containsExactly(EXPECTED);
     }
 
     @Test

@@ -31,11 +31,11 @@ class FileGeneratorTest {
                 GeneratorContext.of(GaussianPrior.of(3), null));
         assertThat(g.inputDimension()).isEqualTo(3);
         assertThat(g.outputDimension()).isEqualTo(2);
-        assertThat(g.generate(FOUR).toArray()).containsExactly(Arrays.copyOfRange(values, 0, 8));
-        assertThat(g.generate(FOUR).toArray()).containsExactly(Arrays.copyOfRange(values, 8, 16));
+        assertThat(g.generate(FOUR).toFloatArray()).containsExactly(Arrays.copyOfRange(values, 0, 8));
+        assertThat(g.generate(FOUR).toFloatArray()).containsExactly(Arrays.copyOfRange(values, 8, 16));
         assertThatThrownBy(() -> g.generate(FOUR)).isInstanceOf(InvalidInputException.class)
                 .hasMessage(file + ": has 10 rows, fewer than the samples the run asks for");
-        assertThat(g.generate(Latents.of(2, 3, new double[6])).toArray())
+        assertThat(g.generate(Latents.of(2, 3, new double[6])).toFloatArray())
                 .containsExactly(Arrays.copyOfRange(values, 16, 20));
     }
 
@@ -47,7 +47,7 @@ class FileGeneratorTest {
         Generator g = Generators.create(Options.of(Map.of("type", "file", "path", file.toString(),
                 "columns", List.of("c", "a")), "generator"), GeneratorContext.of(GaussianPrior.of(1), null));
         Samples x = g.generate(Latents.of(2, 1, new double[2]));
-        assertThat(x.toArray()).containsExactly(3, 1, 6, 4);
+        assertThat(x.toFloatArray()).containsExactly(3, 1, 6, 4);
         assertThat(x.columnNames()).containsExactly("c", "a");
     }
 }

@@ -118,7 +118,7 @@ class MixtureGeneratorTest {
         // z = (0, 0, 0, ·, ·): Φ(0)·8 = 4 picks mode 4, (2cos π, 2sin π), with no noise; 2sin π is
         // 2.4e-16, not 0, in floating point.
         Samples x = generator.generate(Latents.of(1, 5, new double[] {0, 0, 0, 9, -9}));
-        assertThat(x.value(0, 0)).isEqualTo(-2f);
-        assertThat(x.value(0, 1)).isCloseTo(0f, within(1e-15f));
+        assertThat(x.value(0, 0)).isEqualTo(-2.0);
+        assertThat(x.value(0, 1)).isCloseTo(0.0, within(1e-15));
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.latentcheck.InvalidInputException;
 import io.github.latentcheck.data.Latents;
+import io.github.latentcheck.data.Precision;
 import io.github.latentcheck.data.Samples;
 import io.github.latentcheck.prior.GaussianPrior;
 import io.github.latentcheck.prior.LatentSampler;
@@ -77,8 +78,10 @@ class ProcessGeneratorTest {
                 Duration.ofSeconds(30), ProcessGenerator.Dtype.FLOAT64)) {
             Samples x = g.generate(z);
 
-            assertThat(x.value(0, 0)).isEqualTo(0.1f);
-            assertThat(x.value(1, 1)).isEqualTo(3.0f);
+            assertThat(x.precision()).isEqualTo(Precision.FLOAT64);
+            assertThat(x.value(0, 0)).isEqualTo(0.1);
+            assertThat(x.value(0, 1)).isEqualTo(1e-300);
+            assertThat(x.value(1, 1)).isEqualTo(3.0);
         }
     }
 

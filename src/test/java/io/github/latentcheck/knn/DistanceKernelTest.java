@@ -59,7 +59,7 @@ class DistanceKernelTest {
         int n = queries.rows();
         int padded = (n + DistanceKernel.TILE_ROWS - 1) / DistanceKernel.TILE_ROWS * DistanceKernel.TILE_ROWS;
         float[] q = new float[padded * d];
-        queries.copyTo(q, 0);
+        queries.copyRows(0, n, q);
         float[] qn = new float[padded];
         for (int i = 0; i < n; i++) {
             qn[i] = DistanceKernels.squaredNorm(q, i * d, d);
@@ -70,10 +70,10 @@ class DistanceKernelTest {
         int offset = NearestNeighborSearch.PANEL_ALIGNMENT;
         float[] panels = new float[offset + paddedRows * d];
         float[] norms = new float[paddedRows];
-        float[] rows = reference.toArray();
+        float[] rows = reference.toFloatArray();
         int panelCount = DistanceKernels.pack(rows, m, d, width, panels, offset, norms);
-        BlockCandidates sink = new BlockCandidates(k, d, padded, width, false);
-        sink.startQueries(q, qn, 0, n);
+        BlockCandidates sink = new BlockCandidates(k, d, padded, width, false, null);
+        sink.startQueries(q, null, qn, 0, n);
         sink.startBlock(panels, offset, norms, 0, m);
         float[] tiles = DistanceKernels.packTiles(q, padded, d);
         for (int tile = 0; tile < padded; tile += DistanceKernel.TILE_ROWS) {

@@ -23,7 +23,7 @@ class MappedReferenceRowsTest {
     /** Rows with many ties: integer levels, and every seventh row a duplicate of an earlier one. */
     private static Samples withTies(long seed, int rows, int columns) {
         Samples s = BruteForce.integers(seed, rows, columns, 3);
-        float[] v = s.toArray();
+        float[] v = s.toFloatArray();
         for (int r = 7; r < rows; r += 7) {
             System.arraycopy(v, (r / 2) * columns, v, r * columns, columns);
         }
@@ -85,7 +85,7 @@ class MappedReferenceRowsTest {
     @Test
     void aNanInMappedRowsIsReportedWithTheFileAndRow() {
         Samples reference = BruteForce.uniform(7, 3000, 16, 1, 0);
-        float[] v = reference.toArray();
+        float[] v = reference.toFloatArray();
         v[2345 * 16 + 3] = Float.NaN;
         Path file = dir.resolve("bad.npy");
         SampleFiles.write(file, Samples.ofOwned(3000, 16, v));

@@ -115,7 +115,7 @@ class NearestNeighborSearchTest {
     @ParameterizedTest(name = "d={0}")
     @MethodSource("dims")
     void mixedMagnitudesMatchBruteForce(int d) {
-        float[] v = BruteForce.uniform(d, 300, d, 1, 0).toArray();
+        float[] v = BruteForce.uniform(d, 300, d, 1, 0).toFloatArray();
         for (int i = 0; i < v.length; i += 7) {
             v[i] *= (i % 3 == 0) ? 1e15f : 1e-15f;
         }
@@ -130,7 +130,7 @@ class NearestNeighborSearchTest {
         Samples reference = BruteForce.uniform(d, 150, d, 1, 0);
         float[] rows = new float[30 * d];
         for (int i = 0; i < 30; i++) {
-            System.arraycopy(reference.row(i * 5), 0, rows, i * d, d);
+            System.arraycopy(reference.slice(i * 5, i * 5 + 1).toFloatArray(), 0, rows, i * d, d);
         }
         Samples queries = Samples.of(30, d, rows);
         assertSearchMatches(queries, reference, 5);

@@ -34,13 +34,13 @@ class ModesFileTest {
     void perModeStandardDeviationsAndCovariancesGiveMahalanobisDistances() throws IOException {
         Path sds = write("{\"centres\": [[0, 0], [10, 0]], \"sd\": [1, 2]}");
         GaussianMixture iso = ModesFile.read(sds);
-        assertThat(iso.mahalanobis(1, new float[] {10, 4}, 0)).isEqualTo(2.0);
+        assertThat(iso.mahalanobis(1, new double[] {10, 4}, 0)).isEqualTo(2.0);
         assertThat(iso.weight(0)).isEqualTo(0.5);
 
         Path cov = write("{\"centres\": [[0, 0]], \"covariances\": [[[4, 2], [2, 2]]], \"weights\": [1]}");
         GaussianMixture full = ModesFile.read(cov);
         // (x Σ⁻¹ x) for x = (2, 1), Σ⁻¹ = [[0.5, -0.5], [-0.5, 1]]: 2 - 2 + 1 = 1
-        assertThat(full.mahalanobis(0, new float[] {2, 1}, 0)).isCloseTo(1.0, within(1e-15));
+        assertThat(full.mahalanobis(0, new double[] {2, 1}, 0)).isCloseTo(1.0, within(1e-15));
         assertThat(full.covariance(0)[1]).containsExactly(2, 2);
         assertThat(full.isIsotropic(0)).isFalse();
         assertThatThrownBy(full::sd).isInstanceOf(IllegalStateException.class);

@@ -52,8 +52,8 @@ class DataCopyingCalibrationTest {
         float[] copies = new float[600 * 2];
         for (int r = 0; r < 600; r++) {
             int row = rng.nextInt(1000);
-            copies[2 * r] = training.value(row, 0) + 1e-4f;
-            copies[2 * r + 1] = training.value(row, 1);
+            copies[2 * r] = (float) training.value(row, 0) + 1e-4f;
+            copies[2 * r + 1] = (float) training.value(row, 1);
         }
         DataCopying.Result r = DataCopying.withDefaults().withSeed(1).test(training, ring(rng, 500, 0.2),
                 Samples.ofOwned(600, 2, copies));
