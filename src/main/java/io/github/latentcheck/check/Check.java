@@ -4,6 +4,7 @@ import io.github.latentcheck.data.Samples;
 import io.github.latentcheck.power.PowerAnalysis;
 import io.github.latentcheck.power.PowerDemand;
 import io.github.latentcheck.prior.Prior;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -42,6 +43,18 @@ public interface Check {
      * @throws io.github.latentcheck.InvalidInputException if the check cannot test {@code prior}
      */
     default void validate(Prior prior) {
+    }
+
+    /**
+     * The gates that state this check's own verdict ({@link CheckResult#passed()}) metric by metric,
+     * e.g. {@code memorization.copyFraction <= 0.01}: the default criteria of the {@code audit} and
+     * {@code coverage} commands, one JUnit test case each. The default: none (the check reports
+     * estimates and has no verdict of its own).
+     *
+     * @return gate expressions over this check's metrics; together they hold exactly when the check passes
+     */
+    default List<String> criteria() {
+        return List.of();
     }
 
     /**

@@ -3,11 +3,13 @@ package io.github.latentcheck.check;
 import io.github.latentcheck.chart.Chart;
 import io.github.latentcheck.chart.ImageGrid;
 import io.github.latentcheck.stats.TestResult;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -27,6 +29,21 @@ public final class CheckResult {
     private final List<ImageGrid> imageGrids;
     private final SampleTable sampleTable;
     private final String underpowered;
+    private final Duration duration;
+
+    private CheckResult(CheckResult other, Duration duration) {
+        this.id = other.id;
+        this.type = other.type;
+        this.passed = other.passed;
+        this.metrics = other.metrics;
+        this.tests = other.tests;
+        this.correction = other.correction;
+        this.charts = other.charts;
+        this.imageGrids = other.imageGrids;
+        this.sampleTable = other.sampleTable;
+        this.underpowered = other.underpowered;
+        this.duration = duration;
+    }
 
     private CheckResult(Builder b) {
         this.id = b.id;
@@ -39,6 +56,30 @@ public final class CheckResult {
         this.imageGrids = List.copyOf(b.imageGrids);
         this.sampleTable = b.sampleTable;
         this.underpowered = b.underpowered;
+        this.duration = Duration.ZERO;
+    }
+
+    /**
+     * @param took how long the check ran (set by the runner; reported in {@code junit.xml}, never in
+     *     {@code results.json}, which must not change from run to run)
+     * @return a copy that carries it
+     */
+    public CheckResult withDuration(Duration took) {
+        return new CheckResult(this, Objects.requireNonNull(took, "duration"));
+    }
+
+    /** @return how long the check ran, zero unless the runner set it */
+    public Duration duration() {
+        return duration;
+    }
+
+    /**
+     * @return the smallest adjusted p-value of the check's tests, NaN when it has none: the evidence a
+     *     failure message cites
+     */
+    public double smallestAdjustedPValue() {
+        return tests.stream().mapToDouble(TestResult::adjustedPValue).filter(p -> !Double.isNaN(p)).min()
+                .orElse(Double.NaN);
     }
 
     /**
@@ -62,6 +103,40 @@ public final class CheckResult {
     /** @return the check's own verdict at its level (gates decide whether a run passes) */
     public boolean passed() {
         return passed;
+    }
+
+    /**
+     * The state a report shows as the check's headline: its own verdict, unless the run was too small
+     * for the power its spec demands, which is a state of its own whatever the tests found.
+     *
+     * @return {@link State#UNDERPOWERED} when {@link #underpowered()} is present, else passed or failed
+     */
+    public State state() {
+        if (underpowered != null) {
+            return State.UNDERPOWERED;
+        }
+        return passed ? State.PASSED : State.FAILED;
+    }
+
+    /** A check's headline state: the same three words in every report. */
+    public enum State {
+        /** The check's own criteria hold. */
+        PASSED("pass"),
+        /** A criterion of the check fails. */
+        FAILED("fail"),
+        /** The run is too small for the power the spec demands: neither verdict can be trusted. */
+        UNDERPOWERED("underpowered");
+
+        private final String label;
+
+        State(String label) {
+            this.label = label;
+        }
+
+        /** @return {@code "pass"}, {@code "fail"} or {@code "underpowered"}, as reports write it */
+        public String label() {
+            return label;
+        }
     }
 
     /** @return the metrics by name, in reporting order; integers are {@code Long}, others {@code Double} */

@@ -12,12 +12,17 @@ import io.github.latentcheck.knn.Neighbors;
 import io.github.latentcheck.prior.LatentSampler;
 import io.github.latentcheck.prior.Prior;
 import io.github.latentcheck.spec.Options;
+import io.github.latentcheck.stats.PValueMethod;
+import io.github.latentcheck.stats.TestResult;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.apache.commons.statistics.inference.AlternativeHypothesis;
+import org.apache.commons.statistics.inference.FisherExactTest;
+import org.apache.commons.statistics.inference.SignificanceResult;
 
 /**
  * {@code interpolation}: does the generator snap onto training rows between its samples? A generator
@@ -38,11 +43,21 @@ import java.util.Set;
  * over the steps strictly between the end points; {@code medianTrainingDistance} and
  * {@code medianHoldoutDistance}, the medians of \(d_1\) and of the distance to the nearest held-out row.
  *
+ * <p><b>Verdict.</b> Real data snaps too: a held-out row can lie closer to one training row than a
+ * third of its distance to the next. {@code holdoutSnapFraction} is that share of the held-out rows,
+ * computed the same way against the training rows. The check fails when the interior steps snap
+ * more often than the held-out rows: Fisher's exact test, one-sided (greater), of the 2 × 2 table
+ * (interior snaps, interior non-snaps; held-out snaps, held-out non-snaps), the test
+ * {@code interior-snap-excess} with metric {@code snapExcessPValue}, rejects at {@code alpha}
+ * (default 0.01). Fisher's test conditions on the margins, so its p-value is exact (and conservative
+ * at small counts).
+ *
  * <p>Reference: White, T. (2016). Sampling generative networks. arXiv:1609.04468.
  */
 public final class InterpolationCheck implements Check {
     private static final List<String> METRICS = List.of("paths", "stepsPerPath", "snapFraction",
-            "interiorSnapFraction", "medianTrainingDistance", "medianHoldoutDistance");
+            "interiorSnapFraction", "holdoutSnapFraction", "snapExcessPValue", "medianTrainingDistance",
+            "medianHoldoutDistance");
     private static final int PATHS_CHARTED = 5;
 
     /** How latents are joined. */
@@ -60,23 +75,31 @@ public final class InterpolationCheck implements Check {
     private final int steps;
     private final Path path;
     private final int[] imageShape;
+    private final double alpha;
 
-    private InterpolationCheck(String id, int pairs, int steps, Path path, int[] imageShape) {
+    private InterpolationCheck(String id, int pairs, int steps, Path path, int[] imageShape, double alpha) {
         this.id = id;
         this.pairs = pairs;
         this.steps = steps;
         this.path = path;
         this.imageShape = imageShape;
+        this.alpha = alpha;
     }
 
     /**
      * Defaults: id {@code interpolation}, 16 pairs, 9 steps per path (end points included), the path
-     * chosen by the prior, no image shape.
+     * chosen by the prior, no image shape, alpha 0.01.
      *
      * @return the check with defaults
      */
     public static InterpolationCheck withDefaults() {
-        return new InterpolationCheck("interpolation", 16, 9, Path.AUTO, new int[0]);
+        return new InterpolationCheck("interpolation", 16, 9, Path.AUTO, new int[0], 0.01);
+    }
+
+    /** @return {@code snapExcessPValue >= alpha}: the interior steps snap no more often than held-out rows */
+    @Override
+    public List<String> criteria() {
+        return List.of(id + ".snapExcessPValue >= " + alpha);
     }
 
     @Override
@@ -135,16 +158,27 @@ public final class InterpolationCheck implements Check {
         long snaps = 0;
         long interiorSnaps = 0;
         for (int i = 0; i < d1.length; i++) {
-            boolean snap = d1[i] == 0 || d1[i] / toTraining.distance(i, 1) < MemorizationCheck.RATIO_THRESHOLD;
+            boolean snap = isSnap(d1[i], toTraining.distance(i, 1));
             int s = i % steps;
             snaps += snap ? 1 : 0;
             interiorSnaps += snap && s > 0 && s < steps - 1 ? 1 : 0;
         }
+        Neighbors heldOut = search.withK(2).search(holdout, training);
+        long holdoutSnaps = 0;
+        for (int i = 0; i < holdout.rows(); i++) {
+            holdoutSnaps += isSnap(heldOut.distance(i, 0), heldOut.distance(i, 1)) ? 1 : 0;
+        }
+        long interior = steps > 2 ? (long) pairs * (steps - 2) : 0;
+        TestResult excess = snapExcess(interiorSnaps, interior, holdoutSnaps, holdout.rows());
         CheckResult.Builder result = CheckResult.builder(this)
+                .passed(!excess.reject(alpha))
+                .tests(List.of(excess))
                 .metric("paths", pairs)
                 .metric("stepsPerPath", steps)
                 .metric("snapFraction", (double) snaps / d1.length)
-                .metric("interiorSnapFraction", steps > 2 ? (double) interiorSnaps / (pairs * (steps - 2)) : 0)
+                .metric("interiorSnapFraction", interior > 0 ? (double) interiorSnaps / interior : 0)
+                .metric("holdoutSnapFraction", (double) holdoutSnaps / holdout.rows())
+                .metric("snapExcessPValue", excess.pValue())
                 .metric("medianTrainingDistance", MemorizationCheck.median(d1))
                 .metric("medianHoldoutDistance", MemorizationCheck.median(toHoldout))
                 .chart(pathChart("training", d1))
@@ -154,6 +188,25 @@ public final class InterpolationCheck implements Check {
             result.imageGrid(gallery(shape, outputs, training, toTraining));
         }
         return result.build();
+    }
+
+    /** @return whether a row snaps: at distance 0 from a training row, or d1/d2 below 1/3 */
+    private static boolean isSnap(double d1, double d2) {
+        return d1 == 0 || d1 / d2 < MemorizationCheck.RATIO_THRESHOLD;
+    }
+
+    /**
+     * Fisher's exact test, one-sided: do the interior steps snap more often than the held-out rows?
+     * With no interior steps (two steps per path) there is nothing to test and p = 1.
+     */
+    private static TestResult snapExcess(long interiorSnaps, long interior, long holdoutSnaps, long holdout) {
+        if (interior == 0) {
+            return TestResult.of("interior-snap-excess", Double.NaN, 1, PValueMethod.EXACT);
+        }
+        SignificanceResult r = FisherExactTest.withDefaults().with(AlternativeHypothesis.GREATER_THAN)
+                .test(new int[][] {{Math.toIntExact(interiorSnaps), Math.toIntExact(interior - interiorSnaps)},
+                    {Math.toIntExact(holdoutSnaps), Math.toIntExact(holdout - holdoutSnaps)}});
+        return TestResult.of("interior-snap-excess", r.getStatistic(), r.getPValue(), PValueMethod.EXACT);
     }
 
     private static double[] point(double[] a, double[] b, double t, boolean spherical) {
@@ -263,7 +316,12 @@ public final class InterpolationCheck implements Check {
                 throw new InvalidInputException(options.where("image_shape") + ": " + options.section()
                         + ".image_shape is not [height, width] with positive sizes: " + Arrays.toString(shape));
             }
-            return new InterpolationCheck(id, pairs, steps, path, shape);
+            double alpha = options.number("alpha", 0.01);
+            if (!(alpha > 0 && alpha < 1)) {
+                throw new InvalidInputException(options.where("alpha") + ": " + options.section()
+                        + ".alpha is not in (0, 1): " + alpha);
+            }
+            return new InterpolationCheck(id, pairs, steps, path, shape, alpha);
         }
     }
 }

@@ -297,6 +297,20 @@ public final class MemorizationCheck implements Check {
         return result.passed(passed).sampleTable(table.build()).build();
     }
 
+    /**
+     * @return {@code copyFraction <= max_copy_fraction} and, when the holdout is used, the data-copying
+     *     test not rejecting: {@code dataCopyingPValue >= alpha}
+     */
+    @Override
+    public List<String> criteria() {
+        List<String> criteria = new ArrayList<>();
+        criteria.add(id + ".copyFraction <= " + maxCopyFraction);
+        if (holdoutUse == HoldoutUse.REQUIRED) {
+            criteria.add(id + ".dataCopyingPValue >= " + alpha);
+        }
+        return List.copyOf(criteria);
+    }
+
     private boolean compareWithHoldout(CheckInput input, NearestNeighborSearch search, ReferenceRows training,
             Samples holdout, double[] d1, double[] h1, double[] holdoutToTraining, CheckResult.Builder result) {
         UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(input.seed());

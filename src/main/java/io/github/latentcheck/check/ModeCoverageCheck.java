@@ -162,6 +162,20 @@ public final class ModeCoverageCheck implements Check {
         return Set.of();
     }
 
+    /**
+     * @return the check's verdict as gates: some high-quality samples, every mode covered, no mode
+     *     under-covered and (two modes or more) the occupancy chi-square test not rejecting at alpha
+     */
+    @Override
+    public List<String> criteria() {
+        List<String> criteria = new ArrayList<>(List.of(id + ".hqSamples > 0",
+                id + ".modesCovered >= " + mixture.modes(), id + ".underCoveredModes == 0"));
+        if (mixture.modes() >= 2) {
+            criteria.add(id + ".occupancyPValue >= " + alpha);
+        }
+        return List.copyOf(criteria);
+    }
+
     @Override
     public CheckResult run(CheckInput input) {
         Samples samples = input.samples();

@@ -38,6 +38,12 @@ public final class NdbCheck implements Check {
         return new NdbCheck(id, Ndb.withDefaults().withBins(bins).withAlpha(alpha), alpha);
     }
 
+    /** @return {@code differentBins == 0}: no bin differs at the adjusted level */
+    @Override
+    public List<String> criteria() {
+        return List.of(id + ".differentBins == 0");
+    }
+
     @Override
     public String id() {
         return id;

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.github.latentcheck.InvalidInputException;
-import io.github.latentcheck.check.CheckInput;
 import io.github.latentcheck.check.CheckResult;
 import io.github.latentcheck.check.MemorizationCheck;
 import io.github.latentcheck.concurrent.Tasks;
@@ -14,7 +13,7 @@ import io.github.latentcheck.data.AtomicFile;
 import io.github.latentcheck.data.MappedNpyFile;
 import io.github.latentcheck.data.SampleFiles;
 import io.github.latentcheck.data.Samples;
-import io.github.latentcheck.knn.ReferenceRows;
+import io.github.latentcheck.report.JsonResultsReporter;
 import io.github.latentcheck.report.ReportWriter;
 import io.github.latentcheck.run.Experiment;
 import io.github.latentcheck.run.ExperimentResult;
@@ -26,6 +25,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,10 +42,12 @@ import picocli.CommandLine.Spec;
 /**
  * {@code latentcheck audit}: the {@code memorization} check on samples read from a file. Without
  * {@code --holdout} it reports only the train-based metrics ({@code holdout: none}). With
- * {@code --out} it runs the same check as a one-prior experiment whose generator reads the samples
- * file, writes the standard report (index.html with the suspects' gallery, results.json, junit.xml,
- * summary.md, memorization-samples.csv) and beside it {@code audit.yaml}, the spec that reproduces it
- * with {@code latentcheck run}. An audit has no gates, so it exits 0 unless the input is bad (2).
+ * The check always runs as a one-prior experiment whose generator reads the samples file, so every
+ * output flag gives the same numbers; with {@code --out} it writes the standard report (index.html
+ * with the suspects' gallery, results.json, junit.xml, summary.md, memorization-samples.csv) and
+ * beside it {@code audit.yaml}, the spec that reproduces it with {@code latentcheck run}. Its gates
+ * are the {@code --gate} options, or by default the check's own criteria
+ * ({@link MemorizationCheck#criteria()}): exit 0 when they hold, 1 when one fails, 2 for bad input.
  *
  * <p>A {@code .npy} training file whose values would take more than a quarter of the heap is
  * memory-mapped ({@link MappedNpyFile#openIfLarge}) and streamed through the search; a bad value in
@@ -92,6 +94,11 @@ final class AuditCommand implements Callable<Integer> {
             + "Results do not depend on it.")
     Integer threads;
 
+    @Option(names = "--gate", paramLabel = "EXPR", description = "A criterion such as "
+            + "'memorization.copyFraction <= 0.001' (repeatable); replaces the default criteria, the check's own "
+            + "verdict: memorization.copyFraction <= 0.01 and, with --holdout, memorization.dataCopyingPValue >= 0.01.")
+    List<String> gates = new ArrayList<>();
+
     @Override
     public Integer call() throws IOException {
         int threadCount = threads != null ? threads : Tasks.defaultThreads();
@@ -104,37 +111,36 @@ final class AuditCommand implements Callable<Integer> {
         int trainingRows = mapped.map(MappedNpyFile::rows).orElseGet(() -> training.rows());
         int trainingColumns = mapped.map(MappedNpyFile::columns).orElseGet(() -> training.columns());
         requireSameColumns(samples.columns(), samplesFile, trainingColumns, trainFile);
-        Samples holdout = null;
         if (holdoutFile != null) {
-            holdout = SampleFiles.readSamples(holdoutFile);
-            requireSameColumns(holdout.columns(), holdoutFile, trainingColumns, trainFile);
+            requireSameColumns(SampleFiles.readSamples(holdoutFile).columns(), holdoutFile, trainingColumns, trainFile);
         }
         if (k != null && (k < 2 || k >= trainingRows)) {
             throw new InvalidInputException("--k " + k + " is not at least 2 and below the number of training rows in "
                     + trainFile + ": " + trainingRows);
         }
         int[] shape = shape(samples.columns());
+        MemorizationCheck check = check(shape);
+        List<String> criteria = CommandGates.criteria(gates, check);
         if (out != null) {
             ReportWriter.checkWritable(out);
         }
-        CheckResult result;
+        String yaml = spec(samples.rows(), shape, criteria);
+        Path specFile = (out != null ? out : Path.of("")).resolve("audit.yaml");
+        Experiment experiment = Experiment.load(ExperimentSpec.parse(yaml, specFile));
+        ExperimentResult result = ExperimentRunner.of(threadCount, TerminalProgress.forStandardError()).run(experiment);
         if (out != null) {
-            result = runWithReport(samples.rows(), shape, threadCount);
-        } else {
-            CheckInput input = CheckInput.of(null, null, samples, training, holdout, seed, threadCount);
-            if (mapped.isPresent()) {
-                input = input.withTrainingRows(ReferenceRows.of(mapped.get()));
-            }
-            result = TerminalProgress.run("audit", check(shape), input);
+            ReportWriter.write(out, result, ReportWriter.standard());
+            AtomicFile.write(specFile, yaml.getBytes(StandardCharsets.UTF_8));
         }
+        CheckResult memorization = result.runs().get(0).checks().get(0);
         PrintWriter stdout = command.commandLine().getOut();
         if (json) {
-            stdout.print(json(result));
+            stdout.print(json(result, memorization));
         } else {
-            printSummary(stdout, result);
+            printSummary(stdout, result, memorization);
         }
         stdout.flush();
-        return LatentcheckCommand.PASSED;
+        return LatentcheckCommand.exitStatus(result.verdict());
     }
 
     private MemorizationCheck check(int[] shape) {
@@ -170,8 +176,11 @@ final class AuditCommand implements Callable<Integer> {
         }
     }
 
-    /** Runs the check as a one-prior experiment over the samples file and writes the standard report. */
-    private CheckResult runWithReport(int rows, int[] shape, int threadCount) throws IOException {
+    /**
+     * The audit as a one-prior experiment whose generator returns the rows of the samples file: the
+     * one code path of every output flag, and the spec written beside a report as {@code audit.yaml}.
+     */
+    private String spec(int rows, int[] shape, List<String> criteria) throws IOException {
         Map<String, Object> check = new LinkedHashMap<>();
         check.put("type", "memorization");
         check.put("holdout", holdoutFile != null ? "required" : "none");
@@ -198,16 +207,11 @@ final class AuditCommand implements Callable<Integer> {
         spec.put("generator", Map.of("type", "file", "path", samplesFile.toAbsolutePath().toString()));
         spec.put("data", data);
         spec.put("checks", List.of(check));
-        String yaml = new ObjectMapper(new YAMLFactory()).writeValueAsString(spec);
-        Path specFile = out.resolve("audit.yaml");
-        Experiment experiment = Experiment.load(ExperimentSpec.parse(yaml, specFile));
-        ExperimentResult result = ExperimentRunner.of(threadCount, TerminalProgress.forStandardError()).run(experiment);
-        ReportWriter.write(out, result, ReportWriter.standard());
-        AtomicFile.write(specFile, yaml.getBytes(StandardCharsets.UTF_8));
-        return result.runs().get(0).checks().get(0);
+        spec.put("gates", criteria);
+        return new ObjectMapper(new YAMLFactory()).writeValueAsString(spec);
     }
 
-    private String json(CheckResult result) throws IOException {
+    private String json(ExperimentResult run, CheckResult result) throws IOException {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         try (JsonGenerator g = new JsonFactory().createGenerator(buffer, JsonEncoding.UTF8)) {
             g.writeStartObject();
@@ -219,7 +223,9 @@ final class AuditCommand implements Callable<Integer> {
             } else {
                 g.writeNullField("holdout");
             }
-            g.writeBooleanField("passed", result.passed());
+            g.writeBooleanField("passed", run.passed());
+            g.writeStringField("verdict", run.verdict().label().toLowerCase(Locale.ROOT));
+            g.writeStringField("state", result.state().label());
             g.writeObjectFieldStart("metrics");
             for (Map.Entry<String, Number> metric : result.metrics().entrySet()) {
                 g.writeFieldName(metric.getKey());
@@ -238,6 +244,7 @@ final class AuditCommand implements Callable<Integer> {
                 g.writeEndObject();
             }
             g.writeEndArray();
+            JsonResultsReporter.writeGates(g, run.gates());
             if (out != null) {
                 g.writeStringField("report", out.resolve("index.html").toString());
             }
@@ -256,15 +263,15 @@ final class AuditCommand implements Callable<Integer> {
         }
     }
 
-    private void printSummary(PrintWriter stdout, CheckResult result) {
+    private void printSummary(PrintWriter stdout, ExperimentResult run, CheckResult result) {
         int width = result.metrics().keySet().stream().mapToInt(String::length).max().orElse(6);
         for (Map.Entry<String, Number> metric : result.metrics().entrySet()) {
             Number v = metric.getValue();
             String text = v instanceof Long ? v.toString() : String.format(Locale.ROOT, "%.6g", v.doubleValue());
             stdout.printf(Locale.ROOT, "%-" + width + "s  %s%n", metric.getKey(), text);
         }
-        stdout.printf(Locale.ROOT, "%s: %s%s%n", samplesFile, result.passed()
-                ? "no memorization found by the check's own criteria" : "memorization suspected",
+        CommandGates.printTable(stdout, run.gates());
+        stdout.printf(Locale.ROOT, "%s: %s%s%n", samplesFile, run.verdictSummary(),
                 out != null ? "; report in " + out.resolve("index.html") : "");
     }
 }

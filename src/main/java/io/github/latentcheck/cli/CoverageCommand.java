@@ -14,9 +14,12 @@ import io.github.latentcheck.concurrent.Tasks;
 import io.github.latentcheck.data.AtomicFile;
 import io.github.latentcheck.data.SampleFiles;
 import io.github.latentcheck.data.Samples;
+import io.github.latentcheck.gate.Gate;
+import io.github.latentcheck.gate.GateResult;
 import io.github.latentcheck.modes.ModesFile;
 import io.github.latentcheck.report.JsonResultsReporter;
 import io.github.latentcheck.report.ReportWriter;
+import io.github.latentcheck.run.Verdict;
 import io.github.latentcheck.stats.TestResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -87,6 +90,12 @@ final class CoverageCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Also write the JSON object to DIR/coverage.json.")
     Path out;
 
+    @Option(names = "--gate", paramLabel = "EXPR", description = "A criterion such as 'prdc.coverage >= 0.9' "
+            + "(repeatable); replaces the default criteria, the checks' own verdicts: with --modes, some "
+            + "high-quality samples, every mode covered, none under-covered and the occupancy test not rejecting; "
+            + "with --reference, no NDB bin different (PRDC reports estimates and judges nothing by itself).")
+    List<String> gates = new ArrayList<>();
+
     @Override
     public Integer call() throws IOException {
         if (out != null) {
@@ -108,6 +117,10 @@ final class CoverageCommand implements Callable<Integer> {
             checks.add(PrdcCheck.of("prdc").withK(k));
             checks.add(NdbCheck.of("ndb", 50, alpha));
         }
+        List<Gate> criteria = new ArrayList<>();
+        for (String expression : CommandGates.criteria(gates, checks.toArray(new Check[0]))) {
+            criteria.add(Gate.parse(expression, "--gate"));
+        }
         CheckInput input = CheckInput.ofSamples(samples, reference, held, seed,
                 threads != null ? threads : Tasks.defaultThreads());
         List<CheckResult> results = new ArrayList<>();
@@ -118,7 +131,12 @@ final class CoverageCommand implements Callable<Integer> {
                 throw new InvalidInputException(samplesFile + ": " + check.id() + ": " + e.getMessage(), e);
             }
         }
-        byte[] document = json(samples, results);
+        List<GateResult> verdicts = new ArrayList<>();
+        for (Gate gate : criteria) {
+            verdicts.add(gate.evaluate("samples", results));
+        }
+        Verdict verdict = Verdict.of(verdicts.stream().allMatch(GateResult::passed), verdicts.size());
+        byte[] document = json(samples, results, verdicts, verdict);
         if (out != null) {
             AtomicFile.write(out.resolve("coverage.json"), document);
         }
@@ -128,12 +146,15 @@ final class CoverageCommand implements Callable<Integer> {
             stdout.println();
         } else {
             printTable(stdout, results);
+            CommandGates.printTable(stdout, verdicts);
+            stdout.printf(Locale.ROOT, "%s: %s%n", samplesFile, verdict.label());
         }
         stdout.flush();
-        return LatentcheckCommand.PASSED;
+        return LatentcheckCommand.exitStatus(verdict);
     }
 
-    private byte[] json(Samples samples, List<CheckResult> results) throws IOException {
+    private byte[] json(Samples samples, List<CheckResult> results, List<GateResult> verdicts, Verdict verdict)
+            throws IOException {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         try (JsonGenerator gen = new JsonFactory().createGenerator(buffer, JsonEncoding.UTF8)) {
             gen.useDefaultPrettyPrinter();
@@ -141,11 +162,14 @@ final class CoverageCommand implements Callable<Integer> {
             gen.writeStringField("samples", samplesFile.toString());
             gen.writeNumberField("rows", samples.rows());
             gen.writeNumberField("columns", samples.columns());
+            gen.writeBooleanField("passed", verdict == Verdict.PASSED);
+            gen.writeStringField("verdict", verdict.label().toLowerCase(Locale.ROOT));
             gen.writeArrayFieldStart("checks");
             for (CheckResult result : results) {
                 JsonResultsReporter.writeCheck(gen, result);
             }
             gen.writeEndArray();
+            JsonResultsReporter.writeGates(gen, verdicts);
             gen.writeEndObject();
         }
         return buffer.toByteArray();

@@ -1,6 +1,7 @@
 package io.github.latentcheck.cli;
 
 import io.github.latentcheck.InvalidInputException;
+import io.github.latentcheck.run.Verdict;
 import io.github.latentcheck.report.Versions;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -11,7 +12,8 @@ import picocli.CommandLine.ScopeType;
 /**
  * The {@code latentcheck} command. Exit status: 0 when every gate passed, 1 when a gate failed,
  * 2 for bad input or usage (one line on standard error naming the file, line, row, column or key),
- * 3 for an internal error (a bug; {@code --debug} shows its stack trace).
+ * 3 for an internal error (a bug; {@code --debug} shows its stack trace), 4 when a run has no gates
+ * and so judged nothing.
  */
 @Command(name = "latentcheck", mixinStandardHelpOptions = true, versionProvider = LatentcheckCommand.Version.class,
         description = "A statistical test harness for generative models: latent priors, mode coverage, memorization.",
@@ -19,7 +21,8 @@ import picocli.CommandLine.ScopeType;
             CoverageCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:every gate passed", "1:a gate failed", "2:bad input or usage",
-            "3:internal error (run again with --debug and report it)"})
+            "3:internal error (run again with --debug and report it)",
+            "4:nothing was judged (the experiment has no gates)"})
 public final class LatentcheckCommand {
     /** Exit status when every gate passed. */
     public static final int PASSED = 0;
@@ -29,6 +32,20 @@ public final class LatentcheckCommand {
     public static final int BAD_INPUT = 2;
     /** Exit status for a bug. */
     public static final int INTERNAL_ERROR = 3;
+    /** Exit status when there were no gates, so nothing was judged (pytest's 5 for "no tests"). */
+    public static final int NOT_GATED = 4;
+
+    /**
+     * @param verdict what a run or command concluded
+     * @return its exit status: 0 passed, 1 failed, 4 not gated
+     */
+    static int exitStatus(Verdict verdict) {
+        return switch (verdict) {
+            case PASSED -> PASSED;
+            case FAILED -> GATE_FAILED;
+            case NOT_GATED -> NOT_GATED;
+        };
+    }
 
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
     boolean debug;

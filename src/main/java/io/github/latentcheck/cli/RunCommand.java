@@ -3,7 +3,6 @@ package io.github.latentcheck.cli;
 import io.github.latentcheck.InvalidInputException;
 import io.github.latentcheck.concurrent.Tasks;
 import io.github.latentcheck.gate.Baseline;
-import io.github.latentcheck.gate.GateResult;
 import io.github.latentcheck.report.JsonResultsReporter;
 import io.github.latentcheck.report.ReportWriter;
 import io.github.latentcheck.report.SavedSamples;
@@ -86,7 +85,7 @@ final class RunCommand implements Callable<Integer> {
             printSummary(stdout, result, directory);
         }
         stdout.flush();
-        return result.passed() ? LatentcheckCommand.PASSED : LatentcheckCommand.GATE_FAILED;
+        return LatentcheckCommand.exitStatus(result.verdict());
     }
 
     /**
@@ -101,23 +100,8 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private static void printSummary(PrintWriter out, ExperimentResult result, Path directory) {
-        int priorWidth = Math.max(5, result.gates().stream().mapToInt(g -> g.prior().length()).max().orElse(5));
-        int gateWidth = Math.max(4, result.gates().stream().mapToInt(g -> g.expression().length()).max().orElse(4));
-        String row = "%-" + priorWidth + "s  %-" + gateWidth + "s  %12s  %s%n";
-        out.printf(Locale.ROOT, row, "prior", "gate", "value", "result");
-        for (GateResult gate : result.gates()) {
-            out.printf(Locale.ROOT, row, gate.prior(), gate.expression(), format(gate.value()),
-                    gate.passed() ? "pass" : gate.reason().isEmpty() ? "FAIL" : "FAIL (" + gate.reason() + ")");
-        }
+        CommandGates.printTable(out, result.gates());
         out.printf(Locale.ROOT, "%s: %s in %.1f s; report in %s%n", result.experiment().name(),
-                result.passed() ? "PASSED" : "FAILED", result.duration().toNanos() / 1e9,
-                directory.resolve("index.html"));
-    }
-
-    private static String format(Number value) {
-        if (value instanceof Long || value instanceof Integer) {
-            return value.toString();
-        }
-        return String.format(Locale.ROOT, "%.6g", value.doubleValue());
+                result.verdictSummary(), result.duration().toNanos() / 1e9, directory.resolve("index.html"));
     }
 }

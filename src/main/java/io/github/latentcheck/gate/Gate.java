@@ -128,8 +128,7 @@ public final class Gate {
         Number value = result.flatMap(r -> r.metric(metric)).orElse(Double.NaN);
         double base = relative ? baselineValue(prior, baseline) : Double.NaN;
         double effective = relative ? base + bound : bound;
-        double minAdjustedP = result.flatMap(r -> r.metric("minAdjustedPValue")).map(Number::doubleValue)
-                .orElse(Double.NaN);
+        double minAdjustedP = result.map(CheckResult::smallestAdjustedPValue).orElse(Double.NaN);
         String underpowered = result.flatMap(CheckResult::underpowered).orElse("");
         return GateResult.of(this, prior, value, effective, base,
                 comparison.holds(value.doubleValue(), effective) && underpowered.isEmpty(), minAdjustedP, underpowered);

@@ -8,6 +8,7 @@ import io.github.latentcheck.check.SampleTable;
 import io.github.latentcheck.gate.GateResult;
 import io.github.latentcheck.run.ExperimentResult;
 import io.github.latentcheck.run.PriorRun;
+import io.github.latentcheck.run.Verdict;
 import io.github.latentcheck.stats.TestResult;
 import io.github.latentcheck.spec.ExperimentSpec;
 import java.io.IOException;
@@ -31,6 +32,13 @@ import java.util.Map;
 public final class HtmlReporter implements Reporter {
     /** Tests listed per check; the rest are in results.json. */
     static final int TESTS_SHOWN = 12;
+    /**
+     * Tests by adjusted p-value, then by raw p-value (through its logarithm, which still orders
+     * p-values that underflow to 0): a correction such as Holm's caps many adjusted p-values at 1,
+     * and among those the raw p-value says which came closest.
+     */
+    static final Comparator<TestResult> MOST_SIGNIFICANT_FIRST = Comparator.comparingDouble(
+            TestResult::adjustedPValue).thenComparingDouble(TestResult::logPValue);
     /** Rows of a per-sample table shown per check; the rest are in its CSV file. */
     static final int TABLE_ROWS_SHOWN = 10;
 
@@ -41,7 +49,8 @@ public final class HtmlReporter implements Reporter {
             + "th{background:#f3f3f3}td.num{text-align:right;font-variant-numeric:tabular-nums}"
             + ".pass{color:#0a6b2d;font-weight:600}.fail{color:#b00020;font-weight:600}"
             + ".verdict{font-size:1.3em;padding:.4em .8em;display:inline-block;border-radius:4px}"
-            + ".verdict.pass{background:#e6f4ea}.verdict.fail{background:#fde7e9}"
+            + ".verdict.pass{background:#e6f4ea}.verdict.fail{background:#fde7e9}.verdict.none{background:#eee}"
+            + ".warn{color:#8a5300;font-weight:600}"
             + "figure{display:inline-block;vertical-align:top;margin:.4em .5em .8em 0}figcaption{font-size:.85em;color:#555;max-width:540px}img{max-width:100%;height:auto}"
             + "section.check{border-top:1px solid #ddd;margin-top:1em}code{background:#f5f5f5;padding:0 .2em}"
             + ".meta td:first-child{color:#555}pre{background:#f7f7f7;padding:.6em;overflow-x:auto}"
@@ -66,7 +75,8 @@ public final class HtmlReporter implements Reporter {
         if (!description.isEmpty()) {
             html.append("<p>").append(escape(description)).append("</p>\n");
         }
-        html.append("<p class=\"verdict ").append(result.passed() ? "pass\">✔ PASSED" : "fail\">✘ FAILED")
+        html.append("<p class=\"verdict ").append(verdictClass(result.verdict())).append("\">")
+                .append(verdictSymbol(result.verdict())).append(' ').append(escape(result.verdictSummary()))
                 .append("</p>\n");
         writeRunFacts(html, result);
         writeGates(html, result);
@@ -74,8 +84,8 @@ public final class HtmlReporter implements Reporter {
             writeComparison(html, result);
         }
         for (PriorRun run : result.runs()) {
-            html.append("<h2 id=\"prior-").append(escape(run.label())).append("\">Prior ").append(escape(run.label()))
-                    .append(": ").append(escape(run.prior().description())).append("</h2>\n");
+            html.append("<h2 id=\"prior-").append(escape(run.label())).append("\">")
+                    .append(escape(RunTitles.of(result, run))).append("</h2>\n");
             for (CheckResult check : run.checks()) {
                 writeCheck(html, run, check);
             }
@@ -113,6 +123,48 @@ public final class HtmlReporter implements Reporter {
         return (absolute.startsWith(here) ? here.relativize(absolute) : absolute).toString();
     }
 
+    /**
+     * @param run a prior's run
+     * @param check a check's id
+     * @return the id of the check's section in index.html, {@code check-<prior>-<check>}
+     */
+    static String checkAnchor(PriorRun run, String check) {
+        return "check-" + run.label() + "-" + check;
+    }
+
+    private static String verdictClass(Verdict verdict) {
+        return switch (verdict) {
+            case PASSED -> "pass";
+            case FAILED -> "fail";
+            case NOT_GATED -> "none";
+        };
+    }
+
+    private static String verdictSymbol(Verdict verdict) {
+        return switch (verdict) {
+            case PASSED -> "✔";
+            case FAILED -> "✘";
+            case NOT_GATED -> "–";
+        };
+    }
+
+    /** The headline of a check: the same three states in every report. */
+    private static String stateClass(CheckResult.State state) {
+        return switch (state) {
+            case PASSED -> "pass";
+            case FAILED -> "fail";
+            case UNDERPOWERED -> "warn";
+        };
+    }
+
+    private static String stateText(CheckResult.State state) {
+        return switch (state) {
+            case PASSED -> "✔ pass";
+            case FAILED -> "✘ fail";
+            case UNDERPOWERED -> "⚠ underpowered";
+        };
+    }
+
     private static void fact(StringBuilder html, String key, String valueHtml) {
         html.append("<tr><td>").append(key).append("</td><td>").append(valueHtml).append("</td></tr>\n");
     }
@@ -120,7 +172,8 @@ public final class HtmlReporter implements Reporter {
     private static void writeGates(StringBuilder html, ExperimentResult result) {
         html.append("<h2>Gates</h2>\n");
         if (result.gates().isEmpty()) {
-            html.append("<p>This experiment has no gates, so it passes whatever its checks find.</p>\n");
+            html.append("<p>This experiment has no gates, so nothing was judged: it neither passes nor fails "
+                    + "(exit status 4). Add <code>gates:</code> to the spec.</p>\n");
             return;
         }
         html.append("<table>\n<thead><tr><th scope=\"col\">Prior</th><th scope=\"col\">Gate</th>")
@@ -187,8 +240,13 @@ public final class HtmlReporter implements Reporter {
     }
 
     private static void writeCheck(StringBuilder html, PriorRun run, CheckResult check) throws IOException {
-        html.append("<section class=\"check\">\n<h3>").append(escape(check.id())).append(" <span class=\"")
-                .append(check.passed() ? "pass\">✔ no rejection" : "fail\">✘ rejected").append("</span></h3>\n");
+        html.append("<section class=\"check\" id=\"").append(escape(checkAnchor(run, check.id())))
+                .append("\">\n<h3>").append(escape(check.id())).append(" <span class=\"")
+                .append(stateClass(check.state())).append("\">").append(stateText(check.state()))
+                .append("</span></h3>\n");
+        if (check.underpowered().isPresent()) {
+            html.append("<p class=\"underpowered\">").append(escape(check.underpowered().get())).append("</p>\n");
+        }
         if (!check.correction().isEmpty()) {
             html.append("<p>Correction: ").append(escape(check.correction())).append(".</p>\n");
         }
@@ -199,7 +257,7 @@ public final class HtmlReporter implements Reporter {
         }
         html.append("</table>\n");
         List<TestResult> shown = check.tests().stream()
-                .sorted(Comparator.comparingDouble(TestResult::adjustedPValue)).limit(TESTS_SHOWN).toList();
+                .sorted(MOST_SIGNIFICANT_FIRST).limit(TESTS_SHOWN).toList();
         if (!shown.isEmpty()) {
             String csv = escape(SampleTableCsv.testsFileName(run, check));
             html.append("<table>\n<caption>").append(shown.size() < check.tests().size()

@@ -12,6 +12,8 @@ import io.github.latentcheck.run.PriorRun;
 import io.github.latentcheck.stats.TestResult;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -53,6 +55,7 @@ public final class JsonResultsReporter implements Reporter {
         json.writeNumberField("seed", result.experiment().seed());
         json.writeNumberField("samples", result.experiment().samples());
         json.writeBooleanField("passed", result.passed());
+        json.writeStringField("verdict", result.verdict().label().toLowerCase(Locale.ROOT));
         json.writeArrayFieldStart("runs");
         for (PriorRun run : result.runs()) {
             json.writeStartObject();
@@ -69,8 +72,21 @@ public final class JsonResultsReporter implements Reporter {
             json.writeEndObject();
         }
         json.writeEndArray();
+        writeGates(json, result.gates());
+        json.writeEndObject();
+    }
+
+    /**
+     * Writes the field {@code gates}: one object per verdict with its expression, prior, check,
+     * metric, value, bound (and baseline), passed and reason; shared with the commands' {@code --json}.
+     *
+     * @param json where to write, inside an object
+     * @param gates the verdicts
+     * @throws IOException from the generator
+     */
+    public static void writeGates(JsonGenerator json, List<GateResult> gates) throws IOException {
         json.writeArrayFieldStart("gates");
-        for (GateResult gate : result.gates()) {
+        for (GateResult gate : gates) {
             json.writeStartObject();
             json.writeStringField("expression", gate.expression());
             json.writeStringField("prior", gate.prior());
@@ -91,7 +107,6 @@ public final class JsonResultsReporter implements Reporter {
             json.writeEndObject();
         }
         json.writeEndArray();
-        json.writeEndObject();
     }
 
     /**
@@ -107,6 +122,10 @@ public final class JsonResultsReporter implements Reporter {
         json.writeStringField("check", check.id());
         json.writeStringField("type", check.type());
         json.writeBooleanField("passed", check.passed());
+        json.writeStringField("state", check.state().label());
+        if (check.underpowered().isPresent()) {
+            json.writeStringField("underpowered", check.underpowered().get());
+        }
         json.writeStringField("correction", check.correction());
         json.writeObjectFieldStart("metrics");
         for (Map.Entry<String, Number> metric : check.metrics().entrySet()) {

@@ -48,7 +48,7 @@ public final class JunitXmlReporter implements Reporter {
                 xml.writeStartElement("properties");
                 property(xml, "seed", Long.toString(result.experiment().seed()));
                 property(xml, "samples", Integer.toString(result.experiment().samples()));
-                property(xml, "prior", run.prior().description());
+                property(xml, "run", RunTitles.of(result, run));
                 xml.writeCharacters("\n    ");
                 xml.writeEndElement();
                 for (GateResult gate : run.gates()) {
@@ -56,13 +56,13 @@ public final class JunitXmlReporter implements Reporter {
                     xml.writeStartElement("testcase");
                     xml.writeAttribute("classname", suite);
                     xml.writeAttribute("name", gate.expression());
+                    xml.writeAttribute("time", seconds(checkDuration(run, gate.gate().check())));
                     if (!gate.passed()) {
                         xml.writeCharacters("\n      ");
                         xml.writeStartElement("failure");
-                        xml.writeAttribute("type", "GateFailed");
+                        xml.writeAttribute("type", gate.reason().isEmpty() ? "GateFailed" : "Underpowered");
                         xml.writeAttribute("message", failureMessage(gate));
-                        xml.writeCharacters(failureMessage(gate) + "; smallest adjusted p-value of check '"
-                                + gate.gate().check() + "': " + gate.checkPValue());
+                        xml.writeCharacters(failureDetails(run, gate));
                         xml.writeEndElement();
                         xml.writeCharacters("\n    ");
                     }
@@ -88,14 +88,36 @@ public final class JunitXmlReporter implements Reporter {
         xml.writeAttribute("value", value);
     }
 
+    /**
+     * The one-line message of a failed gate: the reason first when the check was underpowered
+     * ({@code underpowered: power 0.41 < 0.8 …; latent-ks.rejected = 0}), else the value against the
+     * bound; numbers formatted as in the report.
+     */
     static String failureMessage(GateResult gate) {
         if (!gate.reason().isEmpty()) {
-            return gate.gate().check() + ": " + gate.reason() + "; " + gate.gate().check() + "." + gate.gate().metric()
+            return gate.reason() + "; " + gate.gate().check() + "." + gate.gate().metric()
                     + " = " + Formats.number(gate.value());
         }
         return gate.gate().check() + "." + gate.gate().metric() + " = " + Formats.number(gate.value())
                 + ", which is not " + gate.gate().comparison().symbol() + " " + Formats.number(gate.bound())
                 + (gate.gate().isRelative() ? " (baseline " + Formats.number(gate.baseline()) + ")" : "");
+    }
+
+    /** The message, the check's strongest evidence, and where the report shows the check. */
+    private static String failureDetails(PriorRun run, GateResult gate) {
+        StringBuilder text = new StringBuilder(failureMessage(gate));
+        double p = gate.checkPValue();
+        if (!Double.isNaN(p)) {
+            text.append("; smallest adjusted p-value of check '").append(gate.gate().check()).append("': ")
+                    .append(Formats.number(p));
+        }
+        return text.append("; details: index.html#").append(HtmlReporter.checkAnchor(run, gate.gate().check()))
+                .append(" beside this file").toString();
+    }
+
+    private static long checkDuration(PriorRun run, String check) {
+        return run.checks().stream().filter(c -> c.id().equals(check)).findFirst()
+                .map(c -> c.duration().toNanos()).orElse(0L);
     }
 
     private static String seconds(long nanos) {

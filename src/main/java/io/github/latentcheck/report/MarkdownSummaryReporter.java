@@ -23,7 +23,7 @@ public final class MarkdownSummaryReporter implements Reporter {
     public void write(ExperimentResult result, OutputStream out) throws IOException {
         StringBuilder md = new StringBuilder();
         md.append("## latentcheck: ").append(result.experiment().name()).append(" — ")
-                .append(result.passed() ? "PASSED" : "FAILED").append("\n\n");
+                .append(result.verdictSummary()).append("\n\n");
         md.append("Seed ").append(result.experiment().seed()).append(", ").append(result.experiment().samples())
                 .append(" samples per prior.\n\n");
         if (!result.gates().isEmpty()) {
@@ -37,7 +37,7 @@ public final class MarkdownSummaryReporter implements Reporter {
             md.append('\n');
         }
         for (PriorRun run : result.runs()) {
-            md.append("### ").append(run.label()).append(": ").append(run.prior().description()).append("\n\n");
+            md.append("### ").append(RunTitles.of(result, run)).append("\n\n");
             md.append("| Check | Metric | Value |\n|---|---|---|\n");
             for (CheckResult check : run.checks()) {
                 for (Map.Entry<String, Number> metric : check.metrics().entrySet()) {

@@ -17,9 +17,31 @@ import java.util.List;
  */
 public record ExperimentResult(Experiment experiment, List<PriorRun> runs, Instant startedAt, Duration duration) {
 
-    /** @return whether every gate passed for every prior */
+    /** @return whether the run has gates and every gate passed for every prior */
     public boolean passed() {
-        return runs.stream().allMatch(PriorRun::passed);
+        return verdict() == Verdict.PASSED;
+    }
+
+    /** @return passed, failed, or not gated when the experiment has no gates (nothing was judged) */
+    public Verdict verdict() {
+        List<GateResult> gates = gates();
+        return Verdict.of(gates.stream().allMatch(GateResult::passed), gates.size());
+    }
+
+    /**
+     * @return the verdict with the counts a reviewer reads first, e.g.
+     *     {@code FAILED: 2 of 7 gates failed, 1 underpowered}, or
+     *     {@code NOT GATED: no gates, nothing was judged}
+     */
+    public String verdictSummary() {
+        List<GateResult> gates = gates();
+        if (gates.isEmpty()) {
+            return Verdict.NOT_GATED.label() + ": no gates, nothing was judged";
+        }
+        long failed = gates.stream().filter(g -> !g.passed()).count();
+        long underpowered = gates.stream().filter(g -> !g.reason().isEmpty()).count();
+        return verdict().label() + ": " + failed + " of " + gates.size() + " gates failed"
+                + (underpowered > 0 ? ", " + underpowered + " underpowered" : "");
     }
 
     /** @return every gate verdict, prior by prior */

@@ -103,7 +103,9 @@ public final class ExperimentRunner {
     /** Runs a check; bad input it finds (such as outputs that do not fit the data) is reported at its spec entry. */
     private static CheckResult run(Check check, CheckInput input, String where) {
         try {
-            return check.run(input);
+            long start = System.nanoTime();
+            CheckResult result = check.run(input);
+            return result.withDuration(Duration.ofNanos(System.nanoTime() - start));
         } catch (InvalidInputException e) {
             throw new InvalidInputException(where + ": check '" + check.id() + "': " + e.getMessage(), e);
         }

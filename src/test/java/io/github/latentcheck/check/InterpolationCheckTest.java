@@ -33,6 +33,10 @@ class InterpolationCheckTest {
         assertThat(r.metric("paths").orElseThrow()).isEqualTo(8L);
         assertThat(r.metric("stepsPerPath").orElseThrow()).isEqualTo(7L);
         assertThat(r.metric("interiorSnapFraction").orElseThrow().doubleValue()).isEqualTo(1.0);
+        assertThat(r.metric("holdoutSnapFraction").orElseThrow().doubleValue()).isLessThan(0.2);
+        assertThat(r.metric("snapExcessPValue").orElseThrow().doubleValue()).isLessThan(1e-20);
+        assertThat(r.passed()).as("a copier's headline agrees with its snap fraction").isFalse();
+        assertThat(r.state()).isEqualTo(CheckResult.State.FAILED);
         assertThat(r.metric("medianTrainingDistance").orElseThrow().doubleValue()).isLessThan(0.01);
         assertThat(r.imageGrids()).hasSize(1);
         assertThat(r.imageGrids().get(0).rows()).hasSize(5).allSatisfy(row -> assertThat(row.images()).hasSize(7));
@@ -48,6 +52,8 @@ class InterpolationCheckTest {
         CheckResult r = run("{type: ring}", "ring8", "{type: uniform}", 3);
 
         assertThat(r.metric("interiorSnapFraction").orElseThrow().doubleValue()).isLessThan(0.3);
+        assertThat(r.metric("snapExcessPValue").orElseThrow().doubleValue()).isGreaterThan(0.01);
+        assertThat(r.passed()).isTrue();
         assertThat(r.metric("medianTrainingDistance").orElseThrow().doubleValue()).isGreaterThan(0);
         assertThat(r.imageGrids()).isEmpty();
     }

@@ -84,8 +84,8 @@ class AuditCommandMappedTest {
         Cli here = Cli.run("audit", "--samples", samples.toString(), "--train", train.toString(), "--holdout",
                 holdout.toString(), "--json", "--threads", "2");
 
-        assertThat(small.status()).as(small.err()).isZero();
-        assertThat(here.status()).as(here.err()).isZero();
+        assertThat(small.status()).as("a tenth are copies: the default criterion fails").isEqualTo(1);
+        assertThat(here.status()).as(here.err()).isEqualTo(1);
         JsonNode mapped = new ObjectMapper().readTree(small.out());
         JsonNode inMemory = new ObjectMapper().readTree(here.out());
         assertThat(mapped.get("metrics")).isEqualTo(inMemory.get("metrics"));

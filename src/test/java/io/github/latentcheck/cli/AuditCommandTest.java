@@ -39,7 +39,11 @@ class AuditCommandTest {
     }
 
     private static JsonNode json(Cli cli) throws IOException {
-        assertThat(cli.status()).as(cli.err()).isZero();
+        return json(cli, 0);
+    }
+
+    private static JsonNode json(Cli cli, int status) throws IOException {
+        assertThat(cli.status()).as(cli.err()).isEqualTo(status);
         assertThat(cli.out().strip()).startsWith("{").endsWith("}").doesNotContain("\n");
         return new ObjectMapper().readTree(cli.out());
     }
@@ -47,10 +51,16 @@ class AuditCommandTest {
     @Test
     void copiesAreFlaggedAndTheJsonHoldsEveryAggregate() throws IOException {
         JsonNode result = json(Cli.run("audit", "--samples", copies.toString(), "--train", TRAIN, "--holdout", HOLDOUT,
-                "--json", "--threads", "2"));
+                "--json", "--threads", "2"), 1);
 
         JsonNode metrics = result.get("metrics");
         assertThat(result.get("passed").asBoolean()).isFalse();
+        assertThat(result.get("verdict").asText()).isEqualTo("failed");
+        assertThat(result.get("gates")).hasSize(2).allSatisfy(g -> assertThat(g.get("passed").asBoolean()).isFalse());
+        assertThat(result.get("gates").get(0).get("expression").asText())
+                .isEqualTo("memorization.copyFraction <= 0.01");
+        assertThat(result.get("gates").get(1).get("expression").asText())
+                .isEqualTo("memorization.dataCopyingPValue >= 0.01");
         assertThat(metrics.get("samples").asInt()).isEqualTo(600);
         assertThat(metrics.get("copyFraction").asDouble()).isGreaterThan(0.99);
         assertThat(metrics.get("carliniCopyFraction").asDouble()).isGreaterThan(0.99);
@@ -77,8 +87,8 @@ class AuditCommandTest {
         Cli cli = Cli.run("audit", "--samples", copies.toString(), "--train", TRAIN, "--holdout", HOLDOUT,
                 "--image-shape", "8x8", "--out", tmp.toString());
 
-        assertThat(cli.status()).as(cli.err()).isZero();
-        assertThat(cli.out()).contains("copyFraction").contains("memorization suspected");
+        assertThat(cli.status()).as("an audit full of copies fails").isEqualTo(1);
+        assertThat(cli.out()).contains("copyFraction").contains("FAILED: 2 of 2 gates failed");
         String html = Files.readString(tmp.resolve("index.html"));
         assertThat(html).contains("<table class=\"gallery\">").contains("Suspected copies")
                 .contains("<a href=\"memorization-samples.csv\">");
@@ -86,6 +96,49 @@ class AuditCommandTest {
                 .first().asString().startsWith("sample,trainingRow,dcrTraining,secondDistance,ratio,carliniScore");
         assertThat(tmp.resolve("audit.yaml")).content().contains("type: \"memorization\"");
         assertThat(tmp.resolve("results.json")).content().contains("\"dataCopyingZ\"");
+        assertThat(html).contains("✘ FAILED: 2 of 2 gates failed").doesNotContain("PASSED")
+                .contains("Samples from " + copies.toAbsolutePath()).doesNotContain("N(0, I_1)");
+        assertThat(tmp.resolve("summary.md")).content().contains("FAILED").doesNotContain("PASSED");
+        String junit = Files.readString(tmp.resolve("junit.xml"));
+        assertThat(junit).contains("tests=\"2\"").contains("failures=\"2\"")
+                .contains("name=\"memorization.copyFraction &lt;= 0.01\"")
+                .contains("smallest adjusted p-value of check 'memorization': ").doesNotContain("NaN")
+                .contains("details: index.html#check-samples-memorization");
+    }
+
+    @Test
+    void theSameInputsGiveTheSameNumbersWithJsonAndWithOut() throws IOException {
+        JsonNode printed = json(Cli.run("audit", "--samples", copies.toString(), "--train", TRAIN, "--holdout",
+                HOLDOUT, "--json"), 1);
+        Path dir = tmp.resolve("same");
+        JsonNode both = json(Cli.run("audit", "--samples", copies.toString(), "--train", TRAIN, "--holdout", HOLDOUT,
+                "--json", "--out", dir.toString(), "--threads", "1"), 1);
+        JsonNode written = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
+        assertThat(both.get("metrics")).isEqualTo(printed.get("metrics"));
+        assertThat(written.get("runs").get(0).get("checks").get(0).get("metrics")).isEqualTo(printed.get("metrics"));
+        assertThat(both.get("tests")).isEqualTo(printed.get("tests"));
+    }
+
+    @Test
+    void gatesOnTheCommandLineReplaceTheDefaultCriteria() throws IOException {
+        JsonNode lenient = json(Cli.run("audit", "--samples", copies.toString(), "--train", TRAIN, "--json",
+                "--gate", "memorization.copyFraction <= 1", "--gate", "memorization.exactDuplicates == 0"));
+        assertThat(lenient.get("verdict").asText()).isEqualTo("passed");
+        assertThat(lenient.get("gates")).hasSize(2);
+        JsonNode strict = json(Cli.run("audit", "--samples", HOLDOUT, "--train", TRAIN, "--json",
+                "--gate", "memorization.dcrTrainMedian >= 100"), 1);
+        assertThat(strict.get("verdict").asText()).isEqualTo("failed");
+    }
+
+    @Test
+    void aGateOnAnotherCheckIsRefused() {
+        Cli cli = Cli.run("audit", "--samples", HOLDOUT, "--train", TRAIN, "--gate", "prdc.recall >= 0.5");
+        assertThat(cli.status()).isEqualTo(2);
+        assertThat(cli.err().lines()).containsExactly(
+                "latentcheck: --gate 'prdc.recall >= 0.5': no check 'prdc' here; the checks are [memorization]");
+        Cli malformed = Cli.run("audit", "--samples", HOLDOUT, "--train", TRAIN, "--gate", "copyFraction < 1");
+        assertThat(malformed.status()).isEqualTo(2);
+        assertThat(malformed.err()).startsWith("latentcheck: --gate: gate is not 'check.metric OP number'");
     }
 
     @Test

@@ -35,6 +35,42 @@ class CoverageCommandTest {
     }
 
     @Test
+    void samplesThatDropModesFailTheDefaultCriteriaAndGatesReplaceThem() throws IOException {
+        Samples holdout = SampleFiles.readSamples(Path.of(DATA + "ring8_holdout.npy"));
+        int[] component = SampleFiles.readIntegers(Path.of(DATA + "ring8_holdout_component.npy"));
+        double[] kept = new double[holdout.rows() * 2];
+        int rows = 0;
+        for (int r = 0; r < holdout.rows(); r++) {
+            if (component[r] >= 2) {
+                kept[2 * rows] = holdout.value(r, 0);
+                kept[2 * rows + 1] = holdout.value(r, 1);
+                rows++;
+            }
+        }
+        Path dropped = tmp.resolve("dropped.npy");
+        SampleFiles.write(dropped, Samples.of(rows, 2, Arrays.copyOf(kept, 2 * rows)));
+
+        Cli cli = Cli.run("coverage", "--samples", dropped.toString(), "--modes", "ring8", "--json");
+        assertThat(cli.status()).as(cli.err()).isEqualTo(1);
+        JsonNode root = JSON.readTree(cli.out());
+        assertThat(root.get("verdict").asText()).isEqualTo("failed");
+        assertThat(root.get("gates")).extracting(g -> g.get("expression").asText()).containsExactly(
+                "mode-coverage.hqSamples > 0", "mode-coverage.modesCovered >= 8",
+                "mode-coverage.underCoveredModes == 0", "mode-coverage.occupancyPValue >= 0.05");
+        assertThat(root.get("gates").get(1).get("value").asLong()).isEqualTo(6);
+
+        Cli table = Cli.run("coverage", "--samples", dropped.toString(), "--modes", "ring8");
+        assertThat(table.status()).isEqualTo(1);
+        assertThat(table.out()).contains("mode-coverage.modesCovered >= 8").contains("FAIL")
+                .contains(dropped + ": FAILED");
+
+        Cli lenient = Cli.run("coverage", "--samples", dropped.toString(), "--modes", "ring8", "--json",
+                "--gate", "mode-coverage.modesCovered >= 6");
+        assertThat(lenient.status()).as(lenient.err()).isZero();
+        assertThat(JSON.readTree(lenient.out()).get("gates")).hasSize(1);
+    }
+
+    @Test
     void aModesFileWorksAndTheTableNamesEveryMetric() {
         Cli cli = Cli.run("coverage", "--samples", DATA + "grid25_holdout.csv", "--modes", DATA + "grid25_modes.json");
 

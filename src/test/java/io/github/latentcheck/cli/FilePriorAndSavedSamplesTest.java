@@ -59,6 +59,7 @@ class FilePriorAndSavedSamplesTest {
                   - {type: latent-ks, alpha: 0.01}
                   - {type: moments, alpha: 0.01}
                   - {type: marginal-ks, alpha: 0.001}
+                gates: [latent-ks.rejected == 0]
                 """.formatted(Path.of("fixtures/data/ring8_train.npy").toAbsolutePath()));
         Path second = tmp.resolve("second");
 
@@ -116,19 +117,23 @@ class FilePriorAndSavedSamplesTest {
         Path out = tmp.resolve("gans");
         Cli cli = Cli.run("run", "experiments/ring8-gan-priors.yaml", "--out", out.toString(), "--samples", "2000");
 
-        assertThat(cli.status()).as(cli.err() + cli.out()).isZero();
+        assertThat(cli.status()).as("both GANs under-cover modes: " + cli.err() + cli.out()).isEqualTo(1);
+        assertThat(cli.out()).containsPattern("gaussian\\s+mode-coverage.underCoveredModes == 0\\s+\\d+\\s+FAIL")
+                .containsPattern("uniform\\s+mode-coverage.underCoveredModes == 0\\s+\\d+\\s+FAIL")
+                .containsPattern("gaussian\\s+latent-ks.rejected == 0\\s+0\\s+pass");
         JsonNode runs = new ObjectMapper().readTree(out.resolve("results.json").toFile()).get("runs");
         assertThat(runs.get(0).get("description").asText()).isEqualTo("N(0, I_8)");
         assertThat(runs.get(1).get("description").asText()).isEqualTo("U(-1, 1)^8");
     }
 
     @Test
-    void theDigitsAuditRunsTheVaeOnEveryPixel() {
+    void theDigitsAuditGatesTheLatentsAndCopyingOfTheVae() {
         Cli cli = Cli.run("run", "experiments/digits-vae-audit.yaml", "--out", tmp.resolve("digits").toString(),
                 "--samples", "2000");
 
         assertThat(cli.status()).as(cli.err() + cli.out()).isZero();
-        assertThat(cli.out()).contains("marginal-ks.tests == 64");
+        assertThat(cli.out()).containsPattern("memorization.copyFraction <= 0.01\\s+0\\.0+\\s+pass")
+                .contains("memorization.dataCopyingPValue >= 0.01").doesNotContain("marginal-ks.tests");
     }
 
     @Test

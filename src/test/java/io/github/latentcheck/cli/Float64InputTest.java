@@ -125,11 +125,19 @@ class Float64InputTest {
         SampleFiles.write(nearFile, Samples.of(rows, 2, near));
         SampleFiles.write(sameFile, Samples.of(rows, 2, same));
         String train = "fixtures/data/ring8_train.csv";
-        JsonNode nearAudit = json("audit", "--samples", nearFile.toString(), "--train", train, "--json");
-        JsonNode sameAudit = json("audit", "--samples", sameFile.toString(), "--train", train, "--json");
+        JsonNode nearAudit = audit(nearFile, train);
+        JsonNode sameAudit = audit(sameFile, train);
         assertThat(metric(nearAudit, "exactDuplicates")).isZero();
         assertThat(metric(nearAudit, "dcrTrainMedian")).isBetween(1.9e-9, 2.1e-9);
         assertThat(metric(sameAudit, "exactDuplicates")).isEqualTo(rows);
+    }
+
+    /** Audits samples that are all near-copies: the audit fails (exit 1) and prints its JSON. */
+    private static JsonNode audit(Path samples, String train) throws IOException {
+        Cli cli = Cli.run("audit", "--samples", samples.toString(), "--train", train, "--json");
+        assertThat(cli.err()).isEmpty();
+        assertThat(cli.status()).isEqualTo(1);
+        return new ObjectMapper().readTree(cli.out());
     }
 
     private static double metric(JsonNode audit, String name) {

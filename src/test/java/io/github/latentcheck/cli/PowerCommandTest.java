@@ -57,7 +57,7 @@ class PowerCommandTest {
         assertThat(metrics.get("requiredSamples").asLong()).isEqualTo(required);
         assertThat(metrics.get("detectableEffect").asDouble()).isBetween(0.09, 0.12);
         assertThat(Files.readString(tmp.resolve("junit.xml"), StandardCharsets.UTF_8)).contains("<failure")
-                .contains("latent-ks: " + escaped(reason));
+                .contains("message=\"" + escaped(reason) + "; latent-ks.rejected = 0\"");
         assertThat(Files.readString(tmp.resolve("index.html"), StandardCharsets.UTF_8)).contains(escaped(reason));
         assertThat(Files.readString(tmp.resolve("summary.md"), StandardCharsets.UTF_8)).contains(reason);
     }

@@ -10,18 +10,18 @@ class MarkdownSummaryReporterTest {
     @Test
     void containsTheVerdictAndTheGateTable() throws IOException {
         String md = new String(Runs.render(new MarkdownSummaryReporter(), Runs.quickstart()), StandardCharsets.UTF_8);
-        assertThat(md).startsWith("## latentcheck: quickstart — PASSED\n");
+        assertThat(md).startsWith("## latentcheck: quickstart — PASSED: 0 of 4 gates failed\n");
         assertThat(md).contains("Seed 42, 5000 samples per prior.");
         assertThat(md).contains("| Prior | Gate | Value | Bound | Result |\n|---|---|---|---|---|\n");
         assertThat(md).contains("| gaussian | `latent-ks.rejected == 0` | 0 | == 0 | ✅ pass |");
         assertThat(md).containsPattern("\\| gaussian \\| `marginal-ks.maxStatistic <= 0.03` \\| 0\\.0\\d+ \\| <= 0.03000 \\| ✅ pass \\|");
-        assertThat(md).contains("### gaussian: N(0, I_3)");
+        assertThat(md).contains("### Prior gaussian: N(0, I_3)");
     }
 
     @Test
     void marksAFailingGate() throws IOException {
         String md = new String(Runs.render(new MarkdownSummaryReporter(), Runs.broken()), StandardCharsets.UTF_8);
-        assertThat(md).startsWith("## latentcheck: broken-generator — FAILED\n");
+        assertThat(md).startsWith("## latentcheck: broken-generator — FAILED: 2 of 3 gates failed\n");
         assertThat(md).containsPattern("\\| gaussian \\| `marginal-ks.rejected == 0` \\| [1-9]\\d* \\| == 0 \\| ❌ FAIL \\|");
     }
 }
