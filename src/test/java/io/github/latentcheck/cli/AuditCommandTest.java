@@ -13,6 +13,7 @@ import io.github.latentcheck.prior.Prior;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -117,6 +118,20 @@ class AuditCommandTest {
         assertThat(both.get("metrics")).isEqualTo(printed.get("metrics"));
         assertThat(written.get("runs").get(0).get("checks").get(0).get("metrics")).isEqualTo(printed.get("metrics"));
         assertThat(both.get("tests")).isEqualTo(printed.get("tests"));
+    }
+
+    @Test
+    void theAnswerDoesNotDependOnTheThreadCount() throws IOException {
+        String[] args = {"audit", "--samples", copies.toString(), "--train", TRAIN, "--holdout", HOLDOUT, "--json"};
+        String one = Cli.run(concat(args, "--threads", "1")).out();
+        assertThat(Cli.run(concat(args, "--threads", "2")).out()).isEqualTo(one);
+        assertThat(Cli.run(concat(args, "--threads", "5")).out()).isEqualTo(one);
+    }
+
+    private static String[] concat(String[] args, String... more) {
+        String[] all = Arrays.copyOf(args, args.length + more.length);
+        System.arraycopy(more, 0, all, args.length, more.length);
+        return all;
     }
 
     @Test

@@ -71,6 +71,20 @@ class CoverageCommandTest {
     }
 
     @Test
+    void theAnswerDoesNotDependOnTheThreadCountOrTheOutputFlag() throws IOException {
+        String samples = DATA + "ring8_holdout.npy";
+        String reference = DATA + "ring8_train.npy";
+        String one = Cli.run("coverage", "--samples", samples, "--reference", reference, "--json", "--threads", "1")
+                .out();
+        assertThat(Cli.run("coverage", "--samples", samples, "--reference", reference, "--json", "--threads", "3")
+                .out()).isEqualTo(one);
+        Path dir = Files.createDirectories(tmp.resolve("flags"));
+        Cli written = Cli.run("coverage", "--samples", samples, "--reference", reference, "--out", dir.toString());
+        assertThat(written.status()).as(written.err()).isIn(0, 1);
+        assertThat(JSON.readTree(dir.resolve("coverage.json").toFile())).isEqualTo(JSON.readTree(one));
+    }
+
+    @Test
     void aModesFileWorksAndTheTableNamesEveryMetric() {
         Cli cli = Cli.run("coverage", "--samples", DATA + "grid25_holdout.csv", "--modes", DATA + "grid25_modes.json");
 
