@@ -26,10 +26,10 @@ import org.apache.commons.numbers.gamma.Erfc;
  *    A^2(\theta) = -n - \frac{1}{n}\sum_{i=1}^n \bigl[(2i - 1)\ln u_i + (2n + 1 - 2i)\ln \bar u_i\bigr], \]
  * the statistics the tests compute (the AD sum is the usual one with the second term re-indexed).
  *
- * <p><b>The critical value</b> \(c\) is the root of \(\ln p(c) = \ln\alpha\) for the p-value the test itself
- * reports ({@link AndersonDarling#pValue}, Marsaglia and Marsaglia's finite-n approximation;
- * {@link CramerVonMises#oneSamplePValue}, Csörgő and Faraway's), by Brent's method, so the model follows the
- * engine; the CvM p-value is not accurate below about 1e-6 (see {@link CramerVonMises}), nor then is \(c\).
+ * <p><b>The critical value</b> \(c\) is the root of \(\ln p(c) = \ln\alpha\) for the logarithm of the p-value
+ * the test itself reports ({@link AndersonDarling#logPValue}, the limiting tail with Marsaglia and Marsaglia's
+ * finite-n correction; {@link CramerVonMises#oneSampleLogPValue}, the limiting tail with Csörgő and Faraway's),
+ * by Brent's method, so the model follows the engine at every level, also far below 1e-300.
  *
  * <p><b>The thresholds.</b> As a function of \(\theta\) the statistic is, in practice, quasi-convex: it falls
  * to a minimum near the shift that centres the replicate and rises on both sides (to \(+\infty\) for
@@ -88,8 +88,9 @@ public final class QuadraticEdfPower extends NormalShiftPower {
             return shortName;
         }
 
-        double pValue(double value, int n) {
-            return this == ANDERSON_DARLING ? AndersonDarling.pValue(n, value) : CramerVonMises.oneSamplePValue(value, n);
+        double logPValue(double value, int n) {
+            return this == ANDERSON_DARLING ? AndersonDarling.logPValue(n, value)
+                    : CramerVonMises.oneSampleLogPValue(value, n);
         }
     }
 
@@ -145,7 +146,7 @@ public final class QuadraticEdfPower extends NormalShiftPower {
         MeanTestPower.checkLevel(alpha);
         checkSize(n);
         double logAlpha = Math.log(alpha);
-        UnivariateFunction excess = s -> Math.log(Math.max(Double.MIN_NORMAL, statistic.pValue(s, n))) - logAlpha;
+        UnivariateFunction excess = s -> Math.max(-Double.MAX_VALUE, statistic.logPValue(s, n)) - logAlpha;
         double lo = 0;
         double hi = 1;
         while (excess.value(hi) > 0) {

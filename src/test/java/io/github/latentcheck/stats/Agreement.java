@@ -35,6 +35,26 @@ final class Agreement {
         }
     }
 
+    /**
+     * As {@link #check}, for probabilities given by their natural logarithms: the error is the relative
+     * error of the probability, \(|e^{\Delta} - 1|\), finite also where the probabilities underflow.
+     *
+     * @param kind the case kind
+     * @param cas the case description
+     * @param actualLog the Java value's logarithm
+     * @param expectedLog the reference value's logarithm
+     * @param tolerance the largest allowed relative error of the probability
+     */
+    void checkLog(String kind, String cas, double actualLog, double expectedLog, double tolerance) {
+        double error = ReferenceData.relativeErrorFromLogs(actualLog, expectedLog);
+        maxError.merge(kind, error, Math::max);
+        count.merge(kind, 1, Integer::sum);
+        if (!(error <= tolerance)) {
+            failures.add(String.format("%s [%s]: expected ln p = %s, actual %s, relative error of p %.3g > %.1g",
+                    kind, cas, expectedLog, actualLog, error, tolerance));
+        }
+    }
+
     void verify(TestReporter reporter) {
         maxError.forEach((kind, error) -> reporter.publishEntry(
                 "max relative error " + kind + " (" + count.get(kind) + " cases)", String.format("%.3g", error)));

@@ -117,6 +117,31 @@ final class ReferenceData {
         return SampleFiles.readLatents(BATTERY_INPUTS.resolve(name + ".npy")).toArray();
     }
 
+    /**
+     * @param cell values separated by {@code ;}, or {@code @NAME} for {@link #batteryInput(String) a battery
+     *     input} (the {@code tails_*.csv} files of {@code make_tails_reference.py})
+     * @return the values
+     */
+    static double[] values(String cell) {
+        if (cell.startsWith("@")) {
+            return batteryInput(cell.substring(1));
+        }
+        return Arrays.stream(cell.split(";")).mapToDouble(Double::parseDouble).toArray();
+    }
+
+    /**
+     * @param actualLog the natural logarithm of a computed probability
+     * @param expectedLog that of the reference value
+     * @return the relative error of the probability, \(|e^{\Delta} - 1|\), from the logarithms (also where
+     *     the probabilities underflow)
+     */
+    static double relativeErrorFromLogs(double actualLog, double expectedLog) {
+        if (actualLog == expectedLog) {
+            return 0;
+        }
+        return Math.abs(Math.expm1(actualLog - expectedLog));
+    }
+
     /** @return the distribution {@code normal(mu;sd)}, {@code uniform(a;b)}, {@code t(df)} or {@code exponential(rate)} */
     static ContinuousDistribution distribution(String spec) {
         double[] p = args(spec);
