@@ -85,8 +85,7 @@ public final class MarginalKolmogorovSmirnovCheck implements Check {
         for (int c = 0; c < samples.columns(); c++) {
             KolmogorovSmirnovTwoSampleResult t = KolmogorovSmirnov.twoSample(samples.column(c), training.column(c));
             tied += t.hasTies() ? 1 : 0;
-            TestResult named = TestResult.of(samples.columnNames().get(c), t.result().statistic(),
-                    t.result().pValue(), t.result().method());
+            TestResult named = t.result().withName(samples.columnNames().get(c));
             raw.add(named);
             if (named.statistic() > raw.get(worst).statistic()) {
                 worst = c;

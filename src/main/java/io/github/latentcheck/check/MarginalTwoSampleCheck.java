@@ -113,7 +113,7 @@ public final class MarginalTwoSampleCheck implements Check {
                     ? AndersonDarling.kSample(List.of(x, y),
                             Permutations.of(permutations, input.seed(c)).withThreads(input.threads()))
                     : CramerVonMises.twoSample(x, y);
-            raw.add(TestResult.of(samples.columnNames().get(c), t.statistic(), t.pValue(), t.method()));
+            raw.add(t.withName(samples.columnNames().get(c)));
         }
         CheckResult.Builder result = CheckResult.builder(this);
         family.summarize(result, raw, "output columns");

@@ -10,6 +10,7 @@ import io.github.latentcheck.modes.ModeAssignment;
 import io.github.latentcheck.modes.ModesFile;
 import io.github.latentcheck.spec.Options;
 import io.github.latentcheck.stats.Divergences;
+import io.github.latentcheck.stats.LogTails;
 import io.github.latentcheck.stats.MultipleTesting;
 import io.github.latentcheck.stats.PValueMethod;
 import io.github.latentcheck.stats.TestResult;
@@ -210,7 +211,8 @@ public final class ModeCoverageCheck implements Check {
                 chi2 = r.getStatistic();
                 chi2P = r.getPValue();
                 chi2Rejected = chi2P < alpha;
-                tests.add(TestResult.of("occupancy-chi2", chi2, chi2P, PValueMethod.ASYMPTOTIC));
+                tests.add(TestResult.ofLog("occupancy-chi2", chi2, LogTails.chiSquareSurvival(modes - 1, chi2),
+                        PValueMethod.ASYMPTOTIC));
             }
             BinomialTest binomial = BinomialTest.withDefaults().with(AlternativeHypothesis.LESS_THAN);
             double[] p = new double[modes];
@@ -219,7 +221,8 @@ public final class ModeCoverageCheck implements Check {
             }
             double[] adjusted = MultipleTesting.holm(p);
             for (int k = 0; k < modes; k++) {
-                TestResult t = TestResult.of("under-covered[mode" + k + "]", counts[k], p[k], PValueMethod.EXACT)
+                TestResult t = TestResult.ofLog("under-covered[mode" + k + "]", counts[k],
+                        LogTails.binomialCdf(Math.toIntExact(hq), Math.toIntExact(counts[k]), weights[k]), PValueMethod.EXACT)
                         .withAdjustedPValue(adjusted[k]);
                 underCovered += t.reject(alpha) ? 1 : 0;
                 tests.add(t);

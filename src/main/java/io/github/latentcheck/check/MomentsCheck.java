@@ -172,7 +172,7 @@ public final class MomentsCheck implements Check {
     }
 
     private static TestResult rename(TestResult t, String name) {
-        return TestResult.of(name, t.statistic(), t.pValue(), t.method());
+        return t.withName(name);
     }
 
     private static double max(double[] values) {

@@ -3,6 +3,7 @@ package io.github.latentcheck.coverage;
 import io.github.latentcheck.InvalidInputException;
 import io.github.latentcheck.data.Samples;
 import io.github.latentcheck.stats.Divergences;
+import io.github.latentcheck.stats.LogTails;
 import io.github.latentcheck.stats.MultipleTesting;
 import io.github.latentcheck.stats.PValueMethod;
 import io.github.latentcheck.stats.TestResult;
@@ -137,7 +138,8 @@ public final class Ndb {
         List<TestResult> tests = new ArrayList<>(centres.length);
         int different = 0;
         for (int b = 0; b < centres.length; b++) {
-            TestResult t = TestResult.of("bin[" + b + "]", z[b], p[b], PValueMethod.ASYMPTOTIC)
+            TestResult t = TestResult.ofLog("bin[" + b + "]", z[b], p[b] == 1 ? 0 : LogTails.normalTwoSided(z[b]),
+                    PValueMethod.ASYMPTOTIC)
                     .withAdjustedPValue(adjusted[b]);
             different += t.reject(alpha) ? 1 : 0;
             tests.add(t);

@@ -268,7 +268,7 @@ public final class HtmlReporter implements Reporter {
             for (TestResult t : shown) {
                 html.append("<tr><td>").append(escape(t.name())).append("</td><td class=\"num\">")
                         .append(Formats.number(t.statistic())).append("</td><td class=\"num\">")
-                        .append(Formats.number(t.pValue())).append("</td><td class=\"num\">")
+                        .append(Formats.pValue(t.pValue(), t.logPValue())).append("</td><td class=\"num\">")
                         .append(Formats.number(t.adjustedPValue())).append("</td><td>").append(t.method().label())
                         .append("</td></tr>\n");
             }

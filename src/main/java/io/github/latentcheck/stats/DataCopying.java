@@ -131,7 +131,7 @@ public final class DataCopying {
     public record Result(double ct, double z, double pValue, int cellsUsed, int cells) {
         /** @return the result as a test named {@code data-copying} with statistic Z */
         public TestResult toTestResult() {
-            return TestResult.of("data-copying", z, pValue, PValueMethod.ASYMPTOTIC);
+            return TestResult.ofLog("data-copying", z, LogTails.normalUpper(-z), PValueMethod.ASYMPTOTIC);
         }
     }
 

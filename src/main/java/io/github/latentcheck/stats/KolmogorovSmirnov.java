@@ -78,6 +78,8 @@ public final class KolmogorovSmirnov {
     private static final int RADIX_MASK = (1 << RADIX_BITS) - 1;
     /** A one-sided bound that no path reaches. */
     private static final long NEVER = Long.MAX_VALUE;
+    /** Below this exact p-value the recursion is repeated in logarithms. */
+    private static final double LOG_SPACE_BELOW = 1e-280;
     /**
      * How far below 1/n the span of a bucket's CDF values must stay for the bucket scan of the one-sample
      * statistic to equal the sorted scan; rounding moves each term by at most about 2.2e-16.
@@ -308,9 +310,9 @@ public final class KolmogorovSmirnov {
             return KolmogorovSmirnovTwoSampleResult.of(TestResult.ofLog("ks2", d,
                     smirnovLogSf(d, n, m, alternative), PValueMethod.ASYMPTOTIC), ties);
         }
-        double p = exactUpperTail(n, m, alternative == Alternative.LESS ? NEVER : dnm,
+        double logP = exactLogUpperTail(n, m, alternative == Alternative.LESS ? NEVER : dnm,
                 alternative == Alternative.GREATER ? NEVER : dnm, blockEnd);
-        return KolmogorovSmirnovTwoSampleResult.of(TestResult.of("ks2", d, p, PValueMethod.EXACT), ties);
+        return KolmogorovSmirnovTwoSampleResult.of(TestResult.ofLog("ks2", d, logP, PValueMethod.EXACT), ties);
     }
 
     /**
@@ -427,6 +429,63 @@ public final class KolmogorovSmirnov {
             v = t;
         }
         return u[n + 1];
+    }
+
+    /**
+     * The logarithm of {@link #exactUpperTail}: that recursion's result where it is at least
+     * {@value #LOG_SPACE_BELOW} (a value of the recursion below the double range then changes it by less
+     * than 1e-20 relative, since it enters the final convex combination with weight at most 1); below, the
+     * same recursion in logarithms, \(\ln u(i, j) = \ln\frac{i e^{\ln u(i-1, j)} + j e^{\ln u(i, j-1)}}{i + j}\)
+     * with {@code log1p}, so that \(\ln p\) is finite however small \(p\) is (3000 against 3000 separated
+     * values: \(\ln p = \ln 2 - \ln\binom{6000}{3000} = -4153.61\)).
+     *
+     * @return \(\ln P(D \ge d)\), at most 0
+     */
+    static double exactLogUpperTail(int n, int m, long plus, long minus, boolean[] blockEnd) {
+        double p = exactUpperTail(n, m, plus, minus, blockEnd);
+        if (p >= LOG_SPACE_BELOW) {
+            return Math.log(p);
+        }
+        long total = (long) n + m;
+        double[] logs = new double[n + m + 1];
+        for (int k = 0; k < logs.length; k++) {
+            logs[k] = Math.log(k);
+        }
+        double[] u = new double[n + 2];
+        double[] v = new double[n + 2];
+        Arrays.fill(u, Double.NEGATIVE_INFINITY);
+        Arrays.fill(v, Double.NEGATIVE_INFINITY);
+        for (int k = 1; k <= n + m; k++) {
+            int lo = Math.max(0, k - m);
+            int hi = Math.min(k, n);
+            double logK = logs[k];
+            for (int i = lo; i <= hi; i++) {
+                double a = logs[i] + u[i];
+                double b = logs[k - i] + u[i + 1];
+                double high = Math.max(a, b);
+                v[i + 1] = high == Double.NEGATIVE_INFINITY ? high
+                        : high + Math.log1p(Math.exp(Math.min(a, b) - high)) - logK;
+            }
+            if (blockEnd[k]) {
+                long kn = (long) k * n;
+                if (plus != NEVER) {
+                    long first = Math.max(lo, Math.floorDiv(plus + kn + total - 1, total));
+                    for (long i = first; i <= hi; i++) {
+                        v[(int) i + 1] = 0;
+                    }
+                }
+                if (minus != NEVER) {
+                    long last = Math.min(hi, Math.floorDiv(kn - minus, total));
+                    for (long i = lo; i <= last; i++) {
+                        v[(int) i + 1] = 0;
+                    }
+                }
+            }
+            double[] t = u;
+            u = v;
+            v = t;
+        }
+        return Math.min(0, u[n + 1]);
     }
 
     /**

@@ -4,11 +4,11 @@ import io.github.latentcheck.InvalidInputException;
 import java.util.Objects;
 import java.util.function.ToDoubleFunction;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
-import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
  * Two-sided tests of a sample's mean, variance, skewness and kurtosis against those of a reference
- * distribution given by its {@link CentralMoments}.
+ * distribution given by its {@link CentralMoments}, and the omnibus moment tests of normality
+ * (Jarque–Bera, D'Agostino–Pearson \(K^2\)).
  *
  * <p>When the reference is {@linkplain CentralMoments#isGaussian() Gaussian} the classical
  * normal-theory tests are used (the exact z and \(\chi^2\) tests; D'Agostino's skewness test and the
@@ -25,8 +25,11 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  *
  * <p>Sample moments are the biased ones, \(m_k = n^{-1} \sum_i (x_i - \bar{x})^k\), computed in two
  * passes (the mean with a second-pass correction). Every two-sided normal p-value is
- * \(p = \operatorname{erfc}(|z| / \sqrt{2}) = 2\,\overline{\Phi}(|z|)\), computed from the upper tail so
- * that tiny p-values are not rounded to 0.
+ * \(p = \operatorname{erfc}(|z| / \sqrt{2}) = 2\,\overline{\Phi}(|z|)\), and its logarithm
+ * ({@link TestResult#logPValue()}) is computed directly ({@link LogTails}), finite where p underflows. The
+ * cube root of the Anscombe–Glynn statistic is {@link StrictMath#cbrt}: {@code Math.cbrt} gives different
+ * last digits on JDK 17 and JDK 25 (a new intrinsic), and every statistic here must be identical across
+ * JVMs.
  *
  * <p>Input rules, checked once: the sample is non-null, every value is finite, and its size is at
  * least the test's minimum (2 for the mean and variance, 8 for skewness, 5 for kurtosis, as in scipy).
@@ -41,7 +44,10 @@ public final class MomentTests {
     /** Smallest sample for the kurtosis test (scipy.stats.kurtosistest). */
     static final int MIN_N_KURTOSIS = 5;
 
-    private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
+    /** Smallest sample for the Jarque–Bera test. */
+    static final int MIN_N_JARQUE_BERA = 3;
+
+    private static final CentralMoments STANDARD_NORMAL_MOMENTS = CentralMoments.gaussian(0, 1);
 
     private MomentTests() {
     }
@@ -62,7 +68,8 @@ public final class MomentTests {
         Objects.requireNonNull(ref, "ref");
         int n = x.length;
         double z = (mean(x) - ref.mean()) / Math.sqrt(ref.mu2() / n);
-        return TestResult.of("mean", z, twoSidedNormalP(z), ref.isGaussian() ? PValueMethod.EXACT : PValueMethod.ASYMPTOTIC);
+        return TestResult.ofLog("mean", z, LogTails.normalTwoSided(z),
+                ref.isGaussian() ? PValueMethod.EXACT : PValueMethod.ASYMPTOTIC);
     }
 
     /**
@@ -94,15 +101,16 @@ public final class MomentTests {
         if (ref.isGaussian()) {
             double t = sumSquares / ref.mu2();
             ChiSquaredDistribution chi2 = ChiSquaredDistribution.of(n - 1);
-            double p = Math.min(1, 2 * Math.min(chi2.cumulativeProbability(t), chi2.survivalProbability(t)));
-            return TestResult.of("variance", t, p, PValueMethod.EXACT);
+            double logLower = Math.log(chi2.cumulativeProbability(t));
+            double logUpper = LogTails.chiSquareSurvival(n - 1, t);
+            return TestResult.ofLog("variance", t, LogTails.twoSided(Math.min(logLower, logUpper)), PValueMethod.EXACT);
         }
         double s2 = sumSquares / (n - 1);
         double mu2 = ref.mu2();
         double var = ref.mu4() / n - mu2 * mu2 * (n - 3) / ((double) n * (n - 1));
         requirePositiveVariance("Var(s^2)", var);
         double z = (s2 - mu2) / Math.sqrt(var);
-        return TestResult.of("variance", z, twoSidedNormalP(z), PValueMethod.ASYMPTOTIC);
+        return TestResult.ofLog("variance", z, LogTails.normalTwoSided(z), PValueMethod.ASYMPTOTIC);
     }
 
     /**
@@ -131,7 +139,7 @@ public final class MomentTests {
         checkSample(x, MIN_N_SKEWNESS);
         Objects.requireNonNull(ref, "ref");
         double z = skewnessZ(x, ref);
-        return TestResult.of("skewness", z, twoSidedNormalP(z), PValueMethod.ASYMPTOTIC);
+        return TestResult.ofLog("skewness", z, LogTails.normalTwoSided(z), PValueMethod.ASYMPTOTIC);
     }
 
     /**
@@ -199,7 +207,7 @@ public final class MomentTests {
         checkSample(x, MIN_N_KURTOSIS);
         Objects.requireNonNull(ref, "ref");
         double z = kurtosisZ(x, ref);
-        return TestResult.of("kurtosis", z, twoSidedNormalP(z), PValueMethod.ASYMPTOTIC);
+        return TestResult.ofLog("kurtosis", z, LogTails.normalTwoSided(z), PValueMethod.ASYMPTOTIC);
     }
 
     /**
@@ -249,7 +257,7 @@ public final class MomentTests {
             double a = 6.0 + 8.0 / sqrtBeta1 * (2.0 / sqrtBeta1 + Math.sqrt(1 + 4.0 / (sqrtBeta1 * sqrtBeta1)));
             double term1 = 1 - 2 / (9.0 * a);
             double denom = 1 + standardised * Math.sqrt(2 / (a - 4.0));
-            double term2 = denom == 0 ? Double.POSITIVE_INFINITY : Math.cbrt((1 - 2.0 / a) / denom);
+            double term2 = denom == 0 ? Double.POSITIVE_INFINITY : StrictMath.cbrt((1 - 2.0 / a) / denom);
             return (term1 - term2) / Math.sqrt(2 / (9.0 * a));
         }
         double mu2 = ref.mu2();
@@ -260,6 +268,90 @@ public final class MomentTests {
                 + 4 * mu4 * mu4 * (mu4 - mu2Sq) / (mu2Sq * mu2Sq * mu2Sq);
         requirePositiveVariance("n Var(b2)", nVar);
         return (b2 - mu4 / mu2Sq) / Math.sqrt(nVar / n);
+    }
+
+    /**
+     * The Jarque–Bera test of normality (location and scale unknown), as {@code scipy.stats.jarque_bera}:
+     * \[ JB = \frac{n}{6}\left(g_1^2 + \frac{(b_2 - 3)^2}{4}\right) \]
+     * with the biased sample skewness \(g_1\) and kurtosis \(b_2\); under normality \(JB \to \chi^2_2\), so
+     * \(p = e^{-JB/2}\) and \(\ln p = -JB/2\) exactly (finite however small p is),
+     * {@link PValueMethod#ASYMPTOTIC}. The approximation is poor at small n (conservative), for which see
+     * {@link #jarqueBera(double[], MonteCarloNull)}. Reference: Jarque, C. M. &amp; Bera, A. K. (1987). A test
+     * for normality of observations and regression residuals. <i>International Statistical Review</i> 55(2),
+     * 163–172, doi:10.2307/1403192.
+     *
+     * @param x the sample, at least 3 finite values, not all equal
+     * @return a result named {@code "jarque-bera"} with statistic JB
+     * @throws InvalidInputException if {@code x} breaks an input rule
+     */
+    public static TestResult jarqueBera(double[] x) {
+        checkSample(x, MIN_N_JARQUE_BERA);
+        double jb = jarqueBeraStatistic(x);
+        return TestResult.ofLog("jarque-bera", jb, -jb / 2, PValueMethod.ASYMPTOTIC);
+    }
+
+    /**
+     * The Jarque–Bera test as {@link #jarqueBera(double[])}, but for a sample of at most
+     * {@link MonteCarloNull#maxSampleSize()} values the p-value is that of JB under the seeded Monte Carlo
+     * null, {@link PValueMethod#ESTIMATE}: JB does not depend on location and scale, so samples from any
+     * normal distribution give its exact null distribution, estimated from B draws.
+     *
+     * @param x the sample, at least 3 finite values, not all equal
+     * @param simulation a normal reference distribution, B and the seed
+     * @return a result named {@code "jarque-bera"} with statistic JB
+     * @throws InvalidInputException if {@code x} breaks an input rule
+     */
+    public static TestResult jarqueBera(double[] x, MonteCarloNull simulation) {
+        return simulated(jarqueBera(x), x.length, simulation, MomentTests::jarqueBeraStatistic);
+    }
+
+    private static double jarqueBeraStatistic(double[] x) {
+        double g1 = sampleSkewness(x);
+        double excess = sampleKurtosis(x) - 3;
+        return x.length / 6.0 * (g1 * g1 + excess * excess / 4);
+    }
+
+    /**
+     * D'Agostino–Pearson's omnibus test of normality (location and scale unknown), as
+     * {@code scipy.stats.normaltest}: \(K^2 = Z_1^2 + Z_2^2\) with \(Z_1\) the statistic of D'Agostino's
+     * skewness test and \(Z_2\) that of the Anscombe–Glynn kurtosis test (both as in
+     * {@link #skewness(double[], CentralMoments)} and {@link #kurtosis(double[], CentralMoments)} under a
+     * normal reference); under normality \(K^2\) is approximately \(\chi^2_2\), so \(p = e^{-K^2/2}\),
+     * \(\ln p = -K^2/2\), {@link PValueMethod#ASYMPTOTIC}. Reference: D'Agostino, R. B. &amp; Pearson, E. S.
+     * (1973). Tests for departure from normality. Empirical results for the distributions of b2 and √b1.
+     * <i>Biometrika</i> 60(3), 613–622, doi:10.1093/biomet/60.3.613; D'Agostino, R. B., Belanger, A. &amp;
+     * D'Agostino, R. B. Jr. (1990). A suggestion for using powerful and informative tests of normality.
+     * <i>The American Statistician</i> 44(4), 316–321, doi:10.1080/00031305.1990.10475751.
+     *
+     * @param x the sample, at least 8 finite values, not all equal
+     * @return a result named {@code "k2"} with statistic \(K^2\)
+     * @throws InvalidInputException if {@code x} breaks an input rule
+     */
+    public static TestResult dagostinoPearson(double[] x) {
+        checkSample(x, MIN_N_SKEWNESS);
+        double k2 = dagostinoPearsonStatistic(x);
+        return TestResult.ofLog("k2", k2, -k2 / 2, PValueMethod.ASYMPTOTIC);
+    }
+
+    /**
+     * D'Agostino–Pearson's test as {@link #dagostinoPearson(double[])}, but for a sample of at most
+     * {@link MonteCarloNull#maxSampleSize()} values the p-value is that of \(K^2\) under the seeded Monte
+     * Carlo null, {@link PValueMethod#ESTIMATE} (location and scale invariant, as for
+     * {@link #jarqueBera(double[], MonteCarloNull)}).
+     *
+     * @param x the sample, at least 8 finite values, not all equal
+     * @param simulation a normal reference distribution, B and the seed
+     * @return a result named {@code "k2"} with statistic \(K^2\)
+     * @throws InvalidInputException if {@code x} breaks an input rule
+     */
+    public static TestResult dagostinoPearson(double[] x, MonteCarloNull simulation) {
+        return simulated(dagostinoPearson(x), x.length, simulation, MomentTests::dagostinoPearsonStatistic);
+    }
+
+    private static double dagostinoPearsonStatistic(double[] x) {
+        double z1 = skewnessZ(x, STANDARD_NORMAL_MOMENTS);
+        double z2 = kurtosisZ(x, STANDARD_NORMAL_MOMENTS);
+        return z1 * z1 + z2 * z2;
     }
 
     /**
@@ -319,14 +411,6 @@ public final class MomentTests {
         double m = mean(x);
         double m2 = requireSpread(centralMoment(x, m, 2));
         return centralMoment(x, m, 4) / (m2 * m2);
-    }
-
-    /**
-     * @param z a standard normal statistic
-     * @return \(2\,\overline{\Phi}(|z|)\), from the upper tail
-     */
-    static double twoSidedNormalP(double z) {
-        return Math.min(1, 2 * STANDARD_NORMAL.survivalProbability(Math.abs(z)));
     }
 
     /**

@@ -23,7 +23,9 @@ import org.apache.commons.statistics.inference.MannWhitneyUTest;
  *
  * <p><b>Test.</b> {@link #mannWhitney} is Commons Statistics' {@link MannWhitneyUTest}, two-sided,
  * with the asymptotic normal p-value, tie correction and continuity correction, as
- * {@code scipy.stats.mannwhitneyu(x, y, method='asymptotic')}. Commons Statistics 1.2 ranks −0.0
+ * {@code scipy.stats.mannwhitneyu(x, y, method='asymptotic')}; where that p-value underflows its logarithm
+ * is computed directly, \(\ln\operatorname{erfc}(z_c/\sqrt{2})\) with the continuity-corrected
+ * \(z_c = (|U_x - nm/2| - 1/2)/\sigma\) ({@link LogTails}). Commons Statistics 1.2 ranks −0.0
  * below +0.0 (scipy ties them), so signed zeros are made +0.0 first.
  *
  * <p><b>Interval.</b> {@link #aucInterval} is Hanley &amp; McNeil's (1982) normal-approximation interval
@@ -93,7 +95,16 @@ public final class RankComparison {
     public static TestResult mannWhitney(String name, double[] x, double[] y) {
         requireNonEmpty(x, y);
         MannWhitneyUTest.Result r = TEST.test(unsignedZeros(x), unsignedZeros(y));
-        return TestResult.of(name, r.getStatistic(), r.getPValue(), PValueMethod.ASYMPTOTIC);
+        if (r.getPValue() >= LogTails.DIRECT_BELOW) {
+            return TestResult.of(name, r.getStatistic(), r.getPValue(), PValueMethod.ASYMPTOTIC);
+        }
+        double[] sums = rankSum(x, y);
+        double n = x.length;
+        double m = y.length;
+        double total = n + m;
+        double sigma = Math.sqrt(n * m / 12 * (total + 1 - sums[1] / (total * (total - 1))));
+        double corrected = (Math.abs(r.getStatistic() - n * m / 2) - 0.5) / sigma;
+        return TestResult.ofLog(name, r.getStatistic(), LogTails.normalTwoSided(corrected), PValueMethod.ASYMPTOTIC);
     }
 
     /**

@@ -99,4 +99,32 @@ class ModeCoverageCheckTest {
         assertThat(ModeCoverageCheck.cramersV(new long[][] {{10, 0}, {0, 20}})).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(ModeCoverageCheck.cramersV(new long[][] {{10, 0}, {20, 0}})).isNaN();
     }
+
+    /**
+     * Issue 14: p-values that underflow keep a finite logarithm: 20,000 samples all in mode 0 of the ring of 8
+     * give the other modes P(X = 0) = (7/8)^20000, ln p = 20000 ln(7/8) = -2670.6 (the binomial lower tail at
+     * 0 is that one term), and the occupancy χ² of 140,000 on 7 degrees of freedom ln p ≈ -70,000.
+     */
+    @Test
+    void underflowingPValuesKeepAFiniteLogarithm() {
+        int n = 20_000;
+        float[] rows = new float[2 * n];
+        for (int i = 0; i < n; i++) {
+            rows[2 * i] = 2 + (i % 7 - 3) * 0.001f;
+            rows[2 * i + 1] = (i % 5 - 2) * 0.001f;
+        }
+        ModeCoverageCheck check = ModeCoverageCheck.of("mode-coverage", ModesFile.resolve("ring8", Path.of("")));
+
+        CheckResult result = check.run(CheckInput.ofSamples(Samples.of(n, 2, rows), null, null, 1, 2));
+
+        assertThat(result.metric("count0")).contains((long) n);
+        TestResult chi2 = result.tests().get(0);
+        assertThat(chi2.name()).isEqualTo("occupancy-chi2");
+        assertThat(chi2.pValue()).isZero();
+        assertThat(chi2.logPValue()).isFinite().isLessThan(-60_000.0);
+        for (TestResult t : result.tests().subList(2, 9)) {
+            assertThat(t.pValue()).as(t.name()).isZero();
+            assertThat(t.logPValue()).as(t.name()).isCloseTo(n * Math.log(7.0 / 8), org.assertj.core.data.Offset.offset(1e-8));
+        }
+    }
 }
