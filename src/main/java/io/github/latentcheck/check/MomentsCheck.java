@@ -27,7 +27,11 @@ import java.util.Set;
  * per coordinate (see {@link MomentTests}): a z-test of the mean, a test of the variance (exact χ²
  * under a Gaussian prior), and tests of skewness and excess kurtosis (D'Agostino and
  * Anscombe–Glynn under a Gaussian prior, delta-method z-tests from the prior's central moments
- * otherwise). One correction runs over all 4·d tests.
+ * otherwise). With {@code omnibus: jarque-bera}, {@code k2} or {@code both} (Gaussian priors only) also the
+ * Jarque–Bera and/or D'Agostino–Pearson K² tests of normality per coordinate
+ * ({@link MomentTests#jarqueBera(double[])}, {@link MomentTests#dagostinoPearson(double[])}), Monte Carlo at
+ * small n like skewness and kurtosis (streams 2d + 2j and 2d + 2j + 1); off by default, so the family and
+ * the power model's m stay 4·d. One correction runs over all the tests.
  *
  * <p>Small samples ({@code small_sample: monte-carlo}, the default): with at most
  * {@value MonteCarloNull#DEFAULT_MAX_SAMPLE_SIZE} latents, where those normal approximations are off
@@ -65,18 +69,63 @@ public final class MomentsCheck implements Check {
         ASYMPTOTIC
     }
 
+    /** Which omnibus moment tests of normality are added per coordinate. */
+    enum Omnibus {
+        /** None: the four moment tests only. */
+        NONE(false, false),
+        /** Jarque–Bera. */
+        JARQUE_BERA(true, false),
+        /** D'Agostino–Pearson K². */
+        K2(false, true),
+        /** Both. */
+        BOTH(true, true);
+
+        private final boolean jarqueBera;
+        private final boolean k2;
+
+        Omnibus(boolean jarqueBera, boolean k2) {
+            this.jarqueBera = jarqueBera;
+            this.k2 = k2;
+        }
+
+        int tests() {
+            return (jarqueBera ? 1 : 0) + (k2 ? 1 : 0);
+        }
+    }
+
     private final String id;
     private final DimensionTests family;
     private final PowerCheck power;
     private final SmallSample smallSample;
     private final int draws;
+    private final Omnibus omnibus;
 
-    private MomentsCheck(String id, DimensionTests family, PowerCheck power, SmallSample smallSample, int draws) {
+    private MomentsCheck(String id, DimensionTests family, PowerCheck power, SmallSample smallSample, int draws,
+            Omnibus omnibus) {
         this.id = id;
         this.family = family;
         this.power = power;
         this.smallSample = smallSample;
         this.draws = draws;
+        this.omnibus = omnibus;
+    }
+
+    /** @return the number of tests per latent coordinate: 4, plus the omnibus tests asked for */
+    private int perCoordinate() {
+        return 4 + omnibus.tests();
+    }
+
+    @Override
+    public void validate(Prior prior) {
+        if (omnibus == Omnibus.NONE) {
+            return;
+        }
+        for (int j = 0; j < prior.dimension(); j++) {
+            if (!prior.moments(j).isGaussian()) {
+                throw new InvalidInputException(id + ": omnibus tests of normality need a prior with Gaussian "
+                        + "marginals, not " + prior.type());
+            }
+        }
     }
 
     @Override
@@ -105,7 +154,7 @@ public final class MomentsCheck implements Check {
 
     @Override
     public Optional<PowerAnalysis> powerAnalysis(Prior prior, int samples, Optional<Samples> training) {
-        return Optional.of(power.analysis(samples, family, 4 * prior.dimension()));
+        return Optional.of(power.analysis(samples, family, perCoordinate() * prior.dimension()));
     }
 
     @Override
@@ -117,7 +166,8 @@ public final class MomentsCheck implements Check {
     public CheckResult run(CheckInput input) {
         Prior prior = input.prior();
         int d = prior.dimension();
-        TestResult[] raw = new TestResult[4 * d];
+        int per = perCoordinate();
+        TestResult[] raw = new TestResult[per * d];
         double[] meanError = new double[d];
         double[] varianceError = new double[d];
         double[] skewnessError = new double[d];
@@ -130,20 +180,30 @@ public final class MomentsCheck implements Check {
             varianceError[j] = Math.abs(m.variance() - ref.mu2());
             skewnessError[j] = Math.abs(m.skewness());
             kurtosisError[j] = Math.abs(m.excessKurtosis() - (ref.mu4() / (ref.mu2() * ref.mu2()) - 3));
-            raw[4 * j] = rename(MomentTests.mean(x, ref), "mean[z" + j + "]");
-            raw[4 * j + 1] = rename(MomentTests.variance(x, ref), "variance[z" + j + "]");
-            if (smallSample == SmallSample.MONTE_CARLO) {
-                raw[4 * j + 2] = rename(MomentTests.skewness(x, ref,
-                        MonteCarloNull.of(prior.marginal(j), draws, input.seed(2 * j))), "skewness[z" + j + "]");
-                raw[4 * j + 3] = rename(MomentTests.kurtosis(x, ref,
-                        MonteCarloNull.of(prior.marginal(j), draws, input.seed(2 * j + 1))), "kurtosis[z" + j + "]");
-            } else {
-                raw[4 * j + 2] = rename(MomentTests.skewness(x, ref), "skewness[z" + j + "]");
-                raw[4 * j + 3] = rename(MomentTests.kurtosis(x, ref), "kurtosis[z" + j + "]");
+            int at = per * j;
+            raw[at] = rename(MomentTests.mean(x, ref), "mean[z" + j + "]");
+            raw[at + 1] = rename(MomentTests.variance(x, ref), "variance[z" + j + "]");
+            boolean simulate = smallSample == SmallSample.MONTE_CARLO;
+            raw[at + 2] = rename(simulate ? MomentTests.skewness(x, ref,
+                    MonteCarloNull.of(prior.marginal(j), draws, input.seed(2 * j))) : MomentTests.skewness(x, ref),
+                    "skewness[z" + j + "]");
+            raw[at + 3] = rename(simulate ? MomentTests.kurtosis(x, ref,
+                    MonteCarloNull.of(prior.marginal(j), draws, input.seed(2 * j + 1))) : MomentTests.kurtosis(x, ref),
+                    "kurtosis[z" + j + "]");
+            int next = at + 4;
+            if (omnibus.jarqueBera) {
+                MonteCarloNull null0 = MonteCarloNull.of(prior.marginal(j), draws, input.seed(2 * d + 2 * j));
+                raw[next++] = rename(simulate ? MomentTests.jarqueBera(x, null0) : MomentTests.jarqueBera(x),
+                        "jarque-bera[z" + j + "]");
+            }
+            if (omnibus.k2) {
+                MonteCarloNull null1 = MonteCarloNull.of(prior.marginal(j), draws, input.seed(2 * d + 2 * j + 1));
+                raw[next] = rename(simulate ? MomentTests.dagostinoPearson(x, null1) : MomentTests.dagostinoPearson(x),
+                        "k2[z" + j + "]");
             }
         });
         CheckResult.Builder result = CheckResult.builder(this);
-        family.summarize(result, Arrays.asList(raw), "moment tests (4 per latent coordinate)");
+        family.summarize(result, Arrays.asList(raw), "moment tests (" + per + " per latent coordinate)");
         double[] index = new double[d];
         for (int j = 0; j < d; j++) {
             index[j] = j;
@@ -185,8 +245,9 @@ public final class MomentsCheck implements Check {
 
     /**
      * Provides {@code type: moments} with {@code alpha}, {@code correction}, {@code power},
-     * {@code small_sample} ({@code monte-carlo}, the default, or {@code asymptotic}) and {@code draws}
-     * (B, default {@value MonteCarloNull#DEFAULT_DRAWS}, at least 1; only with {@code monte-carlo}).
+     * {@code small_sample} ({@code monte-carlo}, the default, or {@code asymptotic}), {@code draws}
+     * (B, default {@value MonteCarloNull#DEFAULT_DRAWS}, at least 1; only with {@code monte-carlo}) and
+     * {@code omnibus} ({@code none}, the default, {@code jarque-bera}, {@code k2} or {@code both}).
      */
     public static final class Provider implements CheckProvider {
         @Override
@@ -210,7 +271,17 @@ public final class MomentsCheck implements Check {
             }
             return new MomentsCheck(id, DimensionTests.from(options),
                     PowerCheck.from(options, MeanTestPower.of(), Double.POSITIVE_INFINITY), smallSample,
-                    options.integer("draws", MonteCarloNull.DEFAULT_DRAWS, 1));
+                    options.integer("draws", MonteCarloNull.DEFAULT_DRAWS, 1), omnibus(options));
+        }
+
+        private static Omnibus omnibus(Options options) {
+            String name = options.string("omnibus", "none");
+            try {
+                return Omnibus.valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_'));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException(options.where("omnibus") + ": " + options.section()
+                        + ".omnibus is not one of none, jarque-bera, k2, both: '" + name + "'", e);
+            }
         }
     }
 }

@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,16 +48,20 @@ import picocli.CommandLine.Spec;
         description = {"Run one statistical test on the columns of a file and report it (exit 0 when the test ran).",
             "ks, ad, cvm: against DIST (one sample) or FILE (two samples, column by column); moments: against "
                     + "normal(mu,sigma) or uniform(a,b); normality: Anderson-Darling with estimated mean and sd; "
+                    + "jb, k2: Jarque-Bera and D'Agostino-Pearson K^2 omnibus moment tests of normality; "
                     + "hz: Henze-Zirkler multivariate normality of all columns as vectors; "
                     + "mmd, energy: all columns as vectors against FILE."})
 final class TestCommand implements Callable<Integer> {
+    /** The tests whose small-sample p-values are Monte Carlo unless {@code --method asymptotic}. */
+    private static final Set<String> SIMULATED = Set.of("moments", "jb", "k2", "hz");
+    private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
     private static final Pattern DISTRIBUTION = Pattern.compile(
             "(normal|uniform|t|exponential)\\(\\s*([^,()\\s]+)\\s*(?:,\\s*([^,()\\s]+)\\s*)?\\)");
 
     @Spec
     CommandSpec command;
 
-    @Parameters(index = "0", paramLabel = "TEST", description = "ks, ad, cvm, moments, normality, hz, mmd or energy.")
+    @Parameters(index = "0", paramLabel = "TEST", description = "ks, ad, cvm, moments, normality, jb, k2, hz, mmd or energy.")
     String test;
 
     @Option(names = "--sample", required = true, paramLabel = "FILE", description = "The sample (.npy or .csv).")
@@ -70,8 +75,9 @@ final class TestCommand implements Callable<Integer> {
     String column;
 
     @Option(names = "--method", paramLabel = "M", defaultValue = "auto",
-            description = "auto, exact or asymptotic (ks; cvm with two samples); asymptotic for moments' normal "
-                    + "approximations at n <= 500. Default: ${DEFAULT-VALUE}.")
+            description = "auto, exact or asymptotic (ks; cvm with two samples); asymptotic for the normal and "
+                    + "chi-square approximations of moments, jb and k2 at n <= 500 and of hz at n <= 100. "
+                    + "Default: ${DEFAULT-VALUE}.")
     String method;
 
     @Option(names = "--alternative", paramLabel = "H1", defaultValue = "two-sided",
@@ -80,7 +86,7 @@ final class TestCommand implements Callable<Integer> {
 
     @Option(names = "--permutations", paramLabel = "B", defaultValue = "999",
             description = "Permutations for ad with two samples, mmd and energy; Monte Carlo draws for moments' "
-                    + "skewness and kurtosis at n <= 500. Default: ${DEFAULT-VALUE}.")
+                    + "skewness and kurtosis, jb and k2 at n <= 500 and hz at n <= 100. Default: ${DEFAULT-VALUE}.")
     int permutations;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
@@ -108,10 +114,10 @@ final class TestCommand implements Callable<Integer> {
             throw new InvalidInputException("--alternative " + alternative + " applies to ks only");
         }
         boolean twoSampleCvm = test.equals("cvm") && against != null && !isDistribution(against);
-        boolean momentsAsymptotic = test.equals("moments") && choice == PValueChoice.ASYMPTOTIC;
-        if (choice != PValueChoice.AUTO && !test.equals("ks") && !twoSampleCvm && !momentsAsymptotic) {
+        boolean simulatedAsymptotic = SIMULATED.contains(test) && choice == PValueChoice.ASYMPTOTIC;
+        if (choice != PValueChoice.AUTO && !test.equals("ks") && !twoSampleCvm && !simulatedAsymptotic) {
             throw new InvalidInputException("--method " + method
-                    + " applies to ks, to cvm with two samples and (asymptotic) to moments only");
+                    + " applies to ks, to cvm with two samples and (asymptotic) to moments, jb, k2 and hz only");
         }
         if (permutations < 1) {
             throw new InvalidInputException("--permutations is not at least 1: " + permutations);
@@ -121,10 +127,11 @@ final class TestCommand implements Callable<Integer> {
             case "ks", "ad", "cvm" -> perColumn(x, choice, h1);
             case "moments" -> moments(x, choice);
             case "normality" -> normality(x);
-            case "hz" -> henzeZirkler(x);
+            case "jb", "k2" -> omnibus(x, choice);
+            case "hz" -> henzeZirkler(x, choice);
             case "mmd", "energy" -> distance(x);
-            default -> throw new InvalidInputException("TEST is not one of ks, ad, cvm, moments, normality, hz, mmd, "
-                    + "energy: '" + test + "'");
+            default -> throw new InvalidInputException("TEST is not one of ks, ad, cvm, moments, normality, jb, k2, "
+                    + "hz, mmd, energy: '" + test + "'");
         };
         PrintWriter out = command.commandLine().getOut();
         if (json) {
@@ -227,14 +234,43 @@ final class TestCommand implements Callable<Integer> {
         return rows;
     }
 
-    private List<Row> henzeZirkler(Samples x) {
+    /**
+     * Jarque–Bera or D'Agostino–Pearson K² per column (location and scale estimated, no {@code --against}). Up
+     * to {@value MonteCarloNull#DEFAULT_MAX_SAMPLE_SIZE} values the p-value comes from {@code --permutations}
+     * standard normal samples (the statistics do not depend on location and scale), seeded with
+     * {@code --seed}, stream c for column c, unless {@code --method asymptotic} asks for the χ²₂ tail.
+     */
+    private List<Row> omnibus(Samples x, PValueChoice choice) {
+        if (against != null) {
+            throw new InvalidInputException(test + " estimates the mean and sd and takes no --against");
+        }
+        boolean jb = test.equals("jb");
+        List<Row> rows = new ArrayList<>();
+        for (int c : columns(x)) {
+            double[] v = x.column(c);
+            MonteCarloNull simulation = MonteCarloNull.of(STANDARD_NORMAL, permutations, stream(c));
+            TestResult t;
+            if (choice == PValueChoice.ASYMPTOTIC) {
+                t = jb ? MomentTests.jarqueBera(v) : MomentTests.dagostinoPearson(v);
+            } else {
+                t = jb ? MomentTests.jarqueBera(v, simulation) : MomentTests.dagostinoPearson(v, simulation);
+            }
+            rows.add(new Row(x.columnNames().get(c), v.length, null, t));
+        }
+        return rows;
+    }
+
+    private List<Row> henzeZirkler(Samples x, PValueChoice choice) {
         if (against != null) {
             throw new InvalidInputException("hz estimates the mean and covariance and takes no --against");
         }
         if (column != null) {
             throw new InvalidInputException("hz tests all columns as vectors and takes no --column");
         }
-        return List.of(new Row(null, x.rows(), null, Multivariate.henzeZirkler(x.toArray(), x.columns())));
+        TestResult t = choice == PValueChoice.ASYMPTOTIC ? Multivariate.henzeZirkler(x.toArray(), x.columns())
+                : Multivariate.henzeZirkler(x.toArray(), x.columns(), MonteCarloNull.of(STANDARD_NORMAL, permutations,
+                        stream(0)).withMaxSampleSize(Multivariate.MONTE_CARLO_MAX_ROWS));
+        return List.of(new Row(null, x.rows(), null, t));
     }
 
     private List<Row> distance(Samples x) {

@@ -5,6 +5,7 @@ import io.github.latentcheck.concurrent.Tasks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.ToDoubleFunction;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 import org.apache.commons.statistics.distribution.TDistribution;
 
@@ -19,6 +20,11 @@ import org.apache.commons.statistics.distribution.TDistribution;
 public final class Multivariate {
     /** Below this size Mardia's skewness statistic gets the small-sample correction. */
     static final int MARDIA_SMALL_N = 20;
+    /**
+     * The largest sample for which the multivariate normality tests use a Monte Carlo null by default (each
+     * simulated Henze–Zirkler statistic costs O(n² d)).
+     */
+    public static final int MONTE_CARLO_MAX_ROWS = 100;
 
     private Multivariate() {
     }
@@ -231,7 +237,7 @@ public final class Multivariate {
      *     applies to n rows: n·d draws per simulated sample, read as n rows of d
      */
     private static TestResult simulated(TestResult asymptotic, int n, int d, MonteCarloNull simulation,
-            java.util.function.ToDoubleFunction<double[]> statistic) {
+            ToDoubleFunction<double[]> statistic) {
         Objects.requireNonNull(simulation, "simulation");
         if (!simulation.appliesTo(n)) {
             return asymptotic;

@@ -99,6 +99,35 @@ class MomentsCheckTest {
         }
     }
 
+    @Test
+    void omnibusTestsJoinTheFamilyOnRequestWithTheirOwnStreams() {
+        Latents latents = GAUSSIAN.draw(30, 11, 1);
+        CheckInput input = CheckInput.of(GAUSSIAN, latents, null, null, null, 7, 2);
+        CheckResult result = moments(Map.of("omnibus", "both")).run(input);
+
+        assertThat(result.tests()).hasSize(18);
+        assertThat(result.metric("tests")).contains(18L);
+        for (int j = 0; j < 3; j++) {
+            double[] x = latents.column(j);
+            TestResult jb = MomentTests.jarqueBera(x,
+                    MonteCarloNull.of(GAUSSIAN.marginal(j), MonteCarloNull.DEFAULT_DRAWS, input.seed(6 + 2 * j)));
+            TestResult k2 = MomentTests.dagostinoPearson(x,
+                    MonteCarloNull.of(GAUSSIAN.marginal(j), MonteCarloNull.DEFAULT_DRAWS, input.seed(6 + 2 * j + 1)));
+            assertThat(test(result, "jarque-bera[z" + j + "]").pValue()).isEqualTo(jb.pValue());
+            assertThat(test(result, "k2[z" + j + "]").pValue()).isEqualTo(k2.pValue());
+            assertThat(test(result, "k2[z" + j + "]").method()).isEqualTo(PValueMethod.ESTIMATE);
+        }
+        assertThat(moments(Map.of()).run(input).tests()).hasSize(12);
+        assertThat(moments(Map.of("omnibus", "k2", "small_sample", "asymptotic")).run(input).tests())
+                .filteredOn(t -> t.name().startsWith("k2")).allSatisfy(t -> assertThat(t.method())
+                        .isEqualTo(PValueMethod.ASYMPTOTIC));
+        assertThatThrownBy(() -> moments(Map.of("omnibus", "all")))
+                .hasMessageContaining("checks[0].omnibus is not one of none, jarque-bera, k2, both: 'all'");
+        assertThatThrownBy(() -> moments(Map.of("omnibus", "jarque-bera")).validate(UniformPrior.of(2, -1, 1)))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("omnibus tests of normality need a prior with Gaussian marginals");
+    }
+
     private static MomentsCheck moments(Map<String, Object> options) {
         Map<String, Object> all = new LinkedHashMap<>(options);
         all.put("type", "moments");

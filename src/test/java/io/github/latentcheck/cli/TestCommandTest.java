@@ -139,10 +139,35 @@ class TestCommandTest {
             rows[2 * i] = A[i];
             rows[2 * i + 1] = B[i % B.length];
         }
-        TestResult expected = Multivariate.henzeZirkler(rows, 2);
+        TestResult expected = Multivariate.henzeZirkler(rows, 2, MonteCarloNull.of(NormalDistribution.of(0, 1), 999,
+                CheckInput.seedOf(0, 0)).withMaxSampleSize(Multivariate.MONTE_CARLO_MAX_ROWS));
         assertThat(hz.get("statistic").asDouble()).isEqualTo(expected.statistic());
         assertThat(hz.get("pValue").asDouble()).isEqualTo(expected.pValue());
-        assertThat(hz.get("method").asText()).isEqualTo("asymptotic");
+        assertThat(hz.get("method").asText()).isEqualTo("estimate");
+        JsonNode asymptotic = json(Cli.run("test", "hz", "--sample", file.toString(), "--method", "asymptotic", "--json"));
+        assertThat(asymptotic.get("pValue").asDouble()).isEqualTo(Multivariate.henzeZirkler(rows, 2).pValue());
+        assertThat(asymptotic.get("method").asText()).isEqualTo("asymptotic");
+    }
+
+    /**
+     * jb and k2 test normality with estimated mean and sd: Monte Carlo up to 500 values (standard normal
+     * draws, B = --permutations, stream c of --seed for column c), the χ²₂ tail with --method asymptotic.
+     */
+    @Test
+    void omnibusMomentTestsUseTheMonteCarloNullForSmallSamples(@TempDir Path dir) throws IOException {
+        Path file = csv(dir, "a.csv", A, null);
+        double[] x = floats(A);
+        NormalDistribution normal = NormalDistribution.of(0, 1);
+        JsonNode jb = json(Cli.run("test", "jb", "--sample", file.toString(), "--permutations", "199", "--seed", "5",
+                "--json"));
+        assertThat(jb.get("test").asText()).isEqualTo("jb");
+        assertThat(jb.get("method").asText()).isEqualTo("estimate");
+        assertThat(jb.get("pValue").asDouble())
+                .isEqualTo(MomentTests.jarqueBera(x, MonteCarloNull.of(normal, 199, CheckInput.seedOf(5, 0))).pValue());
+        JsonNode k2 = json(Cli.run("test", "k2", "--sample", file.toString(), "--method", "asymptotic", "--json"));
+        assertThat(k2.get("statistic").asDouble()).isEqualTo(MomentTests.dagostinoPearson(x).statistic());
+        assertThat(k2.get("logPValue").asDouble()).isEqualTo(-MomentTests.dagostinoPearson(x).statistic() / 2);
+        assertThat(k2.get("method").asText()).isEqualTo("asymptotic");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -154,9 +179,10 @@ class TestCommandTest {
         "ks --against uniform(1,1) | --against 'uniform(1,1)': b is not above a",
         "ad --against normal(0,1) --alternative less | --alternative less applies to ks only",
         "ks --against normal(0,1) --method fast | --method is not one of auto, exact, asymptotic: 'fast'",
-        "ad --against normal(0,1) --method exact | --method exact applies to ks, to cvm with two samples and (asymptotic) to moments only",
-        "moments --against normal(0,1) --method exact | --method exact applies to ks, to cvm with two samples and (asymptotic) to moments only",
-        "chi2 --against normal(0,1) | TEST is not one of ks, ad, cvm, moments, normality, hz, mmd, energy: 'chi2'",
+        "ad --against normal(0,1) --method exact | --method exact applies to ks, to cvm with two samples and (asymptotic) to moments, jb, k2 and hz only",
+        "moments --against normal(0,1) --method exact | --method exact applies to ks, to cvm with two samples and (asymptotic) to moments, jb, k2 and hz only",
+        "chi2 --against normal(0,1) | TEST is not one of ks, ad, cvm, moments, normality, jb, k2, hz, mmd, energy: 'chi2'",
+        "jb --against normal(0,1) | jb estimates the mean and sd and takes no --against",
         "hz --against normal(0,1) | hz estimates the mean and covariance and takes no --against",
         "moments --against t(5) | moments tests against normal(mu,sigma) or uniform(a,b), not t(5)",
         "ks | ks needs --against DIST or FILE",
