@@ -156,7 +156,7 @@ class TestCommandTest {
     @Test
     void omnibusMomentTestsUseTheMonteCarloNullForSmallSamples(@TempDir Path dir) throws IOException {
         Path file = csv(dir, "a.csv", A, null);
-        double[] x = floats(A);
+        double[] x = A.clone();
         NormalDistribution normal = NormalDistribution.of(0, 1);
         JsonNode jb = json(Cli.run("test", "jb", "--sample", file.toString(), "--permutations", "199", "--seed", "5",
                 "--json"));
