@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.ToDoubleFunction;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
-import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
  * Tests of a multivariate sample (n rows of dimension d, row-major): Mardia's skewness and kurtosis,
@@ -323,7 +322,6 @@ public final class Multivariate {
                 throw new InvalidInputException("coordinate " + j + " is constant");
             }
         }
-        TDistribution t = TDistribution.of(n - 2.0);
         List<TestResult> tests = new ArrayList<>(d * (d - 1) / 2);
         for (int j = 0; j < d; j++) {
             for (int k = j + 1; k < d; k++) {
@@ -331,8 +329,8 @@ public final class Multivariate {
                 double r = sxy / Math.sqrt(dot(centered[j], centered[j]) * dot(centered[k], centered[k]));
                 r = Math.max(-1, Math.min(1, r));
                 double stat = r * Math.sqrt((n - 2) / ((1 - r) * (1 + r)));
-                double p = Math.abs(r) == 1 ? 0 : Math.min(1, 2 * t.survivalProbability(Math.abs(stat)));
-                tests.add(TestResult.of("z" + j + "~z" + k, r, p, PValueMethod.EXACT));
+                double logP = Math.abs(r) == 1 ? Double.NEGATIVE_INFINITY : LogTails.studentTwoSided(stat, n - 2);
+                tests.add(TestResult.ofLog("z" + j + "~z" + k, r, logP, PValueMethod.EXACT));
             }
         }
         return tests;
