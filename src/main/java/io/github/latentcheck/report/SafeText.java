@@ -1,0 +1,103 @@
+package io.github.latentcheck.report;
+
+/**
+ * Makes text from users and their programs (prior labels, file names, a generator process's
+ * stderr) safe for each place it is written to. Every sink shows a control character the same
+ * visible way, <code>&#92;xHH</code> (C0, DEL and C1) or <code>&#92;uHHHH</code> (bidirectional-text controls,
+ * unpaired surrogates), so no label or message can move the cursor, set a terminal's title, clear
+ * the screen, reorder what a reader sees, or make a file unreadable; the rest of the text is kept
+ * as it was and escaped by the sink's own rules.
+ */
+public final class SafeText {
+    private SafeText() {
+    }
+
+    /**
+     * @param text any text
+     * @return the text for a terminal: control characters shown as escapes, so one message stays one line
+     */
+    public static String terminal(String text) {
+        return visible(text, false);
+    }
+
+    /**
+     * For an XML writer that escapes markup itself ({@code XMLStreamWriter}): XML 1.0 cannot hold
+     * most control characters, even as character references, so a document with one is not well-formed.
+     *
+     * @param text any text
+     * @return the text with every control character but tab, line feed and carriage return shown as an escape
+     */
+    public static String xml(String text) {
+        return visible(text, true);
+    }
+
+    /**
+     * @param text any text
+     * @return the text for one cell of a Markdown table (or a heading): control characters shown as
+     *     escapes, {@code |} as {@code \|} so it cannot end the cell, and {@code <}, {@code &} as
+     *     entities so it cannot start HTML
+     */
+    public static String markdownCell(String text) {
+        String shown = visible(text, false);
+        StringBuilder out = new StringBuilder(shown.length());
+        for (int i = 0; i < shown.length(); i++) {
+            char c = shown.charAt(i);
+            switch (c) {
+                case '|' -> out.append("\\|");
+                case '<' -> out.append("&lt;");
+                case '&' -> out.append("&amp;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * @param text any text
+     * @return the text for HTML element content or a quoted attribute value: control characters
+     *     shown as escapes, {@code < > & " '} as entities
+     */
+    public static String html(String text) {
+        String shown = visible(text, false);
+        StringBuilder out = new StringBuilder(shown.length());
+        for (int i = 0; i < shown.length(); i++) {
+            char c = shown.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static String visible(String text, boolean keepLineBreaks) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean unpaired = Character.isHighSurrogate(c)
+                    ? i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(i + 1))
+                    : Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)));
+            boolean kept = keepLineBreaks && (c == '\t' || c == '\n' || c == '\r');
+            boolean escaped = !kept && (Character.getType(c) == Character.CONTROL || isBidiControl(c) || unpaired
+                    || c == '\uFFFE' || c == '\uFFFF');
+            if (escaped && out == null) {
+                out = new StringBuilder(text.length() + 16).append(text, 0, i);
+            }
+            if (escaped) {
+                out.append(c <= 0xFF ? String.format("\\x%02x", (int) c) : String.format("\\u%04x", (int) c));
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+
+    private static boolean isBidiControl(char c) {
+        return c == '\u061C' || c == '\u200E' || c == '\u200F' || (c >= '\u202A' && c <= '\u202E')
+                || (c >= '\u2066' && c <= '\u2069');
+    }
+}
