@@ -1,8 +1,8 @@
 package io.github.latentcheck.cli;
 
 import io.github.latentcheck.InvalidInputException;
+import io.github.latentcheck.SafeText;
 import io.github.latentcheck.data.HeapLimit;
-import io.github.latentcheck.report.SafeText;
 import io.github.latentcheck.report.Versions;
 import io.github.latentcheck.run.Verdict;
 import java.io.PrintWriter;

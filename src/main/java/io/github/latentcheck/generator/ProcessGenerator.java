@@ -1,10 +1,10 @@
 package io.github.latentcheck.generator;
 
 import io.github.latentcheck.InvalidInputException;
+import io.github.latentcheck.SafeText;
 import io.github.latentcheck.data.Latents;
 import io.github.latentcheck.data.SampleFiles;
 import io.github.latentcheck.data.Samples;
-import io.github.latentcheck.report.SafeText;
 import io.github.latentcheck.spec.Options;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;

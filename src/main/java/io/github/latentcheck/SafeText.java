@@ -1,8 +1,9 @@
-package io.github.latentcheck.report;
+package io.github.latentcheck;
 
 /**
  * Makes text from users and their programs (prior labels, file names, a generator process's
- * stderr) safe for each place it is written to. Every sink shows a control character the same
+ * stderr) safe for each place it is written to: a terminal, XML, a Markdown table cell, HTML, a file
+ * name. Every sink but the file name shows a control character the same
  * visible way, <code>&#92;xHH</code> (C0, DEL and C1) or <code>&#92;uHHHH</code> (bidirectional-text controls,
  * unpaired surrogates), so no label or message can move the cursor, set a terminal's title, clear
  * the screen, reorder what a reader sees, or make a file unreadable; the rest of the text is kept
@@ -72,6 +73,29 @@ public final class SafeText {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * The part of a file name made from a label or id: every character outside {@code [A-Za-z0-9._-]}
+     * becomes {@code _}. Different texts can give one name ({@code "a b"} and {@code "a_b"}), and
+     * file systems that ignore case take {@code "A"} and {@code "a"} for one file: compare the
+     * names with {@link #sameFileName}.
+     *
+     * @param text any text
+     * @return the text as a file name part, {@code "_"} for empty text
+     */
+    public static String fileName(String text) {
+        String name = text.replaceAll("[^A-Za-z0-9._-]", "_");
+        return name.isEmpty() ? "_" : name;
+    }
+
+    /**
+     * @param a a text
+     * @param b another text
+     * @return whether the two give the same {@link #fileName}, ignoring case
+     */
+    public static boolean sameFileName(String a, String b) {
+        return fileName(a).equalsIgnoreCase(fileName(b));
     }
 
     private static String visible(String text, boolean keepLineBreaks) {
