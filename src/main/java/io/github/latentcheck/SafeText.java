@@ -1,9 +1,13 @@
 package io.github.latentcheck;
 
+import java.io.FilterWriter;
+import java.io.IOException;
+import java.io.Writer;
+
 /**
  * Makes text from users and their programs (prior labels, file names, a generator process's
- * stderr) safe for each place it is written to: a terminal, XML, a Markdown table cell, HTML, a file
- * name. Every sink but the file name shows a control character the same
+ * stderr) safe for each place it is written to: a terminal, XML, a Markdown table cell or code
+ * span, HTML, a file name. Every sink but the file name shows a control character the same
  * visible way, <code>&#92;xHH</code> (C0, DEL and C1) or <code>&#92;uHHHH</code> (bidirectional-text controls,
  * unpaired surrogates), so no label or message can move the cursor, set a terminal's title, clear
  * the screen, reorder what a reader sees, or make a file unreadable; the rest of the text is kept
@@ -55,6 +59,24 @@ public final class SafeText {
 
     /**
      * @param text any text
+     * @return the text as a Markdown code span for a table cell, with its delimiters: control
+     *     characters shown as escapes, {@code |} as {@code \|} (GitHub's tables read that inside code
+     *     too), and fences one backtick longer than the longest run of backticks in the text
+     */
+    public static String markdownCode(String text) {
+        String shown = visible(text, false).replace("|", "\\|");
+        int longest = 0;
+        for (int i = 0, run = 0; i < shown.length(); i++) {
+            run = shown.charAt(i) == '`' ? run + 1 : 0;
+            longest = Math.max(longest, run);
+        }
+        String fence = "`".repeat(longest + 1);
+        String pad = longest > 0 ? " " : "";
+        return fence + pad + shown + pad + fence;
+    }
+
+    /**
+     * @param text any text
      * @return the text for HTML element content or a quoted attribute value: control characters
      *     shown as escapes, {@code < > & " '} as entities
      */
@@ -98,6 +120,44 @@ public final class SafeText {
         return fileName(a).equalsIgnoreCase(fileName(b));
     }
 
+    /**
+     * A writer for a terminal: what goes through it has its control characters shown as escapes,
+     * except the tab, the line feed, and a carriage return directly before a line feed in the same
+     * write (a line separator), so tables and lines stay as printed.
+     *
+     * @param out where the text goes
+     * @return a writer that escapes on the way
+     */
+    public static Writer terminal(Writer out) {
+        return new FilterWriter(out) {
+            @Override
+            public void write(int c) throws IOException {
+                write(new char[] {(char) c}, 0, 1);
+            }
+
+            @Override
+            public void write(char[] text, int offset, int length) throws IOException {
+                write(new String(text, offset, length), 0, length);
+            }
+
+            @Override
+            public void write(String text, int offset, int length) throws IOException {
+                StringBuilder shown = new StringBuilder(length);
+                for (int i = offset; i < offset + length; i++) {
+                    char c = text.charAt(i);
+                    boolean lineBreak = c == '\n' || c == '\t'
+                            || c == '\r' && i + 1 < offset + length && text.charAt(i + 1) == '\n';
+                    if (!lineBreak && isUnsafe(c)) {
+                        shown.append(escape(c));
+                    } else {
+                        shown.append(c);
+                    }
+                }
+                out.write(shown.toString());
+            }
+        };
+    }
+
     private static String visible(String text, boolean keepLineBreaks) {
         StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {
@@ -106,13 +166,12 @@ public final class SafeText {
                     ? i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(i + 1))
                     : Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)));
             boolean kept = keepLineBreaks && (c == '\t' || c == '\n' || c == '\r');
-            boolean escaped = !kept && (Character.getType(c) == Character.CONTROL || isBidiControl(c) || unpaired
-                    || c == '\uFFFE' || c == '\uFFFF');
+            boolean escaped = !kept && (isUnsafe(c) || unpaired);
             if (escaped && out == null) {
                 out = new StringBuilder(text.length() + 16).append(text, 0, i);
             }
             if (escaped) {
-                out.append(c <= 0xFF ? String.format("\\x%02x", (int) c) : String.format("\\u%04x", (int) c));
+                out.append(escape(c));
             } else if (out != null) {
                 out.append(c);
             }
@@ -120,8 +179,14 @@ public final class SafeText {
         return out == null ? text : out.toString();
     }
 
-    private static boolean isBidiControl(char c) {
-        return c == '\u061C' || c == '\u200E' || c == '\u200F' || (c >= '\u202A' && c <= '\u202E')
-                || (c >= '\u2066' && c <= '\u2069');
+    /** @return whether c is a control character (C0, DEL, C1), a bidirectional-text control or a non-character */
+    private static boolean isUnsafe(char c) {
+        return Character.getType(c) == Character.CONTROL || c == '\u061C' || c == '\u200E' || c == '\u200F'
+                || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069') || c == '\uFFFE'
+                || c == '\uFFFF';
+    }
+
+    private static String escape(char c) {
+        return c <= 0xFF ? String.format("\\x%02x", (int) c) : String.format("\\u%04x", (int) c);
     }
 }

@@ -18,8 +18,9 @@ import picocli.CommandLine.ScopeType;
  * The {@code latentcheck} command. Exit status: 0 when every gate passed, 1 when a gate failed,
  * 2 for bad input or usage (one line on standard error naming the file, line, row, column or key,
  * or what did not fit in the Java heap), 3 for an internal error (a bug; {@code --debug} shows its
- * stack trace), 4 when a run has no gates and so judged nothing. Every message is one line, its
- * control characters shown as escapes ({@link SafeText#terminal}).
+ * stack trace), 4 when a run has no gates and so judged nothing. Every message is one line, and
+ * control characters in messages and on standard output are shown as escapes
+ * ({@link SafeText#terminal}).
  */
 @Command(name = "latentcheck", mixinStandardHelpOptions = true, versionProvider = LatentcheckCommand.Version.class,
         description = "A statistical test harness for generative models: latent priors, mode coverage, memorization.",
@@ -74,7 +75,9 @@ public final class LatentcheckCommand {
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         LatentcheckCommand top = new LatentcheckCommand();
         CommandLine cli = new CommandLine(top);
-        cli.setOut(out);
+        PrintWriter shown = new PrintWriter(SafeText.terminal(out), true);
+        cli.setOut(shown);
+        cli.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         cli.setErr(err);
         cli.setParameterExceptionHandler((e, a) -> {
             err.println(message(usage(e, cli)));
@@ -106,7 +109,7 @@ public final class LatentcheckCommand {
             }
             status = BAD_INPUT;
         }
-        out.flush();
+        shown.flush();
         err.flush();
         return status;
     }
