@@ -39,19 +39,23 @@ public final class SafeText {
     /**
      * @param text any text
      * @return the text for one cell of a Markdown table (or a heading): control characters shown as
-     *     escapes, {@code |} as {@code \|} so it cannot end the cell, and {@code <}, {@code &} as
-     *     entities so it cannot start HTML
+     *     escapes, {@code |} as {@code \|} so it cannot end the cell, and a {@code <} or {@code &}
+     *     that would start a tag or an entity as an entity itself ({@code "p < 0.8"} stays as it is)
      */
     public static String markdownCell(String text) {
         String shown = visible(text, false);
         StringBuilder out = new StringBuilder(shown.length());
         for (int i = 0; i < shown.length(); i++) {
             char c = shown.charAt(i);
-            switch (c) {
-                case '|' -> out.append("\\|");
-                case '<' -> out.append("&lt;");
-                case '&' -> out.append("&amp;");
-                default -> out.append(c);
+            char next = i + 1 < shown.length() ? shown.charAt(i + 1) : ' ';
+            boolean startsMarkup = c == '<' && (Character.isLetter(next) || "/!?".indexOf(next) >= 0)
+                    || c == '&' && (Character.isLetterOrDigit(next) || next == '#');
+            if (c == '|') {
+                out.append("\\|");
+            } else if (startsMarkup) {
+                out.append(c == '<' ? "&lt;" : "&amp;");
+            } else {
+                out.append(c);
             }
         }
         return out.toString();

@@ -29,8 +29,10 @@ class SafeTextTest {
     @Test
     void aMarkdownCellCannotBeEndedOrStartHtml() {
         assertThat(SafeText.markdownCell(HOSTILE))
-                .isEqualTo("a\\x1b]0;pwned\\x07\\x1b[2J\\|b\\u202e&lt;c>&amp;\"d'\\x85");
+                .isEqualTo("a\\x1b]0;pwned\\x07\\x1b[2J\\|b\\u202e&lt;c>&\"d'\\x85");
         assertThat(SafeText.markdownCell("a\nb")).isEqualTo("a\\x0ab");
+        assertThat(SafeText.markdownCell("power 0.117 < 0.8 & more")).isEqualTo("power 0.117 < 0.8 & more");
+        assertThat(SafeText.markdownCell("</b> &amp; &#38; <!-- x")).isEqualTo("&lt;/b> &amp;amp; &amp;#38; &lt;!-- x");
     }
 
     @Test

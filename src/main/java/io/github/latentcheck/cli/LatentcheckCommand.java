@@ -120,7 +120,7 @@ public final class LatentcheckCommand {
 
     /**
      * One line for a usage error: the problem and where the usage is. An unknown command gets the
-     * list of commands (and picocli's suggestion) instead of "Unmatched arguments from index 0".
+     * list of commands (and the nearest one) instead of "Unmatched arguments from index 0".
      */
     private static String usage(CommandLine.ParameterException e, CommandLine top) {
         CommandLine at = e.getCommandLine();

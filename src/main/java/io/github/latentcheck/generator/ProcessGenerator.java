@@ -194,7 +194,12 @@ public final class ProcessGenerator implements Generator {
         batches++;
         String what = "batch " + batches + " (" + n + " latents)";
         if (batches > 1) {
-            int extra = pending();
+            int extra;
+            try {
+                extra = stdout.available();
+            } catch (IOException e) {
+                throw fail("cannot read its stdout (" + oneLine(e.getMessage()) + ")", e, true);
+            }
             if (extra > 0) {
                 throw fail("wrote " + extra + " more bytes after its answer to batch " + (batches - 1)
                         + ", before " + what + " was sent; " + ONE_ARRAY, null, false);
@@ -230,15 +235,6 @@ public final class ProcessGenerator implements Generator {
                     + " in earlier batches", null, false);
         }
         return x;
-    }
-
-    /** @return the bytes the process has written to stdout that no answer has read, without blocking */
-    private int pending() {
-        try {
-            return stdout.available();
-        } catch (IOException e) {
-            throw fail("cannot read its stdout (" + oneLine(e.getMessage()) + ")", e, true);
-        }
     }
 
     private Samples exchange(Latents latents) throws IOException {
@@ -298,19 +294,21 @@ public final class ProcessGenerator implements Generator {
      * timeout (at most two seconds). Its exit status is not examined.
      *
      * @throws InvalidInputException if the process wrote anything to stdout after its last answer
-     *     (an extra array shifts every later batch, so the answers cannot be trusted)
+     *     (an extra array shifts every later batch, so the answers cannot be trusted); a process that
+     *     writes extra arrays is caught here at the latest, whether or not an earlier batch found one
      */
     @Override
     public void close() {
         if (!broken && !closed) {
+            int extra = 0;
             try {
                 stdin.close();
                 waitFor(Math.min(EXIT_GRACE_MILLIS, timeout.toMillis()));
+                extra = stdout.available();
             } catch (IOException e) {
                 // A broken pipe: the process has stopped reading, so there is no point in waiting for it.
                 process.destroyForcibly();
             }
-            int extra = batches == 0 ? 0 : pending();
             if (extra > 0) {
                 throw fail("wrote " + extra + " more bytes after its answer to batch " + batches + ", the last; "
                         + ONE_ARRAY, null, false);

@@ -70,15 +70,17 @@ class GeneratorExperimentsTest {
         assumePythonWithNumpy();
         Path dir = Files.createDirectory(tmp.resolve("spec"));
         Files.writeString(dir.resolve("twice.py"), """
-                import sys
+                import io, sys
                 from types import SimpleNamespace
                 import numpy as np
                 stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
                 pipe = SimpleNamespace(read=stdin.read)
                 while stdin.peek(1):
                     z = np.lib.format.read_array(pipe)
-                    np.lib.format.write_array(stdout, z)
-                    np.lib.format.write_array(stdout, z)
+                    both = io.BytesIO()
+                    np.lib.format.write_array(both, z)
+                    np.lib.format.write_array(both, z)
+                    stdout.write(both.getvalue())  # one write of under 4 KB: a pipe delivers it whole
                     stdout.flush()
                 """);
         Path spec = Files.writeString(dir.resolve("twice.yaml"), """
