@@ -35,7 +35,8 @@ public final class MarkdownSummaryReporter implements Reporter {
                         .append(SafeText.markdownCode(gate.expression())).append(" | ")
                         .append(Formats.number(gate.value())).append(" | ").append(Formats.bound(gate)).append(" | ")
                         .append(gate.passed() ? "✅ pass" : "❌ FAIL")
-                        .append(gate.reason().isEmpty() ? "" : " — " + SafeText.markdownCell(gate.reason())).append(" |\n");
+                        .append(gate.reason().isEmpty() ? "" : " — " + SafeText.markdownCell(gate.reason()))
+                        .append(" |\n");
             }
             md.append('\n');
         }

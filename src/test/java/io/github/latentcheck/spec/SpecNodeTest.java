@@ -74,7 +74,8 @@ class SpecNodeTest {
 
     @Test
     void refusesAnAliasNamingItsLine() {
-        assertThatThrownBy(() -> parse("base: &g {type: ring}\ngenerator: *g\n")).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> parse("base: &g {type: ring}\ngenerator: *g\n"))
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessage("spec.yaml:2: the YAML alias '*g' is not supported; write the value out");
         assertThatThrownBy(() -> parse("priors:\n  - &p gaussian\n  - *p\n")).isInstanceOf(InvalidInputException.class)
                 .hasMessage("spec.yaml:3: the YAML alias '*p' is not supported; write the value out");
