@@ -1,9 +1,14 @@
 package io.github.latentcheck.cli;
 
 import io.github.latentcheck.InvalidInputException;
-import io.github.latentcheck.run.Verdict;
+import io.github.latentcheck.SafeText;
+import io.github.latentcheck.data.HeapLimit;
 import io.github.latentcheck.report.Versions;
+import io.github.latentcheck.run.Verdict;
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,9 +16,11 @@ import picocli.CommandLine.ScopeType;
 
 /**
  * The {@code latentcheck} command. Exit status: 0 when every gate passed, 1 when a gate failed,
- * 2 for bad input or usage (one line on standard error naming the file, line, row, column or key),
- * 3 for an internal error (a bug; {@code --debug} shows its stack trace), 4 when a run has no gates
- * and so judged nothing.
+ * 2 for bad input or usage (one line on standard error naming the file, line, row, column or key,
+ * or what did not fit in the Java heap), 3 for an internal error (a bug; {@code --debug} shows its
+ * stack trace), 4 when a run has no gates and so judged nothing. Every message is one line, and
+ * control characters in messages and on standard output are shown as escapes
+ * ({@link SafeText#terminal}).
  */
 @Command(name = "latentcheck", mixinStandardHelpOptions = true, versionProvider = LatentcheckCommand.Version.class,
         description = "A statistical test harness for generative models: latent priors, mode coverage, memorization.",
@@ -68,32 +75,85 @@ public final class LatentcheckCommand {
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         LatentcheckCommand top = new LatentcheckCommand();
         CommandLine cli = new CommandLine(top);
-        cli.setOut(out);
+        PrintWriter shown = new PrintWriter(SafeText.terminal(out), true);
+        cli.setOut(shown);
+        cli.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         cli.setErr(err);
         cli.setParameterExceptionHandler((e, a) -> {
-            err.println("latentcheck: " + e.getMessage());
-            err.println("Run 'latentcheck " + (e.getCommandLine() == cli ? "" : e.getCommandLine().getCommandName() + " ")
-                    + "--help' for usage.");
+            err.println(message(usage(e, cli)));
             return BAD_INPUT;
         });
         cli.setExecutionExceptionHandler((e, c, parsed) -> {
             if (e instanceof InvalidInputException) {
-                err.println("latentcheck: " + e.getMessage());
+                err.println(message(e.getMessage()));
                 if (top.debug) {
                     e.printStackTrace(err);
                 }
                 return BAD_INPUT;
             }
-            err.println("latentcheck: internal error: " + e + (top.debug ? "" : " (run again with --debug for details)"));
+            err.println(message("internal error: " + e + (top.debug ? "" : " (run again with --debug for details)")));
             if (top.debug) {
                 e.printStackTrace(err);
             }
             return INTERNAL_ERROR;
         });
-        int status = cli.execute(args);
-        out.flush();
+        int status;
+        try {
+            status = cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            String command = Arrays.stream(args).filter(cli.getSubcommands()::containsKey).findFirst()
+                    .map(name -> "the " + name + " command").orElse("the command");
+            err.println(message(HeapLimit.outOfMemory(command)));
+            if (top.debug) {
+                e.printStackTrace(err);
+            }
+            status = BAD_INPUT;
+        }
+        shown.flush();
         err.flush();
         return status;
+    }
+
+    private static String message(String text) {
+        return "latentcheck: " + SafeText.terminal(text == null ? "" : text.strip());
+    }
+
+    /**
+     * One line for a usage error: the problem and where the usage is. An unknown command gets the
+     * list of commands (and the nearest one) instead of "Unmatched arguments from index 0".
+     */
+    private static String usage(CommandLine.ParameterException e, CommandLine top) {
+        CommandLine at = e.getCommandLine();
+        String help = "run 'latentcheck " + (at == top ? "" : at.getCommandName() + " ") + "--help' for usage";
+        if (at == top && e instanceof CommandLine.UnmatchedArgumentException unmatched
+                && !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().get(0).startsWith("-")) {
+            String typed = unmatched.getUnmatched().get(0);
+            Optional<String> nearest = top.getSubcommands().keySet().stream()
+                    .filter(name -> editDistance(typed, name) <= 2)
+                    .min(Comparator.comparingInt(name -> editDistance(typed, name)));
+            return "unknown command '" + typed + "'" + nearest.map(name -> " (did you mean '" + name + "'?)").orElse("")
+                    + "; the commands are " + String.join(", ", top.getSubcommands().keySet()) + "; " + help;
+        }
+        return e.getMessage().replaceAll("\\s+", " ").strip() + " (" + help + ")";
+    }
+
+    /** The optimal-string-alignment distance: insertions, deletions, substitutions and adjacent swaps. */
+    static int editDistance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            for (int j = 0; j <= b.length(); j++) {
+                if (i == 0 || j == 0) {
+                    d[i][j] = i + j;
+                    continue;
+                }
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
     }
 
     /** Reads the version from the jar's manifest. */

@@ -2,6 +2,7 @@ package io.github.latentcheck.cli;
 
 import io.github.latentcheck.InvalidInputException;
 import io.github.latentcheck.concurrent.Tasks;
+import io.github.latentcheck.data.HeapLimit;
 import io.github.latentcheck.data.Latents;
 import io.github.latentcheck.data.SampleFiles;
 import io.github.latentcheck.prior.LatentSampler;
@@ -76,6 +77,8 @@ final class SampleCommand implements Callable<Integer> {
         Options options = Options.of(values, "--prior " + prior);
         Prior p = Priors.create(options, dimension);
         options.rejectUnknownKeys();
+        HeapLimit.requireRoom("sample --n " + rows + " --dim " + dimension + " (float64 draws)",
+                (long) rows * dimension * Double.BYTES);
         ReportWriter.checkWritable(out.toAbsolutePath().getParent());
         Latents latents = LatentSampler.sample(p, rows, seed, threads != null ? threads : Tasks.defaultThreads());
         SampleFiles.write(out, latents);

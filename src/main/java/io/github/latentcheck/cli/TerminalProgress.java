@@ -1,5 +1,6 @@
 package io.github.latentcheck.cli;
 
+import io.github.latentcheck.SafeText;
 import io.github.latentcheck.check.Check;
 import io.github.latentcheck.check.CheckInput;
 import io.github.latentcheck.check.CheckResult;
@@ -69,7 +70,7 @@ final class TerminalProgress implements ProgressListener {
 
     @Override
     public void stage(String prior, String stage, long rows) {
-        label = "[" + prior + "] " + stage;
+        label = SafeText.terminal("[" + prior + "] " + stage);
         total = rows;
         stageStart = clock.getAsLong();
         show(0, true);

@@ -84,6 +84,8 @@ final class NpyFormat {
         int[] shape = matrixShape(header, source);
         int rows = shape[0];
         int columns = shape[1];
+        HeapLimit.requireRoom(source + ": shape " + header.shapeText() + " as "
+                + (type == FloatType.FLOAT32 ? "float32" : "float64"), (long) rows * columns * type.bytes);
         if (type == FloatType.FLOAT32) {
             float[] values = new float[rows * columns];
             readData(in, source, header, type.bytes, values.length,

@@ -300,6 +300,8 @@ public final class SampleFiles {
             throw new InvalidInputException(source + ": no such file", e);
         } catch (IOException e) {
             throw new InvalidInputException(source + ": cannot read: " + reason(e), e);
+        } catch (OutOfMemoryError e) {
+            throw new InvalidInputException(HeapLimit.outOfMemory(source + ": reading it"), e);
         }
     }
 

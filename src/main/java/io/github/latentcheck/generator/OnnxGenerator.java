@@ -36,7 +36,9 @@ import java.util.Set;
  * becomes the samples' image shape.
  *
  * <p>One {@link OrtSession} is opened per generator and released by {@link #close()}. Every ONNX
- * Runtime failure is reported as an {@link InvalidInputException} naming the model file.
+ * Runtime failure is reported as an {@link InvalidInputException} naming the model file, and so is
+ * an output that is NaN or infinite (naming the batch, row and column): a check that never reads the
+ * samples, or {@code --save-samples}, would otherwise pass them on.
  */
 public final class OnnxGenerator implements Generator {
     /** The default number of latent rows per call to the model. */
@@ -52,6 +54,8 @@ public final class OnnxGenerator implements Generator {
     private final int[] imageShape;
     private final int batchSize;
     private final Sidecar sidecar;
+    private int batches;
+    private long rowsDone;
 
     private OnnxGenerator(String model, OrtEnvironment environment, OrtSession session, String input, String output,
             int inputDimension, int outputDimension, int[] imageShape, int batchSize, Sidecar sidecar) {
@@ -364,6 +368,17 @@ public final class OnnxGenerator implements Generator {
             throw new InvalidInputException(model + ": ONNX Runtime failed on a batch of " + n + " latents: "
                     + firstLine(e), e);
         }
+        batches++;
+        for (int i = 0; i < x.length; i++) {
+            if (!Float.isFinite(x[i])) {
+                int row = i / outputDimension;
+                throw new InvalidInputException(model + ": output '" + output + "' is "
+                        + (Float.isNaN(x[i]) ? "NaN" : x[i]) + " at row " + row + ", column " + (i % outputDimension)
+                        + " (0-based) of batch " + batches + " (row " + (rowsDone + row)
+                        + " of the run); a generator's outputs must be finite");
+            }
+        }
+        rowsDone += n;
         Samples samples = Samples.ofOwned(n, outputDimension, x);
         return imageShape.length > 0 ? samples.withImageShape(imageShape) : samples;
     }

@@ -1,6 +1,7 @@
 package io.github.latentcheck.generator;
 
 import io.github.latentcheck.InvalidInputException;
+import io.github.latentcheck.SafeText;
 import io.github.latentcheck.data.Latents;
 import io.github.latentcheck.data.SampleFiles;
 import io.github.latentcheck.data.Samples;
@@ -35,24 +36,34 @@ import java.util.concurrent.TimeoutException;
  * reads one 2-D (or 1-D: one column) float32 or float64 {@code .npy} array with one row per latent
  * from its stdout. After the last batch it closes stdin; the process should then exit.
  *
- * <p>Failures are bad input, reported with the command, what went wrong and the last lines the
- * process wrote to stderr: the process could not start, exited or closed stdout before answering,
- * wrote something that is not a {@code .npy} array, answered with the wrong number of rows or columns,
- * or did not answer within the timeout. On every failure, and on {@link #close()}, the process is
- * killed if it is still running. Output on stderr alone is not a failure (libraries print warnings
- * there); a background thread keeps its last {@value #STDERR_LINES} lines for the messages.
+ * <p>Each batch has {@code timeout} to be answered; the first has {@code startupTimeout} more,
+ * because its answer also waits for the process to start (an interpreter, its imports, a model's
+ * weights). A hung process is therefore found within {@code timeout} once it has answered, and a
+ * slow start is not mistaken for a hang.
+ *
+ * <p>Failures are bad input, reported with the command, the batch, what went wrong and the last
+ * lines the process wrote to stderr: the process could not start, exited or closed stdout before
+ * answering, wrote something that is not a {@code .npy} array, answered with the wrong number of rows
+ * or columns, wrote anything after a batch's one array (found before the next batch is sent, and
+ * when it is closed), or did not answer in time. On every failure, and on {@link #close()}, the
+ * process is killed if it is still running. Output on stderr alone is not a failure (libraries print
+ * warnings there); a background thread keeps its last {@value #STDERR_LINES} lines for the
+ * messages, with control characters shown as escapes ({@link SafeText#terminal}).
  */
 public final class ProcessGenerator implements Generator {
     /** The default number of latent rows per batch. */
     public static final int DEFAULT_BATCH = 4096;
     /** The default time a process has to answer one batch. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+    /** The default time a process has to start, on top of the timeout of its first batch. */
+    public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofMinutes(5);
     /** The number of stderr lines kept for failure messages. */
     public static final int STDERR_LINES = 20;
 
     private static final int STDERR_LINE_CHARS = 400;
     private static final long EXIT_GRACE_MILLIS = 2_000;
     private static final int PIPE_BUFFER = 1 << 16;
+    private static final String ONE_ARRAY = "each batch's reply must be exactly one .npy array with a row per latent";
 
     /** The float type latents are sent as. */
     public enum Dtype {
@@ -71,12 +82,15 @@ public final class ProcessGenerator implements Generator {
     private final int inputDimension;
     private final int batchSize;
     private final Duration timeout;
+    private final Duration startupTimeout;
     private final Dtype dtype;
     private int outputDimension;
+    private int batches;
     private boolean broken;
+    private boolean closed;
 
     private ProcessGenerator(String name, Process process, int inputDimension, int batchSize, Duration timeout,
-            Dtype dtype) {
+            Duration startupTimeout, Dtype dtype) {
         this.name = name;
         this.process = process;
         this.stdin = new BufferedOutputStream(process.getOutputStream(), PIPE_BUFFER);
@@ -86,6 +100,7 @@ public final class ProcessGenerator implements Generator {
         this.inputDimension = inputDimension;
         this.batchSize = batchSize;
         this.timeout = timeout;
+        this.startupTimeout = startupTimeout;
         this.dtype = dtype;
     }
 
@@ -97,12 +112,13 @@ public final class ProcessGenerator implements Generator {
      * @param inputDimension the latent dimension the process is fed
      * @param batchSize the latent rows per batch, at least 1
      * @param timeout the time the process has to answer each batch
+     * @param startupTimeout the time the process has to start: its first batch has this plus {@code timeout}
      * @param dtype the float type latents are sent as
      * @return the generator, with its process running
-     * @throws InvalidInputException if the command is empty or cannot be started
+     * @throws InvalidInputException if the command is empty or cannot be started, or a time is not positive
      */
     public static ProcessGenerator start(List<String> command, Path workingDirectory, int inputDimension,
-            int batchSize, Duration timeout, Dtype dtype) {
+            int batchSize, Duration timeout, Duration startupTimeout, Dtype dtype) {
         String name = "generator process " + command;
         if (command.isEmpty()) {
             throw new InvalidInputException("generator process: command is empty");
@@ -113,6 +129,9 @@ public final class ProcessGenerator implements Generator {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new InvalidInputException(name + ": timeout is not positive: " + timeout);
         }
+        if (startupTimeout.isNegative() || startupTimeout.isZero()) {
+            throw new InvalidInputException(name + ": startup timeout is not positive: " + startupTimeout);
+        }
         Process process;
         try {
             process = new ProcessBuilder(command).directory(workingDirectory.toFile()).start();
@@ -120,7 +139,7 @@ public final class ProcessGenerator implements Generator {
             throw new InvalidInputException(name + ": cannot start in " + workingDirectory + ": "
                     + oneLine(e.getMessage()), e);
         }
-        return new ProcessGenerator(name, process, inputDimension, batchSize, timeout, dtype);
+        return new ProcessGenerator(name, process, inputDimension, batchSize, timeout, startupTimeout, dtype);
     }
 
     private static Thread daemon(Runnable r, String threadName) {
@@ -172,14 +191,30 @@ public final class ProcessGenerator implements Generator {
             throw new InvalidInputException(name + ": takes latents of dimension " + inputDimension + ", not "
                     + latents.dimension());
         }
-        String what = "a batch of " + n + " latents";
+        batches++;
+        String what = "batch " + batches + " (" + n + " latents)";
+        if (batches > 1) {
+            int extra;
+            try {
+                extra = stdout.available();
+            } catch (IOException e) {
+                throw fail("cannot read its stdout (" + oneLine(e.getMessage()) + ")", e, true);
+            }
+            if (extra > 0) {
+                throw fail("wrote " + extra + " more bytes after its answer to batch " + (batches - 1)
+                        + ", before " + what + " was sent; " + ONE_ARRAY, null, false);
+            }
+        }
+        Duration limit = batches == 1 ? timeout.plus(startupTimeout) : timeout;
         Future<Samples> answer = io.submit(() -> exchange(latents));
         Samples x;
         try {
-            x = answer.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            x = answer.get(limit.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             answer.cancel(true);
-            throw fail("did not answer " + what + " within " + format(timeout), e, false);
+            String within = batches == 1 ? format(timeout) + " (timeout) + " + format(startupTimeout)
+                    + " for its start-up (startup_timeout)" : format(timeout) + " (timeout)";
+            throw fail("did not answer " + what + " within " + within, e, false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             answer.cancel(true);
@@ -257,20 +292,29 @@ public final class ProcessGenerator implements Generator {
     /**
      * Closes the process's stdin so that it can exit; kills it if it has not exited within the
      * timeout (at most two seconds). Its exit status is not examined.
+     *
+     * @throws InvalidInputException if the process wrote anything to stdout after its last answer
+     *     (an extra array shifts every later batch, so the answers cannot be trusted); a process that
+     *     writes extra arrays is caught here at the latest, whether or not an earlier batch found one
      */
     @Override
     public void close() {
-        if (!process.isAlive()) {
-            kill();
-            return;
+        if (!broken && !closed) {
+            int extra = 0;
+            try {
+                stdin.close();
+                waitFor(Math.min(EXIT_GRACE_MILLIS, timeout.toMillis()));
+                extra = stdout.available();
+            } catch (IOException e) {
+                // A broken pipe: the process has stopped reading, so there is no point in waiting for it.
+                process.destroyForcibly();
+            }
+            if (extra > 0) {
+                throw fail("wrote " + extra + " more bytes after its answer to batch " + batches + ", the last; "
+                        + ONE_ARRAY, null, false);
+            }
         }
-        try {
-            stdin.close();
-            waitFor(Math.min(EXIT_GRACE_MILLIS, timeout.toMillis()));
-        } catch (IOException e) {
-            // A broken pipe: the process has stopped reading, so there is no point in waiting for it.
-            process.destroyForcibly();
-        }
+        closed = true;
         kill();
     }
 
@@ -309,7 +353,7 @@ public final class ProcessGenerator implements Generator {
         private synchronized void note(String line) {
             total++;
             String kept = line.length() > STDERR_LINE_CHARS ? line.substring(0, STDERR_LINE_CHARS) + "…" : line;
-            lines.addLast(kept.strip());
+            lines.addLast(SafeText.terminal(kept.strip()));
             if (lines.size() > STDERR_LINES) {
                 lines.removeFirst();
             }
@@ -338,8 +382,8 @@ public final class ProcessGenerator implements Generator {
 
     /**
      * Provides {@code type: process} with {@code command} (a list: program and arguments, run in the
-     * spec's folder), {@code batch} (4096), {@code timeout} (60s) and {@code dtype} ({@code float32}
-     * or {@code float64}).
+     * spec's folder), {@code batch} (4096), {@code timeout} (60s), {@code startup_timeout} (5m) and
+     * {@code dtype} ({@code float32} or {@code float64}).
      */
     public static final class Provider implements GeneratorProvider {
         @Override
@@ -356,6 +400,7 @@ public final class ProcessGenerator implements Generator {
             }
             int batch = options.integer("batch", DEFAULT_BATCH, 1);
             Duration timeout = options.duration("timeout", DEFAULT_TIMEOUT);
+            Duration startupTimeout = options.duration("startup_timeout", DEFAULT_STARTUP_TIMEOUT);
             String type = options.string("dtype", "float32").toLowerCase(Locale.ROOT);
             Dtype dtype = switch (type) {
                 case "float32" -> Dtype.FLOAT32;
@@ -363,7 +408,8 @@ public final class ProcessGenerator implements Generator {
                 default -> throw new InvalidInputException(options.where("dtype") + ": " + options.section()
                         + ".dtype is not float32 or float64: '" + type + "'");
             };
-            return start(command, options.baseDirectory(), context.prior().dimension(), batch, timeout, dtype);
+            return start(command, options.baseDirectory(), context.prior().dimension(), batch, timeout, startupTimeout,
+                    dtype);
         }
     }
 }

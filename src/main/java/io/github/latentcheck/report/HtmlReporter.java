@@ -1,5 +1,6 @@
 package io.github.latentcheck.report;
 
+import io.github.latentcheck.SafeText;
 import io.github.latentcheck.chart.Chart;
 import io.github.latentcheck.chart.ImageGrid;
 import io.github.latentcheck.chart.Series;
@@ -331,18 +332,8 @@ public final class HtmlReporter implements Reporter {
         html.append("</tbody>\n</table>\n");
     }
 
+    /** @return text for HTML content or a quoted attribute, as {@link SafeText#html} makes it */
     static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return SafeText.html(text);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.latentcheck.report;
 
+import io.github.latentcheck.SafeText;
 import io.github.latentcheck.gate.GateResult;
 import io.github.latentcheck.run.ExperimentResult;
 import io.github.latentcheck.run.PriorRun;
@@ -14,6 +15,8 @@ import javax.xml.stream.XMLStreamWriter;
  * {@code junit.xml}: one {@code testsuite} per prior and one {@code testcase} per gate, in the
  * JUnit XML layout that Jenkins, GitLab and GitHub test reporters read. A failed gate is a
  * {@code failure} carrying the metric's value, the bound and the check's smallest adjusted p-value.
+ * Text from the spec (the experiment's name, prior labels) goes through {@link SafeText#xml}, so the
+ * document stays well-formed whatever characters it holds.
  */
 public final class JunitXmlReporter implements Reporter {
     @Override
@@ -30,7 +33,7 @@ public final class JunitXmlReporter implements Reporter {
             String name = result.experiment().name();
             long failures = result.gates().stream().filter(g -> !g.passed()).count();
             xml.writeStartElement("testsuites");
-            xml.writeAttribute("name", "latentcheck " + name);
+            xml.writeAttribute("name", SafeText.xml("latentcheck " + name));
             xml.writeAttribute("tests", Integer.toString(result.gates().size()));
             xml.writeAttribute("failures", Long.toString(failures));
             xml.writeAttribute("errors", "0");
@@ -39,7 +42,7 @@ public final class JunitXmlReporter implements Reporter {
                 String suite = name + "." + run.label();
                 xml.writeCharacters("\n  ");
                 xml.writeStartElement("testsuite");
-                xml.writeAttribute("name", suite);
+                xml.writeAttribute("name", SafeText.xml(suite));
                 xml.writeAttribute("tests", Integer.toString(run.gates().size()));
                 xml.writeAttribute("failures", Long.toString(run.gates().stream().filter(g -> !g.passed()).count()));
                 xml.writeAttribute("errors", "0");
@@ -54,15 +57,15 @@ public final class JunitXmlReporter implements Reporter {
                 for (GateResult gate : run.gates()) {
                     xml.writeCharacters("\n    ");
                     xml.writeStartElement("testcase");
-                    xml.writeAttribute("classname", suite);
-                    xml.writeAttribute("name", gate.expression());
+                    xml.writeAttribute("classname", SafeText.xml(suite));
+                    xml.writeAttribute("name", SafeText.xml(gate.expression()));
                     xml.writeAttribute("time", seconds(checkDuration(run, gate.gate().check())));
                     if (!gate.passed()) {
                         xml.writeCharacters("\n      ");
                         xml.writeStartElement("failure");
                         xml.writeAttribute("type", gate.reason().isEmpty() ? "GateFailed" : "Underpowered");
-                        xml.writeAttribute("message", failureMessage(gate));
-                        xml.writeCharacters(failureDetails(run, gate));
+                        xml.writeAttribute("message", SafeText.xml(failureMessage(gate)));
+                        xml.writeCharacters(SafeText.xml(failureDetails(run, gate)));
                         xml.writeEndElement();
                         xml.writeCharacters("\n    ");
                     }
@@ -84,8 +87,8 @@ public final class JunitXmlReporter implements Reporter {
     private static void property(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
         xml.writeCharacters("\n      ");
         xml.writeEmptyElement("property");
-        xml.writeAttribute("name", name);
-        xml.writeAttribute("value", value);
+        xml.writeAttribute("name", SafeText.xml(name));
+        xml.writeAttribute("value", SafeText.xml(value));
     }
 
     /**

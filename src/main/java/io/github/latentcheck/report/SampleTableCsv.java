@@ -1,5 +1,6 @@
 package io.github.latentcheck.report;
 
+import io.github.latentcheck.SafeText;
 import io.github.latentcheck.check.CheckResult;
 import io.github.latentcheck.check.SampleTable;
 import io.github.latentcheck.run.ExperimentResult;
@@ -31,7 +32,7 @@ public final class SampleTableCsv {
      * @return the file name of the check's table
      */
     public static String fileName(PriorRun run, CheckResult check) {
-        return (check.id() + "-" + run.label()).replaceAll("[^A-Za-z0-9._-]", "_") + ".csv";
+        return SafeText.fileName(check.id() + "-" + run.label()) + ".csv";
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.github.latentcheck.report;
 
 import io.github.latentcheck.InvalidInputException;
+import io.github.latentcheck.SafeText;
 import io.github.latentcheck.data.SampleFiles;
 import io.github.latentcheck.run.ExperimentResult;
 import io.github.latentcheck.run.PriorRun;
@@ -29,7 +30,7 @@ public final class SavedSamples {
     public static List<Path> write(Path directory, ExperimentResult result) {
         List<Path> written = new ArrayList<>();
         for (PriorRun run : result.runs()) {
-            String name = fileName(run.label());
+            String name = SafeText.fileName(run.label());
             Path latents = directory.resolve("latents-" + name + ".npy");
             Path samples = directory.resolve("samples-" + name + ".npy");
             SampleFiles.write(latents, run.latents());
@@ -40,12 +41,4 @@ public final class SavedSamples {
         return written;
     }
 
-    /**
-     * @param label a prior's label
-     * @return the label with every character outside {@code [A-Za-z0-9._-]} replaced by {@code _}
-     */
-    static String fileName(String label) {
-        String name = label.replaceAll("[^A-Za-z0-9._-]", "_");
-        return name.isEmpty() ? "_" : name;
-    }
 }

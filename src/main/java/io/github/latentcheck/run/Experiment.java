@@ -1,6 +1,7 @@
 package io.github.latentcheck.run;
 
 import io.github.latentcheck.InvalidInputException;
+import io.github.latentcheck.SafeText;
 import io.github.latentcheck.check.Check;
 import io.github.latentcheck.check.Checks;
 import io.github.latentcheck.check.Requirement;
@@ -107,6 +108,13 @@ public final class Experiment {
                 throw new InvalidInputException(options.where() + ": two priors are labelled '" + label
                         + "': give each a distinct 'label'");
             }
+            for (String other : wherePriors.keySet()) {
+                if (SafeText.sameFileName(label, other)) {
+                    throw new InvalidInputException(options.where() + ": the prior labels '" + other + "' and '"
+                            + label + "' name the same files ('" + SafeText.fileName(label) + "': characters outside "
+                            + "A-Za-z0-9._- become _, and case is ignored): give each a label that differs there");
+                }
+            }
             if (prior instanceof FilePrior file && samples > file.rows()) {
                 throw new InvalidInputException(options.where() + ": " + options.section() + ": " + prior.description()
                         + " holds fewer rows than the " + samples + " samples asked for");
@@ -121,6 +129,20 @@ public final class Experiment {
             if (!ids.add(check.id())) {
                 throw new InvalidInputException(options.where() + ": two checks have the id '" + check.id()
                         + "': give each a distinct 'id'");
+            }
+            for (Check earlier : checks) {
+                for (String label : priors.keySet()) {
+                    for (String other : priors.keySet()) {
+                        String mine = check.id() + "-" + label;
+                        String theirs = earlier.id() + "-" + other;
+                        if (SafeText.sameFileName(mine, theirs)) {
+                            throw new InvalidInputException(options.where() + ": check '" + check.id()
+                                    + "' on prior '" + label + "' and check '" + earlier.id() + "' on prior '"
+                                    + other + "' name the same table file ('" + SafeText.fileName(mine)
+                                    + ".csv'): give the check a distinct 'id'");
+                        }
+                    }
+                }
             }
             checks.add(check);
             if (check.requirements().contains(Requirement.PRIOR_REFERENCE)) {

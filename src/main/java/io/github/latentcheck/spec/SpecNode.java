@@ -1,10 +1,10 @@
 package io.github.latentcheck.spec;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.github.latentcheck.InvalidInputException;
 import java.io.IOException;
 import java.io.Reader;
@@ -55,15 +55,22 @@ public final class SpecNode {
      * @param reader the YAML text
      * @param source the name used in messages, usually the file path
      * @return the root node
-     * @throws InvalidInputException if the text is not YAML or holds duplicate keys
+     * @throws InvalidInputException if the text is not YAML, holds duplicate keys or an alias
+     *     ({@code *name}, which Jackson would read as the string "name"), or holds a second document
+     *     after a {@code ---} (which would otherwise be ignored)
      */
     public static SpecNode parse(Reader reader, String source) {
-        try (JsonParser parser = new YAMLFactory().createParser(reader)) {
+        try (YAMLParser parser = new YAMLFactory().createParser(reader)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 throw new InvalidInputException(source + ": is empty");
             }
-            return read(parser, source);
+            SpecNode root = read(parser, source);
+            if (parser.nextToken() != null) {
+                throw new InvalidInputException(source + ":" + parser.currentTokenLocation().getLineNr()
+                        + ": a second YAML document (after '---'); a spec is one document");
+            }
+            return root;
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? source : source + ":" + at.getLineNr();
@@ -131,9 +138,13 @@ public final class SpecNode {
         return (nl < 0 ? message : message.substring(0, nl)).trim();
     }
 
-    private static SpecNode read(JsonParser parser, String source) throws IOException {
+    private static SpecNode read(YAMLParser parser, String source) throws IOException {
         int line = parser.currentTokenLocation().getLineNr();
         JsonToken token = parser.currentToken();
+        if (parser.isCurrentAlias()) {
+            throw new InvalidInputException(source + ":" + line + ": the YAML alias '*" + parser.getText()
+                    + "' is not supported; write the value out");
+        }
         switch (token) {
             case START_OBJECT: {
                 Map<String, SpecNode> entries = new LinkedHashMap<>();

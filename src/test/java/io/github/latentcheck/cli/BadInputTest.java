@@ -72,6 +72,12 @@ class BadInputTest {
                 bad("spec is a list, not a map",
                         (dir, out) -> run(write(dir, "spec.yaml", "- name\n- samples\n"), out),
                         "spec.yaml:1: a spec is a map of keys"),
+                bad("a second YAML document",
+                        (dir, out) -> run(spec(dir, "seed: 1", "---"), out),
+                        "spec.yaml:3: a second YAML document (after '---'); a spec is one document"),
+                bad("a YAML alias",
+                        (dir, out) -> run(spec(dir, "seed: 1", "seed: *one"), out),
+                        "spec.yaml:2: the YAML alias '*one' is not supported"),
                 bad("duplicate key",
                         (dir, out) -> run(spec(dir, "seed: 1", "name: twice"), out),
                         "spec.yaml:2: duplicate key 'name'"),
@@ -210,6 +216,19 @@ class BadInputTest {
                         (dir, out) -> run(spec(dir, "priors:\n  - gaussian\n", "priors: [gaussian,\n  gaussian]\n"),
                                 out),
                         "spec.yaml:6: two priors are labelled 'gaussian'"),
+                bad("prior labels that name the same files",
+                        (dir, out) -> run(spec(dir, "priors:\n  - gaussian\n",
+                                "priors: [{type: gaussian, label: 'a b'},\n  {type: gaussian, label: a_b}]\n"), out),
+                        "spec.yaml:6: the prior labels 'a b' and 'a_b' name the same files ('a_b'"),
+                bad("prior labels that differ only in case",
+                        (dir, out) -> run(spec(dir, "priors:\n  - gaussian\n",
+                                "priors: [{type: gaussian, label: G},\n  {type: gaussian, label: g}]\n"), out),
+                        "spec.yaml:6: the prior labels 'G' and 'g' name the same files", "case is ignored"),
+                bad("check ids whose table files collide with another's",
+                        (dir, out) -> run(spec(dir, "  - type: marginal-ks\n    alpha: 0.001",
+                                "  - {type: marginal-ks, id: LATENT-KS,\n    alpha: 0.001}"), out),
+                        "spec.yaml:15: check 'LATENT-KS' on prior 'gaussian' and check 'latent-ks' on prior 'gaussian' "
+                                + "name the same table file ('LATENT-KS-gaussian.csv')"),
                 bad("duplicate check ids",
                         (dir, out) -> run(spec(dir, "  - type: marginal-ks", "  - type: latent-ks"), out),
                         "spec.yaml:15: two checks have the id 'latent-ks'"),
@@ -290,28 +309,29 @@ class BadInputTest {
     }
 
     @Test
-    void unknownSubcommandIsAUsageError() {
-        assertUsageError(Cli.run("rnu", "spec.yaml"), "Unmatched arguments from index 0: 'rnu', 'spec.yaml'",
-                "Run 'latentcheck --help' for usage.");
+    void unknownSubcommandIsAUsageErrorListingTheCommands() {
+        assertUsageError(Cli.run("rnu", "spec.yaml"), "unknown command 'rnu' (did you mean 'run'?); the commands are "
+                + "run, plan, sample, test, audit, coverage, help; run 'latentcheck --help' for usage");
+        assertUsageError(Cli.run("frobnicate"), "unknown command 'frobnicate'; the commands are run, plan, sample, "
+                + "test, audit, coverage, help; run 'latentcheck --help' for usage");
     }
 
     @Test
     void unknownOptionIsAUsageError() {
         assertUsageError(Cli.run("run", "experiments/quickstart.yaml", "--smaples", "10"),
-                "Unknown options: '--smaples', '10'", "Run 'latentcheck run --help' for usage.");
+                "Unknown options: '--smaples', '10' (run 'latentcheck run --help' for usage)");
     }
 
     @Test
     void missingSpecArgumentIsAUsageError() {
-        assertUsageError(Cli.run("run"), "Missing required parameter: 'SPEC.yaml'",
-                "Run 'latentcheck run --help' for usage.");
+        assertUsageError(Cli.run("run"),
+                "Missing required parameter: 'SPEC.yaml' (run 'latentcheck run --help' for usage)");
     }
 
     @Test
     void nonNumericOptionIsAUsageError() {
         assertUsageError(Cli.run("run", "experiments/quickstart.yaml", "--samples", "ten"),
-                "Invalid value for option '--samples': 'ten' is not an int",
-                "Run 'latentcheck run --help' for usage.");
+                "Invalid value for option '--samples': 'ten' is not an int (run 'latentcheck run --help' for usage)");
     }
 
     @Test
@@ -376,9 +396,10 @@ class BadInputTest {
         }
     }
 
-    private static void assertUsageError(Cli cli, String message, String hint) {
+    /** A usage error is one line: the problem and where the usage is. */
+    private static void assertUsageError(Cli cli, String message) {
         assertThat(cli.status()).as(cli.err()).isEqualTo(2);
-        assertThat(cli.err().stripTrailing().split("\n")).containsExactly("latentcheck: " + message, hint);
+        assertThat(cli.err().stripTrailing().split("\n")).containsExactly("latentcheck: " + message);
         assertThat(cli.out()).isEmpty();
     }
 

@@ -10,7 +10,9 @@ import io.github.latentcheck.data.Latents;
 import io.github.latentcheck.data.Samples;
 import io.github.latentcheck.prior.GaussianPrior;
 import io.github.latentcheck.spec.Options;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -132,5 +134,74 @@ class OnnxGeneratorTest {
             }
         }
         return out;
+    }
+
+    @Test
+    void aNonFiniteOutputIsRefusedNamingTheBatchRowAndColumn() throws IOException {
+        Path model = Files.write(tmp.resolve("log.onnx"), logModel());
+        try (OnnxGenerator generator = OnnxGenerator.open(model, null, null, 16, 1)) {
+            assertThat(generator.generate(Latents.of(2, 2, new double[] {1, 2, 3, 4})).value(1, 1))
+                    .isEqualTo((float) Math.log(4));
+
+            assertThatThrownBy(() -> generator.generate(Latents.of(3, 2, new double[] {1, 2, 3, -1, 5, 6})))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessage(model + ": output 'x' is NaN at row 1, column 1 (0-based) of batch 2 (row 3 of the "
+                            + "run); a generator's outputs must be finite");
+            assertThatThrownBy(() -> generator.generate(Latents.of(1, 2, new double[] {0, 1})))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("output 'x' is -Infinity at row 0, column 0 (0-based) of batch 3");
+        }
+    }
+
+    /**
+     * An ONNX model x = log(z) for z of shape [N, 2], so a negative latent gives NaN and a zero gives
+     * −∞. No ONNX writer is on the classpath, so it is written as protobuf by hand with the field
+     * numbers of onnx.proto: ModelProto (ir_version 1, graph 7, opset_import 8), GraphProto (node 1,
+     * name 2, input 11, output 12), NodeProto (input 1, output 2, op_type 4), ValueInfoProto (name 1,
+     * type 2), TypeProto.tensor_type 1, Tensor (elem_type 1 = FLOAT, shape 2), TensorShapeProto.dim 1,
+     * Dimension (dim_value 1, dim_param 2), OperatorSetIdProto.version 2.
+     */
+    private static byte[] logModel() {
+        byte[] shape = concat(bytes(1, string(2, "N")), bytes(1, varint(1, 2)));
+        byte[] type = bytes(1, concat(varint(1, 1), bytes(2, shape)));
+        byte[] node = concat(string(1, "z"), string(2, "x"), string(4, "Log"));
+        byte[] graph = concat(bytes(1, node), string(2, "log"), bytes(11, concat(string(1, "z"), bytes(2, type))),
+                bytes(12, concat(string(1, "x"), bytes(2, type))));
+        return concat(varint(1, 7), bytes(7, graph), bytes(8, varint(2, 13)));
+    }
+
+    private static byte[] varint(int field, long value) {
+        return concat(key(field, 0), unsigned(value));
+    }
+
+    private static byte[] string(int field, String text) {
+        return bytes(field, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] bytes(int field, byte[] body) {
+        return concat(key(field, 2), unsigned(body.length), body);
+    }
+
+    private static byte[] key(int field, int wireType) {
+        return unsigned((long) field << 3 | wireType);
+    }
+
+    private static byte[] unsigned(long value) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        long v = value;
+        while ((v & ~0x7FL) != 0) {
+            out.write((int) (v & 0x7F) | 0x80);
+            v >>>= 7;
+        }
+        out.write((int) v);
+        return out.toByteArray();
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
     }
 }

@@ -12,13 +12,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.statistics.distribution.ContinuousDistribution;
 import org.junit.jupiter.api.TestReporter;
 
 /**
  * Compares a prior's marginal with the scipy values in {@code fixtures/reference/prior_marginals.csv},
  * written by {@code fixtures/reference/make_prior_reference.py}: rows {@code prior,quantity,x,value}
- * with quantity cdf, sf, pdf (at x), mean or variance.
+ * with quantity cdf, sf, pdf (at x), mean or variance, which {@link #verify} checks, or quantile (at
+ * probability x), which {@link #verifyQuantiles} checks.
  */
 final class PriorReference {
     private static final Path FILE = Path.of("fixtures", "reference", "prior_marginals.csv");
@@ -83,6 +85,7 @@ final class PriorReference {
     static void verify(String prior, ContinuousDistribution marginal, Map<String, Tolerance> tolerances,
             TestReporter reporter) {
         List<Row> rows = rows(prior);
+        rows.removeIf(row -> row.quantity().equals("quantile"));
         assertThat(rows).as("reference rows for " + prior).isNotEmpty();
         Map<String, Double> largest = new TreeMap<>();
         List<String> failures = new ArrayList<>();
@@ -107,6 +110,38 @@ final class PriorReference {
         }
         largest.forEach((quantity, error) -> reporter.publishEntry(
                 prior + " max relative error " + quantity, String.format("%.3g", error)));
+        if (!failures.isEmpty()) {
+            fail(failures.size() + " values beyond tolerance:%n%s", String.join(System.lineSeparator(), failures));
+        }
+    }
+
+    /**
+     * Checks every quantile row of {@code prior} against {@code quantile}: the relative error, with
+     * {@code tolerance}'s floor, at most {@code tolerance}'s relative bound.
+     *
+     * @param prior the prior's name in the file, e.g. {@code "truncated(1e-300)"}
+     * @param quantile the Java quantile function
+     * @param tolerance the tolerance
+     * @param reporter where the largest error is published
+     */
+    static void verifyQuantiles(String prior, DoubleUnaryOperator quantile, Tolerance tolerance,
+            TestReporter reporter) {
+        List<Row> rows = rows(prior);
+        rows.removeIf(row -> !row.quantity().equals("quantile"));
+        assertThat(rows).as("quantile rows for " + prior).isNotEmpty();
+        double largest = 0;
+        List<String> failures = new ArrayList<>();
+        for (Row row : rows) {
+            double actual = quantile.applyAsDouble(row.x());
+            double error = actual == row.value() ? 0
+                    : Math.abs(actual - row.value()) / Math.max(Math.abs(row.value()), tolerance.floor());
+            largest = Math.max(largest, error);
+            if (!(error <= tolerance.at(row.x()))) {
+                failures.add(String.format("%s quantile(%s): expected %s, actual %s, relative error %.3g > %.2g",
+                        prior, row.x(), row.value(), actual, error, tolerance.at(row.x())));
+            }
+        }
+        reporter.publishEntry(prior + " max relative error quantile", String.format("%.3g", largest));
         if (!failures.isEmpty()) {
             fail(failures.size() + " values beyond tolerance:%n%s", String.join(System.lineSeparator(), failures));
         }

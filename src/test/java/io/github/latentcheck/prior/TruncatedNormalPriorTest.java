@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.latentcheck.InvalidInputException;
 import io.github.latentcheck.data.Latents;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
@@ -31,6 +32,38 @@ class TruncatedNormalPriorTest {
             PriorReference.verify("truncated(" + tau + ")",
                     TruncatedNormalPrior.of(2, Double.parseDouble(tau)).marginal(0), TOLERANCES, reporter);
         }
+    }
+
+    /**
+     * The quantile function the sampler draws by, against mpmath at 50 digits, from τ = 1e-300
+     * (where a rejection sampler never finishes) to τ = 8. Commons' and scipy's quantile functions
+     * return 0 for every probability at τ = 1e-300; this one keeps its relative precision there.
+     * The erf⁻¹ and erfc⁻¹ of Commons Numbers are good to a few ulp, and the argument's rounding
+     * adds an ulp or two, hence 1e-14 relative.
+     */
+    @Test
+    void quantilesAgreeWithMpmathFromTinyToWideThresholds(TestReporter reporter) {
+        for (String tau : new String[] {"1e-300", "1e-08", "0.5", "1", "2", "8"}) {
+            TruncatedNormalPrior prior = TruncatedNormalPrior.of(1, Double.parseDouble(tau));
+            PriorReference.verifyQuantiles("truncated(" + tau + ")", prior::quantile,
+                    PriorReference.Tolerance.of(1e-14, 0), reporter);
+        }
+    }
+
+    @Test
+    void aTinyThresholdDrawsAtOnceAndReproducibly() {
+        TruncatedNormalPrior prior = TruncatedNormalPrior.of(4, 1e-300);
+
+        Latents first = LatentSampler.sample(prior, 5000, 42, 1);
+        Latents again = LatentSampler.sample(prior, 5000, 42, 3);
+
+        assertThat(again.toArray()).containsExactly(first.toArray());
+        for (double v : first.toArray()) {
+            assertThat(Math.abs(v)).isLessThanOrEqualTo(1e-300);
+        }
+        assertThat(Arrays.stream(first.toArray()).filter(v -> Math.abs(v) > 0.5e-300).count())
+                .as("about half of the 20,000 draws, uniform on [-τ, τ] at this τ, lie beyond τ/2 (sd 71; "
+                        + "this range fails with probability 2e-12)").isBetween(9_500L, 10_500L);
     }
 
     @Test

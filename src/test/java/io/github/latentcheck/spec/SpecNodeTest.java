@@ -63,4 +63,26 @@ class SpecNodeTest {
         assertThatThrownBy(() -> parse("")).isInstanceOf(InvalidInputException.class)
                 .hasMessage("spec.yaml: is empty");
     }
+
+    @Test
+    void refusesASecondDocumentNamingItsLine() {
+        assertThatThrownBy(() -> parse("name: a\nseed: 1\n---\nname: b\n")).isInstanceOf(InvalidInputException.class)
+                .hasMessage("spec.yaml:4: a second YAML document (after '---'); a spec is one document");
+        assertThatThrownBy(() -> parse("name: a\n---\n")).isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("spec.yaml:").hasMessageContaining("a second YAML document");
+    }
+
+    @Test
+    void refusesAnAliasNamingItsLine() {
+        assertThatThrownBy(() -> parse("base: &g {type: ring}\ngenerator: *g\n"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("spec.yaml:2: the YAML alias '*g' is not supported; write the value out");
+        assertThatThrownBy(() -> parse("priors:\n  - &p gaussian\n  - *p\n")).isInstanceOf(InvalidInputException.class)
+                .hasMessage("spec.yaml:3: the YAML alias '*p' is not supported; write the value out");
+    }
+
+    @Test
+    void aDocumentStartMarkerAloneIsOneDocument() {
+        assertThat(parse("---\nname: a\n").entries().keySet()).containsExactly("name");
+    }
 }
