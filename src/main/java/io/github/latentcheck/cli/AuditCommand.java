@@ -14,6 +14,7 @@ import io.github.latentcheck.data.MappedNpyFile;
 import io.github.latentcheck.data.SampleFiles;
 import io.github.latentcheck.data.Samples;
 import io.github.latentcheck.report.JsonResultsReporter;
+import io.github.latentcheck.report.ReportFolder;
 import io.github.latentcheck.report.ReportWriter;
 import io.github.latentcheck.run.Experiment;
 import io.github.latentcheck.run.ExperimentResult;
@@ -122,15 +123,18 @@ final class AuditCommand implements Callable<Integer> {
         MemorizationCheck check = check(shape);
         List<String> criteria = CommandGates.criteria(gates, check);
         if (out != null) {
-            ReportWriter.checkWritable(out);
+            ReportFolder.checkReplaceable(out);
         }
         String yaml = spec(samples.rows(), shape, criteria);
         Path specFile = (out != null ? out : Path.of("")).resolve("audit.yaml");
         Experiment experiment = Experiment.load(ExperimentSpec.parse(yaml, specFile));
         ExperimentResult result = ExperimentRunner.of(threadCount, TerminalProgress.forStandardError()).run(experiment);
         if (out != null) {
-            ReportWriter.write(out, result, ReportWriter.standard());
-            AtomicFile.write(specFile, yaml.getBytes(StandardCharsets.UTF_8));
+            try (ReportFolder report = ReportFolder.stage(out)) {
+                ReportWriter.write(report, result, ReportWriter.standard());
+                AtomicFile.write(report.directory().resolve(specFile.getFileName()), yaml.getBytes(StandardCharsets.UTF_8));
+                report.publish();
+            }
         }
         CheckResult memorization = result.runs().get(0).checks().get(0);
         PrintWriter stdout = command.commandLine().getOut();

@@ -4,6 +4,7 @@ import io.github.latentcheck.InvalidInputException;
 import io.github.latentcheck.concurrent.Tasks;
 import io.github.latentcheck.gate.Baseline;
 import io.github.latentcheck.report.JsonResultsReporter;
+import io.github.latentcheck.report.ReportFolder;
 import io.github.latentcheck.report.ReportWriter;
 import io.github.latentcheck.report.SavedSamples;
 import io.github.latentcheck.run.Experiment;
@@ -68,13 +69,16 @@ final class RunCommand implements Callable<Integer> {
                 samples != null ? samples : spec.samples(),
                 baseline == null ? Optional.empty() : Optional.of(Baseline.read(baseline)));
         Path directory = out != null ? out : spec.output().orElse(Path.of("reports", spec.name()));
-        ReportWriter.checkWritable(directory);
+        ReportFolder.checkReplaceable(directory);
         int threadCount = threads != null ? threads : Tasks.defaultThreads();
         ExperimentResult result = ExperimentRunner.of(threadCount, TerminalProgress.forStandardError())
                 .run(experiment);
-        ReportWriter.write(directory, result, ReportWriter.standard());
-        if (saveSamples) {
-            SavedSamples.write(directory, result);
+        try (ReportFolder report = ReportFolder.stage(directory)) {
+            ReportWriter.write(report, result, ReportWriter.standard());
+            if (saveSamples) {
+                SavedSamples.write(report.directory(), result);
+            }
+            report.publish();
         }
         PrintWriter stdout = command.commandLine().getOut();
         if (json) {
