@@ -130,11 +130,10 @@ final class AuditCommand implements Callable<Integer> {
         Experiment experiment = Experiment.load(ExperimentSpec.parse(yaml, specFile));
         ExperimentResult result = ExperimentRunner.of(threadCount, TerminalProgress.forStandardError()).run(experiment);
         if (out != null) {
-            try (ReportFolder report = ReportFolder.stage(out)) {
-                ReportWriter.write(report, result, ReportWriter.standard());
-                AtomicFile.write(report.directory().resolve(specFile.getFileName()), yaml.getBytes(StandardCharsets.UTF_8));
-                report.publish();
-            }
+            ReportFolder.write(out, folder -> {
+                ReportWriter.writeInto(folder, result, ReportWriter.standard());
+                AtomicFile.write(folder.resolve(specFile.getFileName()), yaml.getBytes(StandardCharsets.UTF_8));
+            });
         }
         CheckResult memorization = result.runs().get(0).checks().get(0);
         PrintWriter stdout = command.commandLine().getOut();

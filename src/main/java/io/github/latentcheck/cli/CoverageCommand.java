@@ -139,10 +139,7 @@ final class CoverageCommand implements Callable<Integer> {
         Verdict verdict = Verdict.of(verdicts.stream().allMatch(GateResult::passed), verdicts.size());
         byte[] document = json(samples, results, verdicts, verdict);
         if (out != null) {
-            try (ReportFolder report = ReportFolder.stage(out)) {
-                AtomicFile.write(report.directory().resolve("coverage.json"), document);
-                report.publish();
-            }
+            ReportFolder.write(out, folder -> AtomicFile.write(folder.resolve("coverage.json"), document));
         }
         PrintWriter stdout = command.commandLine().getOut();
         if (json) {

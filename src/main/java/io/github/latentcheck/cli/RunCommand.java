@@ -73,13 +73,12 @@ final class RunCommand implements Callable<Integer> {
         int threadCount = threads != null ? threads : Tasks.defaultThreads();
         ExperimentResult result = ExperimentRunner.of(threadCount, TerminalProgress.forStandardError())
                 .run(experiment);
-        try (ReportFolder report = ReportFolder.stage(directory)) {
-            ReportWriter.write(report, result, ReportWriter.standard());
+        ReportFolder.write(directory, folder -> {
+            ReportWriter.writeInto(folder, result, ReportWriter.standard());
             if (saveSamples) {
-                SavedSamples.write(report.directory(), result);
+                SavedSamples.write(folder, result);
             }
-            report.publish();
-        }
+        });
         PrintWriter stdout = command.commandLine().getOut();
         if (json) {
             ByteArrayOutputStream buffer = new ByteArrayOutputStream();

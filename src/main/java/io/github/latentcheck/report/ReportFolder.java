@@ -116,6 +116,42 @@ public final class ReportFolder implements AutoCloseable {
         }
     }
 
+    /** Writes a report's files. */
+    @FunctionalInterface
+    public interface Contents {
+        /**
+         * @param folder the folder to write every file of the report into (it exists, and holds the
+         *        marker file)
+         * @throws IOException if writing fails
+         */
+        void writeInto(Path folder) throws IOException;
+    }
+
+    /**
+     * Writes a report folder whole: stages it, lets {@code contents} write into it, and publishes it;
+     * when anything fails, nothing is published and the staged folder is deleted. Messages that name
+     * a file in the staged folder name it in {@code target} instead, where the user looks for it.
+     *
+     * @param target the report folder: missing, empty or a latentcheck report
+     * @param contents writes the report's files
+     * @throws InvalidInputException naming the folder or file when the report cannot be written
+     * @throws IOException when {@code contents} fails so
+     */
+    public static void write(Path target, Contents contents) throws IOException {
+        try (ReportFolder report = stage(target)) {
+            try {
+                contents.writeInto(report.directory());
+            } catch (InvalidInputException e) {
+                String staged = report.directory().toString();
+                if (e.getMessage() == null || !e.getMessage().contains(staged)) {
+                    throw e;
+                }
+                throw new InvalidInputException(e.getMessage().replace(staged, target.toString()), e);
+            }
+            report.publish();
+        }
+    }
+
     /**
      * Creates the hidden staging folder beside {@code target} (and {@code target}'s missing parent
      * folders), holding the marker file.
@@ -124,7 +160,7 @@ public final class ReportFolder implements AutoCloseable {
      * @return the staged folder, to write into and then {@link #publish}, and to close in any case
      * @throws InvalidInputException naming the folder when it cannot be created
      */
-    public static ReportFolder stage(Path target) {
+    static ReportFolder stage(Path target) {
         checkReplaceable(target);
         Path folder = resolve(target);
         List<Path> created = createParents(target, folder.getParent());
@@ -142,13 +178,8 @@ public final class ReportFolder implements AutoCloseable {
     }
 
     /** @return the folder to write the report's files into, until {@link #publish} */
-    public Path directory() {
+    Path directory() {
         return staging;
-    }
-
-    /** @return the report folder this one replaces when published, as given to {@link #stage} */
-    public Path target() {
-        return target;
     }
 
     /**
@@ -159,7 +190,7 @@ public final class ReportFolder implements AutoCloseable {
      *         not a report, or cannot be replaced
      * @throws IllegalStateException when this folder was published or abandoned already
      */
-    public void publish() {
+    void publish() {
         pauseForTests();
         synchronized (this) {
             if (state != State.STAGED) {
@@ -298,11 +329,14 @@ public final class ReportFolder implements AutoCloseable {
         }
     }
 
-    /** The folder's real path when it exists (so that a link to a report folder replaces the folder), else its normal form. */
+    /** The folder a link leads to (so that a link to a report folder replaces that folder), else the folder's normal form. */
     private static Path resolve(Path target) {
         Path absolute = target.toAbsolutePath().normalize();
+        if (!Files.isSymbolicLink(absolute)) {
+            return absolute;
+        }
         try {
-            return Files.isDirectory(absolute) ? absolute.toRealPath() : absolute;
+            return absolute.toRealPath();
         } catch (IOException e) {
             throw new InvalidInputException(target + ": cannot resolve the output folder: " + describe(e), e);
         }

@@ -63,24 +63,27 @@ public final class ReportWriter {
      *         nothing is published then
      */
     public static List<Path> write(Path directory, ExperimentResult result, List<Reporter> reporters) {
-        try (ReportFolder folder = ReportFolder.stage(directory)) {
-            List<Path> written = write(folder, result, reporters);
-            folder.publish();
-            return written;
+        List<String> names = new ArrayList<>();
+        try {
+            ReportFolder.write(directory, folder -> names.addAll(writeInto(folder, result, reporters)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+        return names.stream().map(directory::resolve).toList();
     }
 
     /**
-     * Writes a report's files into a staged folder, which the caller publishes once it has added any
-     * other files of the run.
+     * Writes a report's files into a folder, such as the one {@link ReportFolder#write} stages, to
+     * which the caller may add other files of the run before it is published.
      *
-     * @param folder the staged report folder
+     * @param folder an existing folder
      * @param result the finished run
      * @param reporters the files to write; checks' per-sample tables are written after them
      *        ({@link SampleTableCsv})
-     * @return the files written, in order, as they will be named once the folder is published
+     * @return the names of the files written, in order
+     * @throws InvalidInputException naming the file when it cannot be written
      */
-    public static List<Path> write(ReportFolder folder, ExperimentResult result, List<Reporter> reporters) {
+    public static List<String> writeInto(Path folder, ExperimentResult result, List<Reporter> reporters) {
         Map<String, byte[]> rendered = new LinkedHashMap<>();
         for (Reporter reporter : reporters) {
             ByteArrayOutputStream buffer = new ByteArrayOutputStream();
@@ -92,11 +95,9 @@ public final class ReportWriter {
             rendered.put(reporter.fileName(), buffer.toByteArray());
         }
         rendered.putAll(SampleTableCsv.render(result));
-        List<Path> written = new ArrayList<>();
         for (Map.Entry<String, byte[]> file : rendered.entrySet()) {
-            AtomicFile.write(folder.directory().resolve(file.getKey()), file.getValue());
-            written.add(folder.target().resolve(file.getKey()));
+            AtomicFile.write(folder.resolve(file.getKey()), file.getValue());
         }
-        return written;
+        return List.copyOf(rendered.keySet());
     }
 }

@@ -30,12 +30,11 @@ class ReportFolderTest {
     }
 
     /** Publishes a folder holding {@code run} (the run's name) and {@code <name>-only}. */
-    private static void publish(Path out, String name) {
-        try (ReportFolder report = ReportFolder.stage(out)) {
-            AtomicFile.write(report.directory().resolve("run"), name.getBytes(StandardCharsets.UTF_8));
-            AtomicFile.write(report.directory().resolve(name + "-only"), new byte[0]);
-            report.publish();
-        }
+    private static void publish(Path out, String name) throws IOException {
+        ReportFolder.write(out, folder -> {
+            AtomicFile.write(folder.resolve("run"), name.getBytes(StandardCharsets.UTF_8));
+            AtomicFile.write(folder.resolve(name + "-only"), new byte[0]);
+        });
     }
 
     @Test
@@ -84,13 +83,11 @@ class ReportFolderTest {
         Path out = dir.resolve("report");
         publish(out, "old");
 
-        assertThatThrownBy(() -> {
-            try (ReportFolder report = ReportFolder.stage(out)) {
-                AtomicFile.write(report.directory().resolve("run"), "new".getBytes(StandardCharsets.UTF_8));
-                AtomicFile.write(report.directory().resolve("run").resolve("below-a-file"), new byte[0]);
-                report.publish();
-            }
-        }).isInstanceOf(InvalidInputException.class).hasMessageContaining("below-a-file: cannot write");
+        assertThatThrownBy(() -> ReportFolder.write(out, folder -> {
+            AtomicFile.write(folder.resolve("run"), "new".getBytes(StandardCharsets.UTF_8));
+            AtomicFile.write(folder.resolve("run").resolve("below-a-file"), new byte[0]);
+        })).isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith(out.resolve("run").resolve("below-a-file") + ": cannot write: ");
 
         assertThat(listing(out)).containsExactly(ReportFolder.MARKER, "old-only", "run");
         assertThat(out.resolve("run")).hasContent("old");
@@ -109,7 +106,7 @@ class ReportFolderTest {
     }
 
     @Test
-    void aFolderIsPublishedOnce() {
+    void aFolderIsPublishedOnce() throws IOException {
         try (ReportFolder report = ReportFolder.stage(dir.resolve("report"))) {
             report.publish();
             assertThatThrownBy(report::publish).isInstanceOf(IllegalStateException.class).hasMessageEndingWith("published");
