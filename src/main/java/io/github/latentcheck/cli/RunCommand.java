@@ -35,8 +35,9 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SPEC.yaml", description = "The experiment spec.")
     Path specFile;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Report folder (default: the spec's output, "
-            + "else reports/<experiment name>).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Report folder, anywhere (default: the spec's output, "
+            + "which must lie below the spec's folder, else reports/<experiment name>). It is replaced whole; a folder "
+            + "that is neither empty nor a latentcheck report is refused.")
     Path out;
 
     @Option(names = "--seed", paramLabel = "N", description = "Seed, overriding the spec's.")
@@ -69,7 +70,14 @@ final class RunCommand implements Callable<Integer> {
                 samples != null ? samples : spec.samples(),
                 baseline == null ? Optional.empty() : Optional.of(Baseline.read(baseline)));
         Path directory = out != null ? out : spec.output().orElse(Path.of("reports", spec.name()));
-        ReportFolder.checkReplaceable(directory);
+        try {
+            ReportFolder.checkReplaceable(directory);
+        } catch (InvalidInputException e) {
+            if (out != null || spec.output().isEmpty()) {
+                throw e;
+            }
+            throw new InvalidInputException(spec.outputWhere() + ": " + e.getMessage(), e);
+        }
         int threadCount = threads != null ? threads : Tasks.defaultThreads();
         ExperimentResult result = ExperimentRunner.of(threadCount, TerminalProgress.forStandardError())
                 .run(experiment);

@@ -281,7 +281,7 @@ public final class ExperimentSpec {
         Path base = file.toAbsolutePath().normalize().getParent();
         Path folder = output.get().toAbsolutePath().normalize();
         if (!folder.startsWith(base) || folder.equals(base)) {
-            throw outsideSpecFolder("");
+            throw outsideSpecFolder(" is not below the spec's folder");
         }
         Path existing = folder;
         while (!Files.exists(existing)) {
@@ -291,7 +291,7 @@ public final class ExperimentSpec {
             Path real = existing.toRealPath();
             Path realBase = base.toRealPath();
             if (!real.startsWith(realBase) || (existing.equals(folder) && real.equals(realBase))) {
-                throw outsideSpecFolder(" through the link " + existing);
+                throw outsideSpecFolder(" leads out of the spec's folder through the link " + existing);
             }
         } catch (IOException e) {
             throw new InvalidInputException(outputWhere + " cannot be resolved: " + e.getMessage(), e);
@@ -299,8 +299,13 @@ public final class ExperimentSpec {
         return output;
     }
 
+    /** @return where the spec gives its output, {@code spec.yaml:27: output 'reports/x'} (the spec file when it gives none) */
+    public String outputWhere() {
+        return outputWhere;
+    }
+
     private InvalidInputException outsideSpecFolder(String how) {
-        return new InvalidInputException(outputWhere + " leads outside the spec's folder" + how
-                + "; a spec's output must be a folder below it (give --out DIR on the command line to write elsewhere)");
+        return new InvalidInputException(outputWhere + how + ": specs write only below their own folder "
+                + "(give --out DIR on the command line to write elsewhere)");
     }
 }
