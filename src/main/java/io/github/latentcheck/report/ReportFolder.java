@@ -20,7 +20,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -41,10 +40,11 @@ import java.util.stream.Stream;
  *     Java offers no atomic exchange), so it takes two renames: the previous report moves aside to
  *     {@code .<name>.<random>.old}, the new folder moves into place, and the previous one is
  *     deleted. Between the two renames, an instant, there is no report folder; a process killed in
- *     that instant leaves the previous report in the {@code .old} sibling.</li>
+ *     that instant leaves the previous report in the {@code .old} sibling. When the second rename
+ *     fails, the previous report is moved back.</li>
  * <li>Two runs publishing into one folder: each rename replaces a whole folder, so the last
  *     publisher wins whole; one that finds the place taken again between its two renames moves
- *     that report aside too and renames again.</li>
+ *     that report aside too and renames again. No lock: a run never waits for another.</li>
  * <li>Interrupted (SIGINT, SIGTERM): a shutdown hook deletes every unpublished staging folder.
  *     Killed (SIGKILL): the report folder is untouched and the hidden staging sibling stays; it can
  *     be deleted.</li>
@@ -188,18 +188,31 @@ public final class ReportFolder implements AutoCloseable {
      *
      * @throws InvalidInputException when the report folder has meanwhile become something that is
      *         not a report, or cannot be replaced
-     * @throws IllegalStateException when this folder was published or abandoned already
+     * @throws InvalidInputException also when the process is shutting down (the shutdown hook removed
+     *         the staged folder)
+     * @throws IllegalStateException when this folder was published already
      */
     void publish() {
         pauseForTests();
         synchronized (this) {
-            if (state != State.STAGED) {
-                throw new IllegalStateException(staging + " is " + state.name().toLowerCase(Locale.ROOT));
+            if (state == State.PUBLISHED) {
+                throw new IllegalStateException(staging + " is published");
+            }
+            if (state == State.ABANDONED) {
+                throw new InvalidInputException(target + ": interrupted: the report was not published");
             }
             for (int attempt = 1; ; attempt++) {
                 checkReplaceable(target);
                 Path aside = moveAside();
-                boolean moved = moveIntoPlace(attempt);
+                boolean moved;
+                try {
+                    moved = moveIntoPlace(attempt);
+                } catch (InvalidInputException e) {
+                    if (aside != null) {
+                        moveBack(aside, e);
+                    }
+                    throw e;
+                }
                 if (aside != null) {
                     delete(aside);
                 }
@@ -224,11 +237,22 @@ public final class ReportFolder implements AutoCloseable {
         }
         state = State.ABANDONED;
         UNPUBLISHED.remove(this);
-        delete(staging);
+        if (Files.exists(staging, LinkOption.NOFOLLOW_LINKS)) {
+            // Renamed first, so that a writer still at work (the shutdown hook runs beside it) cannot
+            // add files to the folder while it is deleted: its paths lead nowhere after the rename.
+            Path abandoned = sibling(place, ".deleted");
+            try {
+                Files.move(staging, abandoned, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                throw new InvalidInputException(staging + ": cannot remove the unpublished report: " + describe(e), e);
+            }
+            delete(abandoned);
+        }
         for (Path parent : createdParents) {
             try {
                 Files.deleteIfExists(parent);
             } catch (DirectoryNotEmptyException e) {
+                // Something else has been put there since: the folder stays, and so do its parents.
                 return;
             } catch (IOException e) {
                 throw new InvalidInputException(parent + ": cannot remove the folder created for the report: "
@@ -269,6 +293,15 @@ public final class ReportFolder implements AutoCloseable {
             return null;
         } catch (IOException e) {
             throw new InvalidInputException(target + ": cannot move the previous report aside: " + describe(e), e);
+        }
+    }
+
+    /** Puts the previous report back after the new one could not take its place. */
+    private void moveBack(Path aside, InvalidInputException failure) {
+        try {
+            Files.move(aside, place, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            failure.addSuppressed(e);
         }
     }
 
