@@ -85,7 +85,8 @@ final class AuditCommand implements Callable<Integer> {
             description = "Seed of the subsample and the k-means cells (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Write the report into DIR.")
+    @Option(names = "--out", paramLabel = "DIR", description = "Write the report into DIR (created, or replaced whole when it holds "
+            + "an earlier report).")
     Path out;
 
     @Option(names = "--json", description = "Print one JSON object with the metrics and tests.")
