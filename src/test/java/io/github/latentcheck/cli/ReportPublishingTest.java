@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -43,11 +44,20 @@ class ReportPublishingTest {
     Path tmp;
     Path out;
     Path pause;
+    private final List<Process> started = new ArrayList<>();
 
     @BeforeEach
     void folders() throws IOException {
         out = Files.createDirectory(tmp.resolve("reports")).resolve("report");
         pause = Files.createDirectory(tmp.resolve("signals")).resolve("paused");
+    }
+
+    /** A run left paused by a failed assertion would wait for ever. */
+    @AfterEach
+    void stopRunsLeftPaused() throws InterruptedException {
+        for (Process process : started) {
+            process.destroyForcibly().waitFor();
+        }
     }
 
     @ParameterizedTest(name = "SIG{0}")
@@ -201,8 +211,10 @@ class ReportPublishingTest {
                 "-D" + ReportFolder.PAUSE_PROPERTY + "=" + pause, "--add-modules", "jdk.incubator.vector",
                 "-cp", System.getProperty("java.class.path"), LatentcheckCommand.class.getName()));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectOutput(tmp.resolve("stdout.txt").toFile())
+        Process process = new ProcessBuilder(command).redirectOutput(tmp.resolve("stdout.txt").toFile())
                 .redirectError(tmp.resolve("stderr.txt").toFile()).start();
+        started.add(process);
+        return process;
     }
 
     /** Waits until the process has staged its whole report; returns the staging folder. */
