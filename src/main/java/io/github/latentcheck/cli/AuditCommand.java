@@ -14,6 +14,7 @@ import io.github.latentcheck.data.MappedNpyFile;
 import io.github.latentcheck.data.SampleFiles;
 import io.github.latentcheck.data.Samples;
 import io.github.latentcheck.report.JsonResultsReporter;
+import io.github.latentcheck.report.ReportFolder;
 import io.github.latentcheck.report.ReportWriter;
 import io.github.latentcheck.run.Experiment;
 import io.github.latentcheck.run.ExperimentResult;
@@ -84,7 +85,8 @@ final class AuditCommand implements Callable<Integer> {
             description = "Seed of the subsample and the k-means cells (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Write the report into DIR.")
+    @Option(names = "--out", paramLabel = "DIR", description = "Write the report into DIR (created, or replaced whole when it holds "
+            + "an earlier report).")
     Path out;
 
     @Option(names = "--json", description = "Print one JSON object with the metrics and tests.")
@@ -122,15 +124,17 @@ final class AuditCommand implements Callable<Integer> {
         MemorizationCheck check = check(shape);
         List<String> criteria = CommandGates.criteria(gates, check);
         if (out != null) {
-            ReportWriter.checkWritable(out);
+            ReportFolder.checkReplaceable(out);
         }
         String yaml = spec(samples.rows(), shape, criteria);
         Path specFile = (out != null ? out : Path.of("")).resolve("audit.yaml");
         Experiment experiment = Experiment.load(ExperimentSpec.parse(yaml, specFile));
         ExperimentResult result = ExperimentRunner.of(threadCount, TerminalProgress.forStandardError()).run(experiment);
         if (out != null) {
-            ReportWriter.write(out, result, ReportWriter.standard());
-            AtomicFile.write(specFile, yaml.getBytes(StandardCharsets.UTF_8));
+            ReportFolder.write(out, folder -> {
+                ReportWriter.writeInto(folder, result, ReportWriter.standard());
+                AtomicFile.write(folder.resolve(specFile.getFileName()), yaml.getBytes(StandardCharsets.UTF_8));
+            });
         }
         CheckResult memorization = result.runs().get(0).checks().get(0);
         PrintWriter stdout = command.commandLine().getOut();

@@ -18,7 +18,7 @@ import io.github.latentcheck.gate.Gate;
 import io.github.latentcheck.gate.GateResult;
 import io.github.latentcheck.modes.ModesFile;
 import io.github.latentcheck.report.JsonResultsReporter;
-import io.github.latentcheck.report.ReportWriter;
+import io.github.latentcheck.report.ReportFolder;
 import io.github.latentcheck.run.Verdict;
 import io.github.latentcheck.stats.TestResult;
 import java.io.ByteArrayOutputStream;
@@ -87,7 +87,8 @@ final class CoverageCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object with every check's metrics and tests.")
     boolean json;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Also write the JSON object to DIR/coverage.json.")
+    @Option(names = "--out", paramLabel = "DIR", description = "Also write the JSON object to DIR/coverage.json "
+            + "(DIR is created, or replaced whole when it holds an earlier report).")
     Path out;
 
     @Option(names = "--gate", paramLabel = "EXPR", description = "A criterion such as 'prdc.coverage >= 0.9' "
@@ -99,7 +100,7 @@ final class CoverageCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (out != null) {
-            ReportWriter.checkWritable(out);
+            ReportFolder.checkReplaceable(out);
         }
         Samples samples = SampleFiles.readSamples(samplesFile);
         List<Check> checks = new ArrayList<>();
@@ -138,7 +139,7 @@ final class CoverageCommand implements Callable<Integer> {
         Verdict verdict = Verdict.of(verdicts.stream().allMatch(GateResult::passed), verdicts.size());
         byte[] document = json(samples, results, verdicts, verdict);
         if (out != null) {
-            AtomicFile.write(out.resolve("coverage.json"), document);
+            ReportFolder.write(out, folder -> AtomicFile.write(folder.resolve("coverage.json"), document));
         }
         PrintWriter stdout = command.commandLine().getOut();
         if (json) {

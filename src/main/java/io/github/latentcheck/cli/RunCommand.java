@@ -4,6 +4,7 @@ import io.github.latentcheck.InvalidInputException;
 import io.github.latentcheck.concurrent.Tasks;
 import io.github.latentcheck.gate.Baseline;
 import io.github.latentcheck.report.JsonResultsReporter;
+import io.github.latentcheck.report.ReportFolder;
 import io.github.latentcheck.report.ReportWriter;
 import io.github.latentcheck.report.SavedSamples;
 import io.github.latentcheck.run.Experiment;
@@ -34,8 +35,9 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SPEC.yaml", description = "The experiment spec.")
     Path specFile;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Report folder (default: the spec's output, "
-            + "else reports/<experiment name>).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Report folder, anywhere (default: the spec's output, "
+            + "which must lie below the spec's folder, else reports/<experiment name>). It is replaced whole; a folder "
+            + "that is neither empty nor a latentcheck report is refused.")
     Path out;
 
     @Option(names = "--seed", paramLabel = "N", description = "Seed, overriding the spec's.")
@@ -68,14 +70,23 @@ final class RunCommand implements Callable<Integer> {
                 samples != null ? samples : spec.samples(),
                 baseline == null ? Optional.empty() : Optional.of(Baseline.read(baseline)));
         Path directory = out != null ? out : spec.output().orElse(Path.of("reports", spec.name()));
-        ReportWriter.checkWritable(directory);
+        try {
+            ReportFolder.checkReplaceable(directory);
+        } catch (InvalidInputException e) {
+            if (out != null || spec.output().isEmpty()) {
+                throw e;
+            }
+            throw new InvalidInputException(spec.outputWhere() + ": " + e.getMessage(), e);
+        }
         int threadCount = threads != null ? threads : Tasks.defaultThreads();
         ExperimentResult result = ExperimentRunner.of(threadCount, TerminalProgress.forStandardError())
                 .run(experiment);
-        ReportWriter.write(directory, result, ReportWriter.standard());
-        if (saveSamples) {
-            SavedSamples.write(directory, result);
-        }
+        ReportFolder.write(directory, folder -> {
+            ReportWriter.writeInto(folder, result, ReportWriter.standard());
+            if (saveSamples) {
+                SavedSamples.write(folder, result);
+            }
+        });
         PrintWriter stdout = command.commandLine().getOut();
         if (json) {
             ByteArrayOutputStream buffer = new ByteArrayOutputStream();

@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes a report folder so that it is never half-written: every file is rendered in memory first,
- * then written under a temporary name in the folder and moved into place.
+ * Writes a report folder so that it is never half-written and never mixes runs: every file is
+ * rendered in memory first, then written into a staged folder that is published whole
+ * ({@link ReportFolder}).
  */
 public final class ReportWriter {
     private ReportWriter() {
@@ -49,30 +50,40 @@ public final class ReportWriter {
         }
     }
 
-    private static void prepare(Path directory) {
-        try {
-            Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new InvalidInputException(directory + ": cannot create the output folder: " + describe(e), e);
-        }
-        if (!Files.isWritable(directory)) {
-            throw new InvalidInputException(directory + ": the output folder is not writable");
-        }
-    }
-
-    private static String describe(IOException e) {
-        String kind = e.getClass().getSimpleName().replace("Exception", "");
-        return e.getMessage() == null ? kind : kind + " " + e.getMessage();
-    }
-
     /**
-     * @param directory the report folder (created when missing)
+     * Writes a whole report and publishes it ({@link ReportFolder}): the folder then holds this
+     * run's files and nothing else.
+     *
+     * @param directory the report folder: missing, empty or a latentcheck report
      * @param result the finished run
      * @param reporters the files to write; checks' per-sample tables are written after them
      *        ({@link SampleTableCsv})
-     * @return the files written, in order
+     * @return the files written, in order, in the published folder
+     * @throws InvalidInputException naming the folder or file when the report cannot be written;
+     *         nothing is published then
      */
     public static List<Path> write(Path directory, ExperimentResult result, List<Reporter> reporters) {
+        List<String> names = new ArrayList<>();
+        try {
+            ReportFolder.write(directory, folder -> names.addAll(writeInto(folder, result, reporters)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return names.stream().map(directory::resolve).toList();
+    }
+
+    /**
+     * Writes a report's files into a folder, such as the one {@link ReportFolder#write} stages, to
+     * which the caller may add other files of the run before it is published.
+     *
+     * @param folder an existing folder
+     * @param result the finished run
+     * @param reporters the files to write; checks' per-sample tables are written after them
+     *        ({@link SampleTableCsv})
+     * @return the names of the files written, in order
+     * @throws InvalidInputException naming the file when it cannot be written
+     */
+    public static List<String> writeInto(Path folder, ExperimentResult result, List<Reporter> reporters) {
         Map<String, byte[]> rendered = new LinkedHashMap<>();
         for (Reporter reporter : reporters) {
             ByteArrayOutputStream buffer = new ByteArrayOutputStream();
@@ -84,13 +95,9 @@ public final class ReportWriter {
             rendered.put(reporter.fileName(), buffer.toByteArray());
         }
         rendered.putAll(SampleTableCsv.render(result));
-        prepare(directory);
-        List<Path> written = new ArrayList<>();
         for (Map.Entry<String, byte[]> file : rendered.entrySet()) {
-            Path target = directory.resolve(file.getKey());
-            AtomicFile.write(target, file.getValue());
-            written.add(target);
+            AtomicFile.write(folder.resolve(file.getKey()), file.getValue());
         }
-        return written;
+        return List.copyOf(rendered.keySet());
     }
 }

@@ -22,7 +22,7 @@ public final class SavedSamples {
     }
 
     /**
-     * @param directory an existing folder, usually the report folder
+     * @param directory an existing folder, usually the staged report folder ({@link ReportFolder#write})
      * @param result the finished run
      * @return the files written, two per prior, in spec order
      * @throws InvalidInputException if a file cannot be written

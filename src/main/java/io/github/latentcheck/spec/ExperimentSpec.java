@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * data: {training: …, holdout: …}
  * checks: [latent-ks, {type: marginal-ks, alpha: 0.01}]
  * gates: ["latent-ks.rejected == 0"]
- * output: ../reports/quickstart   # optional; default reports/&lt;name&gt; under the working folder
+ * output: reports/quickstart  # optional, below the spec's folder; default reports/&lt;name&gt; under the working folder
  * </pre>
  */
 public final class ExperimentSpec {
@@ -51,10 +51,11 @@ public final class ExperimentSpec {
     private final List<Options> checks;
     private final List<GateEntry> gates;
     private final Optional<Path> output;
+    private final String outputWhere;
 
     private ExperimentSpec(Path file, String text, String name, String description, long seed, int samples, int latentDim, List<Options> priors,
             Options generator, Optional<Path> training, Optional<Path> holdout, List<Options> checks,
-            List<GateEntry> gates, Optional<Path> output) {
+            List<GateEntry> gates, Optional<Path> output, String outputWhere) {
         this.file = file;
         this.text = text;
         this.name = name;
@@ -69,6 +70,7 @@ public final class ExperimentSpec {
         this.checks = checks;
         this.gates = gates;
         this.output = output;
+        this.outputWhere = outputWhere;
     }
 
     /**
@@ -164,8 +166,10 @@ public final class ExperimentSpec {
             }
         }
         Optional<Path> output = top.has("output") ? Optional.of(top.requirePath("output")) : Optional.empty();
+        String outputWhere = top.has("output") ? top.where("output") + ": output '" + top.requireString("output") + "'"
+                : root.where();
         return new ExperimentSpec(file, text, name, description, seed, (int) samples, latentDim, List.copyOf(priors), generator,
-                training, holdout, List.copyOf(checks), List.copyOf(gates), output);
+                training, holdout, List.copyOf(checks), List.copyOf(gates), output, outputWhere);
     }
 
     /**
@@ -260,8 +264,48 @@ public final class ExperimentSpec {
         return gates;
     }
 
-    /** @return the output folder, when the spec gives one */
+    /**
+     * The output folder the spec gives, confined to below the spec's own folder: specs arrive in pull
+     * requests, and a spec must not make a run write (or replace a folder) anywhere else. Only the
+     * command line ({@code --out}) chooses a folder elsewhere, so the check is made here, when the
+     * spec's folder is about to be used, not when the spec is read.
+     *
+     * @return the output folder, when the spec gives one
+     * @throws InvalidInputException naming the spec's line when {@code output} is absolute, climbs out
+     *         of the spec's folder, is that folder, or leads out of it through a link
+     */
     public Optional<Path> output() {
+        if (output.isEmpty()) {
+            return output;
+        }
+        Path base = file.toAbsolutePath().normalize().getParent();
+        Path folder = output.get().toAbsolutePath().normalize();
+        if (!folder.startsWith(base) || folder.equals(base)) {
+            throw outsideSpecFolder(" is not below the spec's folder");
+        }
+        Path existing = folder;
+        while (!Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        try {
+            Path real = existing.toRealPath();
+            Path realBase = base.toRealPath();
+            if (!real.startsWith(realBase) || (existing.equals(folder) && real.equals(realBase))) {
+                throw outsideSpecFolder(" leads out of the spec's folder through the link " + existing);
+            }
+        } catch (IOException e) {
+            throw new InvalidInputException(outputWhere + " cannot be resolved: " + e.getMessage(), e);
+        }
         return output;
+    }
+
+    /** @return where the spec gives its output, {@code spec.yaml:27: output 'reports/x'} (the spec file when it gives none) */
+    public String outputWhere() {
+        return outputWhere;
+    }
+
+    private InvalidInputException outsideSpecFolder(String how) {
+        return new InvalidInputException(outputWhere + how + ": specs write only below their own folder "
+                + "(give --out DIR on the command line to write elsewhere)");
     }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The bad-input contract: exit status 2, one line on standard error that starts with
@@ -308,6 +309,86 @@ class BadInputTest {
         }
     }
 
+    /**
+     * Specs come from pull requests: a spec's {@code output} stays below the spec's folder. Each is
+     * refused before anything runs, naming the spec's line, and nothing is written anywhere.
+     */
+    @ParameterizedTest(name = "output: {0}")
+    @ValueSource(strings = {"../outside", "ABSOLUTE", ".", "reports/../..", "reports/../../outside"})
+    void aSpecsOutputOutsideItsFolderIsRefused(String output) throws IOException {
+        Path specs = Files.createDirectory(tmp.resolve("specs"));
+        Path absolute = tmp.resolve("absolute");
+        String value = output.replace("ABSOLUTE", absolute.toString());
+        Path spec = specWithOutput(specs, value);
+
+        Cli cli = Cli.run("run", spec.toString());
+
+        assertBadInput(cli, tmp.resolve("outside"), spec + ":18: output '" + value
+                + "' is not below the spec's folder: specs write only below their own folder "
+                + "(give --out DIR on the command line to write elsewhere)");
+        assertThat(absolute).doesNotExist();
+        try (Stream<Path> files = Files.list(specs)) {
+            assertThat(files).extracting(f -> f.getFileName().toString()).containsExactly("spec.yaml");
+        }
+    }
+
+    @Test
+    void aSpecsOutputThroughALinkOutOfItsFolderIsRefused() throws IOException {
+        Path specs = Files.createDirectory(tmp.resolve("specs"));
+        Path elsewhere = Files.createDirectory(tmp.resolve("elsewhere"));
+        Files.createSymbolicLink(specs.resolve("link"), elsewhere);
+        Path spec = specWithOutput(specs, "link/report");
+
+        Cli cli = Cli.run("run", spec.toString());
+
+        assertBadInput(cli, elsewhere.resolve("report"), spec + ":18: output 'link/report' leads out of the spec's "
+                + "folder through the link " + specs.resolve("link") + ": specs write only below their own folder");
+    }
+
+    /** A spec's output never replaces a folder that is not a latentcheck report, such as one with someone's summary.md. */
+    @Test
+    void aSpecsOutputIntoAFolderThatIsNotAReportIsRefused() throws IOException {
+        Path specs = Files.createDirectory(tmp.resolve("specs"));
+        Path docs = Files.createDirectory(specs.resolve("docs"));
+        Files.writeString(docs.resolve("summary.md"), "hand-written");
+        Path spec = specWithOutput(specs, "docs");
+
+        Cli cli = Cli.run("run", spec.toString());
+
+        assertThat(cli.status()).as(cli.err()).isEqualTo(2);
+        assertThat(cli.err().stripTrailing()).isEqualTo("latentcheck: " + spec + ":18: output 'docs': " + docs
+                + ": is not a latentcheck report folder (no .latentcheck-report) and not empty; latentcheck replaces "
+                + "its output folder whole, so give a new or empty folder");
+        assertThat(cli.out()).isEmpty();
+        assertThat(docs.resolve("summary.md")).hasContent("hand-written");
+        try (Stream<Path> files = Files.list(specs)) {
+            assertThat(files).extracting(f -> f.getFileName().toString()).containsExactlyInAnyOrder("spec.yaml", "docs");
+        }
+    }
+
+    @Test
+    void aSpecsOutputBelowItsFolderIsWritten() throws IOException {
+        Path specs = Files.createDirectory(tmp.resolve("specs"));
+
+        Cli cli = Cli.run("run", specWithOutput(specs, "reports/../reports/bad-input").toString());
+
+        assertThat(cli.status()).as(cli.err()).isZero();
+        assertThat(specs.resolve("reports").resolve("bad-input").resolve("results.json")).isRegularFile();
+    }
+
+    /** The command line chooses any folder: --out overrides the spec's output, wherever that points. */
+    @Test
+    void outOnTheCommandLineMayPointAnywhere() throws IOException {
+        Path specs = Files.createDirectory(tmp.resolve("specs"));
+        Path out = tmp.resolve("elsewhere").resolve("report");
+
+        Cli cli = Cli.run(run(specWithOutput(specs, "../outside"), out));
+
+        assertThat(cli.status()).as(cli.err()).isZero();
+        assertThat(out.resolve("results.json")).isRegularFile();
+        assertThat(tmp.resolve("outside")).doesNotExist();
+    }
+
     @Test
     void unknownSubcommandIsAUsageErrorListingTheCommands() {
         assertUsageError(Cli.run("rnu", "spec.yaml"), "unknown command 'rnu' (did you mean 'run'?); the commands are "
@@ -441,6 +522,13 @@ class BadInputTest {
         assertThat(BASE).contains(from);
         assertThat(to.split("\n", -1)).hasSameSizeAs(from.split("\n", -1));
         return write(dir, "spec.yaml", BASE.replace(from, to).replace("TRAINING", RING8_TRAIN.toString()));
+    }
+
+    /** The base spec with an {@code output} key on line 18. */
+    private static Path specWithOutput(Path dir, String output) throws IOException {
+        String gates = "gates:\n  - latent-ks.rejected == 0\n";
+        return write(dir, "spec.yaml", BASE.replace(gates, "gates: ['latent-ks.rejected == 0']\noutput: '" + output + "'\n")
+                .replace("TRAINING", RING8_TRAIN.toString()));
     }
 
     private static Path csv(Path dir, String text) throws IOException {

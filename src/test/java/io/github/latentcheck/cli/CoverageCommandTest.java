@@ -99,11 +99,11 @@ class CoverageCommandTest {
         Samples train = SampleFiles.readSamples(Path.of(DATA + "ring8_train.npy"));
         SampleFiles.write(reference, Samples.of(6000, 2, Arrays.copyOf(train.toArray(), 12_000)));
         Cli cli = Cli.run("coverage", "--samples", DATA + "ring8_holdout.npy", "--reference", reference.toString(),
-                "--json", "--out", tmp.toString(), "--threads", "2");
+                "--json", "--out", tmp.resolve("report").toString(), "--threads", "2");
 
         assertThat(cli.status()).as(cli.err()).isZero();
         JsonNode root = JSON.readTree(cli.out());
-        assertThat(JSON.readTree(tmp.resolve("coverage.json").toFile())).isEqualTo(root);
+        assertThat(JSON.readTree(tmp.resolve("report").resolve("coverage.json").toFile())).isEqualTo(root);
         JsonNode prdc = root.get("checks").get(0).get("metrics");
         assertThat(prdc.get("expectedCoverage").asDouble()).isEqualTo(Prdc.expectedCoverage(6_000, 5_000, 5));
         // real data against real data: coverage within 0.02 of its expectation, density within 0.05 of 1

@@ -32,19 +32,40 @@ class ReportWriterTest {
         assertThat(written).containsExactly(out.resolve("results.json"), out.resolve("junit.xml"),
                 out.resolve("summary.md"), out.resolve("latent-ks-gaussian-tests.csv"),
                 out.resolve("moments-gaussian-tests.csv"), out.resolve("marginal-ks-gaussian-tests.csv"));
-        assertThat(listing(out)).containsExactly("junit.xml", "latent-ks-gaussian-tests.csv", "marginal-ks-gaussian-tests.csv",
-                "moments-gaussian-tests.csv", "results.json", "summary.md");
+        assertThat(listing(out)).containsExactly(ReportFolder.MARKER, "junit.xml", "latent-ks-gaussian-tests.csv",
+                "marginal-ks-gaussian-tests.csv", "moments-gaussian-tests.csv", "results.json", "summary.md");
+        assertThat(listing(out.getParent())).as("no staging folder left beside it").containsExactly("quickstart");
         assertThat(Files.readString(out.resolve("latent-ks-gaussian-tests.csv")))
                 .startsWith("name,statistic,pValue,adjustedPValue,method\nz0,");
         assertThat(Files.readAllBytes(out.resolve("results.json")))
                 .isEqualTo(Runs.render(new JsonResultsReporter(), Runs.quickstart()));
     }
 
+    /** Files of an earlier run that this one does not write (another prior's, saved samples) do not stay. */
     @Test
-    void overwritesAnEarlierReportInPlace(@TempDir Path dir) throws IOException {
-        Files.writeString(dir.resolve("summary.md"), "old");
-        ReportWriter.write(dir, Runs.quickstart(), List.of(new MarkdownSummaryReporter()));
-        assertThat(Files.readString(dir.resolve("summary.md"))).startsWith("## latentcheck: quickstart");
-        assertThat(listing(dir)).contains("summary.md").allMatch(f -> f.equals("summary.md") || f.endsWith("-tests.csv"));
+    void replacesAnEarlierReportWhole(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("report");
+        ReportWriter.write(out, Runs.quickstart(), List.of(new JsonResultsReporter(), new JunitXmlReporter()));
+        Files.writeString(out.resolve("memorization-other.csv"), "left from an earlier run");
+        Files.createDirectory(out.resolve("summary.md"));
+
+        ReportWriter.write(out, Runs.quickstart(), List.of(new MarkdownSummaryReporter()));
+
+        assertThat(Files.readString(out.resolve("summary.md"))).startsWith("## latentcheck: quickstart");
+        assertThat(listing(out)).containsExactly(ReportFolder.MARKER, "latent-ks-gaussian-tests.csv",
+                "marginal-ks-gaussian-tests.csv", "moments-gaussian-tests.csv", "summary.md");
+        assertThat(listing(dir)).containsExactly("report");
+    }
+
+    /** A report from before the marker existed is recognised by its results.json, and replaced. */
+    @Test
+    void replacesAReportWrittenBeforeTheMarker(@TempDir Path dir) throws IOException {
+        Path out = Files.createDirectory(dir.resolve("report"));
+        Files.write(out.resolve("results.json"), Runs.render(new JsonResultsReporter(), Runs.quickstart()));
+        Files.writeString(out.resolve("junit.xml"), "old");
+
+        ReportWriter.write(out, Runs.quickstart(), List.of(new MarkdownSummaryReporter()));
+
+        assertThat(listing(out)).contains(ReportFolder.MARKER, "summary.md").doesNotContain("results.json", "junit.xml");
     }
 }
