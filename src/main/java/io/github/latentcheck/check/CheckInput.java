@@ -13,7 +13,7 @@ import java.util.Optional;
  * Everything a check may read about one prior's run. The training data is either in memory
  * ({@link #training()}) or, when it is too large for the heap, rows that are read block by block
  * ({@link #withTrainingRows}, such as a memory-mapped {@code .npy} file); checks that can stream
- * read {@link #trainingRows()}, which serves both.
+ * read {@link #requireTrainingRows()}, which serves both.
  */
 public final class CheckInput {
     private static final long SEED_STRIDE = 0x9E3779B97F4A7C15L;

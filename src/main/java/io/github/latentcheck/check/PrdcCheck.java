@@ -22,7 +22,7 @@ import java.util.Set;
  * ball test (‖·‖ &lt; r, the authors' code) and the same with suffix {@code Inclusive} (‖·‖ ≤ r, so
  * exact copies of real rows count); {@code improvedPrecision}, {@code improvedRecall} (≤, as
  * defined by Kynkäänniemi et al.) and their {@code Strict} versions. What "good" is:
- * {@code expectedDensity} = 1 and {@code expectedCoverage} = 1 − Π_{j<k} (N−1−j)/(N+M−1−j), the
+ * {@code expectedDensity} = 1 and {@code expectedCoverage} = 1 − Π_{j&lt;k} (N−1−j)/(N+M−1−j), the
  * expectations when the generated and training samples come from one distribution, and
  * {@code coverageRatio} = coverage / expectedCoverage, which does not depend on the sample sizes
  * (about 1 for a perfect generator; a gate such as {@code prdc.coverageRatio >= 0.9}); and, when the

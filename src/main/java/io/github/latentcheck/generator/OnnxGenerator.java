@@ -39,6 +39,10 @@ import java.util.Set;
  * Runtime failure is reported as an {@link InvalidInputException} naming the model file, and so is
  * an output that is NaN or infinite (naming the batch, row and column): a check that never reads the
  * samples, or {@code --save-samples}, would otherwise pass them on.
+ *
+ * <p>ONNX Runtime ({@code com.microsoft.onnxruntime:onnxruntime}) is an optional dependency of
+ * latentcheck: a spec's {@code type: onnx} without it on the class path is refused as bad input, while
+ * calling {@link #open} without it throws {@link NoClassDefFoundError}.
  */
 public final class OnnxGenerator implements Generator {
     /** The default number of latent rows per call to the model. */
@@ -405,6 +409,11 @@ public final class OnnxGenerator implements Generator {
 
         @Override
         public Generator create(Options options, GeneratorContext context) {
+            if (!onnxRuntimePresent()) {
+                throw new InvalidInputException(options.where("type") + ": generator type 'onnx' needs ONNX Runtime "
+                        + "on the class path, which latentcheck declares optional: add "
+                        + "com.microsoft.onnxruntime:onnxruntime (1.29.0 is tested) to your dependencies");
+            }
             Path path = options.requirePath("model");
             String input = options.has("input") ? options.requireString("input") : null;
             String output = options.has("output") ? options.requireString("output") : null;
@@ -420,6 +429,15 @@ public final class OnnxGenerator implements Generator {
                         + dim + "]");
             }
             return generator;
+        }
+
+        private static boolean onnxRuntimePresent() {
+            try {
+                Class.forName("ai.onnxruntime.OrtEnvironment", false, Provider.class.getClassLoader());
+                return true;
+            } catch (ClassNotFoundException e) {
+                return false;
+            }
         }
     }
 }
