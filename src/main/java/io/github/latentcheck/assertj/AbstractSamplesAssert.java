@@ -8,8 +8,8 @@ import io.github.latentcheck.check.ModeCoverageCheck;
 import io.github.latentcheck.data.Samples;
 import io.github.latentcheck.modes.GaussianMixture;
 import io.github.latentcheck.prior.Prior;
-import io.github.latentcheck.stats.KolmogorovSmirnov;
 import io.github.latentcheck.stats.MultipleTesting;
+import io.github.latentcheck.stats.Multivariate;
 import io.github.latentcheck.stats.Permutations;
 import io.github.latentcheck.stats.TestResult;
 import java.util.ArrayList;
@@ -26,9 +26,11 @@ import org.assertj.core.api.AbstractAssert;
  * correction across the columns. Configure first, then assert:
  * {@code assertThat(z).atLevel(0.01).withCorrection(HOLM).followsPrior(prior)}.
  *
- * <p>Defaults: level 0.01, the Holm correction, the Kolmogorov–Smirnov test (per-column two-sample
- * assertions always use it), the energy test with 999 permutations on at most 500 rows per side for
- * {@link #hasSameJointDistributionAs}, the seed from {@code -Dlatentcheck.seed} when set.
+ * <p>Defaults: level 0.01, the Holm correction, the Kolmogorov–Smirnov test per column, 999
+ * permutations (for the Anderson–Darling two-sample test and {@link #hasSameJointDistributionAs}), the
+ * energy test on at most 500 rows per side for {@link #hasSameJointDistributionAs}, the seed from
+ * {@code -Dlatentcheck.seed} when set. Every setting applies to every assertion it names; the level also
+ * applies to {@link #coversModes} and {@link #isNotMemorizedFrom}.
  *
  * @param <SELF> the concrete assert type
  * @param <ACTUAL> the type of the samples
@@ -96,7 +98,9 @@ public abstract class AbstractSamplesAssert<SELF extends AbstractSamplesAssert<S
     }
 
     /**
-     * @param t the test applied to each column
+     * @param t the test applied to each column: one-sample by {@link #followsPrior},
+     *     {@link #followsPriorJointly} and {@link #hasMarginalsDistributedAs}, two-sample by
+     *     {@link #hasSameDistributionAs}
      * @return this assertion
      */
     public SELF usingTest(UnivariateTest t) {
@@ -114,7 +118,8 @@ public abstract class AbstractSamplesAssert<SELF extends AbstractSamplesAssert<S
     }
 
     /**
-     * @param count the permutations of {@link #hasSameJointDistributionAs}'s p-value, at least 1
+     * @param count the permutations behind the p-values of {@link #hasSameJointDistributionAs} and of the
+     *     Anderson–Darling two-sample test, at least 1
      * @return this assertion
      */
     public SELF withPermutations(int count) {
@@ -163,6 +168,52 @@ public abstract class AbstractSamplesAssert<SELF extends AbstractSamplesAssert<S
     }
 
     /**
+     * Asserts that the rows follow the prior as vectors, not only coordinate by coordinate
+     * ({@link #followsPrior} passes latents whose second coordinate copies the first). One family of
+     * tests, corrected together ({@link #withCorrection}) at the level set by {@link #atLevel}:
+     * <ul>
+     * <li>each column against the prior's marginal by the test set by {@link #usingTest}, as
+     * {@link #followsPrior};</li>
+     * <li>every pair of columns by Pearson's correlation, whose coordinates the priors draw independently
+     * ({@link Multivariate#pairwiseCorrelations}, the tests of the {@code latent-independence} check);
+     * under the sphere prior the coordinates are uncorrelated but not independent, and these tests are
+     * conservative;</li>
+     * <li>for a Gaussian prior, the squared norm against χ²_d ({@link Multivariate#normSquaredChiSquare},
+     * the test of the {@code latent-norm} check).</li>
+     * </ul>
+     * These see dependence that shows in correlations or in the norm; for a test consistent against every
+     * joint alternative compare with draws of the prior by {@link #hasSameJointDistributionAs}.
+     *
+     * @param prior the prior, of dimension {@link #columns()}
+     * @return this assertion
+     */
+    public SELF followsPriorJointly(Prior prior) {
+        isNotNull();
+        if (prior.dimension() != columns()) {
+            throw failure("%nExpecting %s with %d columns%nto follow %s%nbut the prior has dimension %d", noun(),
+                    columns(), prior.description(), prior.dimension());
+        }
+        List<TestResult> raw = marginalTests(prior::marginal);
+        double[] rows = rowMajor();
+        String by = test + " tests of the columns";
+        if (columns() >= 2) {
+            List<TestResult> pairs = Multivariate.pairwiseCorrelations(rows, columns());
+            int next = 0;
+            for (int j = 0; j < columns(); j++) {
+                for (int k = j + 1; k < columns(); k++) {
+                    raw.add(pairs.get(next++).withName("corr(" + columnName(j) + ", " + columnName(k) + ")"));
+                }
+            }
+            by += ", correlation tests of the pairs";
+        }
+        if (prior.type().equals("gaussian")) {
+            raw.add(Multivariate.normSquaredChiSquare(rows, columns()).withName("squared norm"));
+            by += ", a KS test of the squared norm against chi-squared";
+        }
+        return verdict(raw, "follow " + prior.description() + " jointly", by, "tests");
+    }
+
+    /**
      * Asserts that every column follows one distribution.
      *
      * @param distribution the distribution (Commons Statistics)
@@ -188,11 +239,13 @@ public abstract class AbstractSamplesAssert<SELF extends AbstractSamplesAssert<S
                     noun(), columns(), other.columns());
         }
         List<TestResult> raw = new ArrayList<>();
+        long s = seed == null ? 0 : seed;
         for (int c = 0; c < columns(); c++) {
-            TestResult t = KolmogorovSmirnov.twoSample(column(c), other.column(c)).result();
+            TestResult t = test.applyTwoSample(column(c), other.column(c), Permutations.of(permutations, s + c));
             raw.add(t.withName(columnName(c)));
         }
-        return verdict(raw, "have the distribution of the other samples (" + other.rows() + " rows)");
+        return verdict(raw, "have the distribution of the other samples (" + other.rows() + " rows)",
+                test + " two-sample tests", "columns");
     }
 
     /**
@@ -231,43 +284,68 @@ public abstract class AbstractSamplesAssert<SELF extends AbstractSamplesAssert<S
 
     /**
      * Computes the samples' coverage of known modes (nearest mode by Mahalanobis distance, high
-     * quality within 3 standard deviations); finish with {@code .all()} or {@code .atLeast(n)}.
+     * quality within 3 standard deviations; the {@code mode-coverage} check with the level set by
+     * {@link #atLevel}); finish with {@code .all()}, {@code .atLeast(n)} or {@code .inProportion()}.
      *
      * @param modes the modes, of the samples' dimension
      * @return assertions on the coverage
      */
     public ModeCoverageAssert coversModes(GaussianMixture modes) {
         isNotNull();
-        CheckResult result = ModeCoverageCheck.of("mode-coverage", modes)
+        CheckResult result = ModeCoverageCheck.of("mode-coverage", modes).withAlpha(alpha)
                 .run(CheckInput.ofSamples(asSamples(), null, null, seed == null ? 0 : seed, 1));
-        return new ModeCoverageAssert(result, modes, seedNote());
+        return new ModeCoverageAssert(result, modes, alpha, seedNote(), reproduce());
     }
 
     /**
      * Starts a memorization audit of the samples against their training data; give a holdout with
-     * {@code .withHoldout(rows)} and finish with {@code .copyFractionAtMost(x)}.
+     * {@code .withHoldout(rows)} and finish with {@code .copyFractionAtMost(x)}. With a holdout the
+     * data-copying test runs too, at the level set by {@link #atLevel}.
      *
      * @param training the training rows, of the samples' dimension
      * @return assertions on memorization
      */
     public MemorizationAssert isNotMemorizedFrom(Samples training) {
         isNotNull();
-        return new MemorizationAssert(asSamples(), training, null, seed == null ? 0 : seed, seedNote());
+        return new MemorizationAssert(asSamples(), training, null, alpha, seed == null ? 0 : seed, seedNote(),
+                reproduce());
     }
 
     /** @return the samples as {@link Samples}, rounded to float where they are latents */
     protected abstract Samples asSamples();
 
     private SELF assertMarginals(String reference, IntFunction<ContinuousDistribution> marginal) {
+        return verdict(marginalTests(marginal), "follow " + reference, test + " tests", "columns");
+    }
+
+    private List<TestResult> marginalTests(IntFunction<ContinuousDistribution> marginal) {
         List<TestResult> raw = new ArrayList<>();
         for (int c = 0; c < columns(); c++) {
             TestResult t = test.apply(column(c), marginal.apply(c));
             raw.add(t.withName(columnName(c)));
         }
-        return verdict(raw, "follow " + reference);
+        return raw;
     }
 
-    private SELF verdict(List<TestResult> raw, String expectation) {
+    private double[] rowMajor() {
+        int d = columns();
+        double[] rows = new double[rows() * d];
+        for (int c = 0; c < d; c++) {
+            double[] values = column(c);
+            for (int r = 0; r < values.length; r++) {
+                rows[r * d + c] = values[r];
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * @param raw the family's tests, with their raw p-values
+     * @param expectation what the samples are expected to do, after "to"
+     * @param by the tests, after "by"
+     * @param unit what the family's members are, plural ("columns", "tests")
+     */
+    private SELF verdict(List<TestResult> raw, String expectation, String by, String unit) {
         double[] adjusted = MultipleTesting.adjust(correction,
                 raw.stream().mapToDouble(TestResult::pValue).toArray());
         StringBuilder rejected = new StringBuilder();
@@ -281,9 +359,11 @@ public abstract class AbstractSamplesAssert<SELF extends AbstractSamplesAssert<S
             }
         }
         if (count > 0) {
-            throw failure("%nExpecting %s (%d rows, %d columns%s)%nto %s by %s tests at level %s (%s over %d columns)"
-                    + "%nbut %d column%s rejected:%s%n%s", noun(), rows(), columns(), seedText(), expectation, test,
-                    alpha, correction, columns(), count, count == 1 ? " was" : "s were", rejected, reproduce());
+            String singular = unit.substring(0, unit.length() - 1);
+            throw failure("%nExpecting %s (%d rows, %d columns%s)%nto %s by %s at level %s (%s over %d %s)"
+                    + "%nbut %d %s rejected:%s%n%s", noun(), rows(), columns(), seedText(), expectation, by,
+                    alpha, correction, raw.size(), unit, count, count == 1 ? singular + " was" : unit + " were",
+                    rejected, reproduce());
         }
         return myself;
     }

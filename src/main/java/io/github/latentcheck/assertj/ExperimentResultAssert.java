@@ -33,10 +33,21 @@ public final class ExperimentResultAssert extends AbstractAssert<ExperimentResul
     }
 
     static String describe(GateResult g) {
-        return String.format(Locale.ROOT, "%n  [%s] %s: value %s, bound %s%s%s", g.prior(), g.expression(),
-                g.value(), g.bound(), Double.isNaN(g.checkPValue()) ? ""
-                        : String.format(Locale.ROOT, ", smallest adjusted p-value of %s %.3g", g.gate().check(),
-                                g.checkPValue()), g.reason().isEmpty() ? "" : "; " + g.reason());
+        return String.format(Locale.ROOT, "%n  [%s] %s: value %s, bound %s%s", g.prior(), g.expression(),
+                Numbers.format(g.value()), bound(g), details(g));
+    }
+
+    /** @return the bound a gate applied, with the baseline value when the gate is relative */
+    static String bound(GateResult g) {
+        return g.gate().comparison().symbol() + " " + Numbers.format(g.bound())
+                + (g.gate().isRelative() ? " (baseline " + Numbers.format(g.baseline()) + ")" : "");
+    }
+
+    /** @return the check's smallest adjusted p-value and the reason a gate failed, each when there is one */
+    static String details(GateResult g) {
+        String pValue = Double.isNaN(g.checkPValue()) ? "" : String.format(Locale.ROOT,
+                "; smallest adjusted p-value of %s: %.3g", g.gate().check(), g.checkPValue());
+        return pValue + (g.reason().isEmpty() ? "" : "; " + g.reason());
     }
 
     /**

@@ -4,10 +4,14 @@ import io.github.latentcheck.check.CheckResult;
 import io.github.latentcheck.data.Latents;
 import io.github.latentcheck.data.Samples;
 import io.github.latentcheck.run.ExperimentResult;
+import org.assertj.core.api.Assertions;
 
 /**
  * The entry point of latentcheck's AssertJ assertions, for gating a model inside one's own JUnit
- * tests: one {@code assertThat} per type, as AssertJ's own {@code Assertions}.
+ * tests: one {@code assertThat} per type. It extends AssertJ's {@link Assertions}, as AssertJ advises
+ * for custom entry points, so that one {@code import static io.github.latentcheck.assertj.LatentAssertions.*;}
+ * gives both, and importing both classes' {@code assertThat} hides neither ({@code assertThat(true)},
+ * {@code assertThatThrownBy(…)} and {@code assertThat(latents)} all compile).
  *
  * <pre>{@code
  * long seed = LatentAssertions.seed(42);
@@ -17,7 +21,7 @@ import io.github.latentcheck.run.ExperimentResult;
  * assertThat(result).check("latent-ks").metric("rejected").isEqualTo(0);
  * }</pre>
  */
-public final class LatentAssertions {
+public final class LatentAssertions extends Assertions {
     /** The system property that overrides seeds, so a failure can be reproduced: {@code -Dlatentcheck.seed=…}. */
     public static final String SEED_PROPERTY = "latentcheck.seed";
 

@@ -1,6 +1,7 @@
 package io.github.latentcheck.assertj;
 
 import io.github.latentcheck.check.CheckResult;
+import io.github.latentcheck.gate.GateResult;
 import io.github.latentcheck.run.ExperimentResult;
 import io.github.latentcheck.run.PriorRun;
 import org.assertj.core.api.AbstractAssert;
@@ -27,6 +28,31 @@ public final class PriorRunAssert extends AbstractAssert<PriorRunAssert, PriorRu
             failed.forEach(g -> lines.append(ExperimentResultAssert.describe(g)));
             throw failure("%nExpecting prior %s of experiment %s (seed %d)%nto pass all its gates%nbut %d failed:%s",
                     actual.label(), result.experiment().name(), result.experiment().seed(), failed.size(), lines);
+        }
+        return this;
+    }
+
+    /**
+     * Asserts that one gate passed for this prior. The failure names the metric, the bound and the
+     * value (also as expected and actual, for an IDE's comparison), the check's smallest adjusted
+     * p-value and how to reproduce the run.
+     *
+     * @param expression the gate as the spec writes it, e.g. {@code "latent-ks.rejected == 0"}
+     * @return this assertion
+     */
+    public PriorRunAssert passesGate(String expression) {
+        isNotNull();
+        GateResult gate = actual.gates().stream().filter(g -> g.expression().equals(expression)).findFirst()
+                .orElseThrow(() -> failure("%nExpecting prior %s%nto have the gate '%s'%nbut its gates are %s",
+                        actual.label(), expression, actual.gates().stream().map(GateResult::expression).toList()));
+        if (!gate.passed()) {
+            long seed = result.experiment().seed();
+            throw failureWithActualExpected(Numbers.format(gate.value()), ExperimentResultAssert.bound(gate),
+                    "%nExpecting %s.%s of prior %s (seed %d)%nto be %s%nbut it was %s%s%n"
+                            + "Reproduce with -D%s=%d or: latentcheck run %s --seed %d", gate.gate().check(),
+                    gate.gate().metric(), actual.label(), seed, ExperimentResultAssert.bound(gate),
+                    Numbers.format(gate.value()), ExperimentResultAssert.details(gate), LatentAssertions.SEED_PROPERTY,
+                    seed, result.experiment().spec().file(), seed);
         }
         return this;
     }

@@ -36,8 +36,8 @@ public final class Checks {
         Check check;
         try {
             check = provider.create(id, options);
-        } catch (InvalidInputException e) {
-            throw options.locates(e.getMessage()) ? e
+        } catch (InvalidInputException | IllegalArgumentException e) {
+            throw e instanceof InvalidInputException bad && options.locates(bad.getMessage()) ? bad
                     : new InvalidInputException(options.where() + ": check '" + id + "': " + e.getMessage(), e);
         }
         options.rejectUnknownKeys();

@@ -2,6 +2,7 @@ package io.github.latentcheck.generator;
 
 import io.github.latentcheck.InvalidInputException;
 import io.github.latentcheck.spec.Options;
+import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
@@ -41,8 +42,24 @@ public final class Generators {
      * @return the generator
      */
     public static Generator create(Options options, GeneratorContext context) {
+        return create(options, context, List.of());
+    }
+
+    /**
+     * Creates the generator that {@code options} describe, from one of {@code own} or else from the
+     * {@linkplain #providers() providers on the class path}, and checks that it takes the prior's
+     * dimension. A provider that refuses its options throws {@link IllegalArgumentException} (or
+     * {@link InvalidInputException}); the message is reported at the spec's generator entry.
+     *
+     * @param options the generator's options; {@code type} names the provider
+     * @param context the run the generator serves
+     * @param own providers that win over the class path's for their types, such as ones made in a test
+     * @return the generator
+     */
+    public static Generator create(Options options, GeneratorContext context, List<GeneratorProvider> own) {
         String type = options.requireString("type");
         Map<String, GeneratorProvider> providers = providers();
+        own.forEach(p -> providers.put(p.type(), p));
         GeneratorProvider provider = providers.get(type);
         if (provider == null) {
             throw new InvalidInputException(options.where("type") + ": unknown generator type '" + type
@@ -51,8 +68,8 @@ public final class Generators {
         Generator generator;
         try {
             generator = provider.create(options, context);
-        } catch (InvalidInputException e) {
-            throw options.locates(e.getMessage()) ? e
+        } catch (InvalidInputException | IllegalArgumentException e) {
+            throw e instanceof InvalidInputException bad && options.locates(bad.getMessage()) ? bad
                     : new InvalidInputException(options.where() + ": generator '" + type + "': " + e.getMessage(), e);
         }
         int dim = context.prior().dimension();

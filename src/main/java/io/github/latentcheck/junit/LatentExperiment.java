@@ -25,7 +25,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p>The seed is the spec's, unless {@link #seed()} or {@code -Dlatentcheck.seed} sets one; the
  * report is written to {@code target/latentcheck/<experiment name>/} unless {@link #out()} says
- * otherwise, and both are published as report entries.
+ * otherwise ({@link #report()} leaves out the HTML page or every file), and both are published as
+ * report entries.
  */
 @Documented
 @Target(ElementType.TYPE)
@@ -43,4 +44,17 @@ public @interface LatentExperiment {
 
     /** @return the report folder, or empty for {@code target/latentcheck/<experiment name>} */
     String out() default "";
+
+    /** @return which report files to write */
+    Report report() default Report.ALL;
+
+    /** Which files of the report a test class writes. */
+    enum Report {
+        /** {@code results.json}, {@code junit.xml}, {@code summary.md} and {@code index.html}, as the command line. */
+        ALL,
+        /** All but {@code index.html}, whose charts take about a second to draw the first time. */
+        WITHOUT_HTML,
+        /** No report folder at all. */
+        NONE
+    }
 }

@@ -2,13 +2,16 @@ package io.github.latentcheck.junit;
 
 import io.github.latentcheck.assertj.LatentAssertions;
 import io.github.latentcheck.concurrent.Tasks;
+import io.github.latentcheck.report.HtmlReporter;
 import io.github.latentcheck.report.ReportWriter;
+import io.github.latentcheck.report.Reporter;
 import io.github.latentcheck.run.Experiment;
 import io.github.latentcheck.run.ExperimentResult;
 import io.github.latentcheck.run.ExperimentRunner;
 import io.github.latentcheck.run.ProgressListener;
 import io.github.latentcheck.spec.ExperimentSpec;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -18,7 +21,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
 /**
  * The extension behind {@link LatentExperiment}: resolves {@link ExperimentResult} parameters by
  * running the class's spec once (the result lives in the class's {@link ExtensionContext.Store}),
- * writes the report, and publishes the report folder and the seed as report entries.
+ * writes the report ({@link LatentExperiment#report()}), and publishes the report's main file and the
+ * seed as report entries.
  */
 public final class LatentExperimentExtension implements ParameterResolver {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(
@@ -50,9 +54,15 @@ public final class LatentExperimentExtension implements ParameterResolver {
         int samples = annotation.samples() > 0 ? annotation.samples() : spec.samples();
         ExperimentResult result = ExperimentRunner.of(Tasks.defaultThreads(), ProgressListener.NONE)
                 .run(Experiment.load(spec, seed, samples));
-        Path out = annotation.out().isEmpty() ? Path.of("target", "latentcheck", spec.name()) : Path.of(annotation.out());
-        ReportWriter.write(out, result, ReportWriter.standard());
-        context.publishReportEntry("latentcheck.report", out.resolve("index.html").toString());
+        if (annotation.report() != LatentExperiment.Report.NONE) {
+            Path out = annotation.out().isEmpty() ? Path.of("target", "latentcheck", spec.name())
+                    : Path.of(annotation.out());
+            boolean html = annotation.report() == LatentExperiment.Report.ALL;
+            List<Reporter> reporters = ReportWriter.standard().stream()
+                    .filter(r -> html || !(r instanceof HtmlReporter)).toList();
+            ReportWriter.write(out, result, reporters);
+            context.publishReportEntry("latentcheck.report", out.resolve(html ? "index.html" : "summary.md").toString());
+        }
         context.publishReportEntry("latentcheck.seed", Long.toString(seed));
         return result;
     }

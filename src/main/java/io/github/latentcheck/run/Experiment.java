@@ -10,7 +10,9 @@ import io.github.latentcheck.data.SampleFiles;
 import io.github.latentcheck.data.Samples;
 import io.github.latentcheck.gate.Baseline;
 import io.github.latentcheck.gate.Gate;
+import io.github.latentcheck.generator.Generator;
 import io.github.latentcheck.generator.GeneratorContext;
+import io.github.latentcheck.generator.GeneratorProvider;
 import io.github.latentcheck.generator.Generators;
 import io.github.latentcheck.knn.ReferenceRows;
 import io.github.latentcheck.prior.FilePrior;
@@ -33,6 +35,10 @@ import java.util.Set;
  * fails before any work is done. A check that demands power ({@code power: {effect, at_least}}) but
  * that no gate names gets the gate {@code <id>.power >= <at_least>}, so that an underpowered run
  * still fails.
+ *
+ * <p>Generators come from the providers on the class path ({@link Generators#providers()}) and from
+ * the providers given to {@link #load(ExperimentSpec, List)}, which win for their types: a test can run
+ * a spec through a generator it builds itself ({@link GeneratorProvider#of}).
  */
 public final class Experiment {
     private final ExperimentSpec spec;
@@ -46,10 +52,11 @@ public final class Experiment {
     private final ReferenceRows trainingRows;
     private final Samples holdout;
     private final Optional<Baseline> baseline;
+    private final List<GeneratorProvider> providers;
 
     private Experiment(ExperimentSpec spec, long seed, int samples, Map<String, Prior> priors,
             Map<String, Options> generators, List<Check> checks, List<Gate> gates, Samples training,
-            ReferenceRows trainingRows, Samples holdout, Optional<Baseline> baseline) {
+            ReferenceRows trainingRows, Samples holdout, Optional<Baseline> baseline, List<GeneratorProvider> providers) {
         this.spec = spec;
         this.seed = seed;
         this.samples = samples;
@@ -61,6 +68,7 @@ public final class Experiment {
         this.trainingRows = trainingRows;
         this.holdout = holdout;
         this.baseline = baseline;
+        this.providers = providers;
     }
 
     /**
@@ -69,6 +77,17 @@ public final class Experiment {
      */
     public static Experiment load(ExperimentSpec spec) {
         return load(spec, spec.seed(), spec.samples());
+    }
+
+    /**
+     * @param spec the spec
+     * @param generators providers of the generator types the spec names, such as ones built in a test
+     *     ({@link GeneratorProvider#of}); they win over the class path's providers of the same type
+     * @return the experiment with the spec's seed and sample count
+     * @throws InvalidInputException for any bad part of the spec or its data
+     */
+    public static Experiment load(ExperimentSpec spec, List<GeneratorProvider> generators) {
+        return load(spec, spec.seed(), spec.samples(), Optional.empty(), generators);
     }
 
     /**
@@ -92,6 +111,22 @@ public final class Experiment {
      *     value the baseline lacks
      */
     public static Experiment load(ExperimentSpec spec, long seed, int samples, Optional<Baseline> baseline) {
+        return load(spec, seed, samples, baseline, List.of());
+    }
+
+    /**
+     * @param spec the spec
+     * @param seed the seed, overriding the spec's
+     * @param samples the draws per prior, overriding the spec's
+     * @param baseline the metrics of an earlier, accepted run, for gates relative to a baseline
+     * @param providers providers of the generator types the spec names, winning over the class path's
+     * @return the experiment
+     * @throws InvalidInputException for any bad part of the spec or its data, or a relative gate whose
+     *     value the baseline lacks
+     */
+    public static Experiment load(ExperimentSpec spec, long seed, int samples, Optional<Baseline> baseline,
+            List<GeneratorProvider> providers) {
+        List<GeneratorProvider> own = List.copyOf(providers);
         if (samples < 1) {
             throw new InvalidInputException("samples is not at least 1: " + samples);
         }
@@ -201,10 +236,11 @@ public final class Experiment {
         ReferenceRows trainingRows = mapped.map(ReferenceRows::of).orElse(null);
         Samples holdout = read(spec.holdout(), "holdout", checks, Requirement.HOLDOUT, spec);
         for (Map.Entry<String, Prior> prior : priors.entrySet()) {
-            Generators.create(generators.get(prior.getKey()), GeneratorContext.of(prior.getValue(), training)).close();
+            Generators.create(generators.get(prior.getKey()), GeneratorContext.of(prior.getValue(), training), own)
+                    .close();
         }
         Experiment experiment = new Experiment(spec, seed, samples, priors, generators, List.copyOf(checks),
-                List.copyOf(gates), training, trainingRows, holdout, baseline);
+                List.copyOf(gates), training, trainingRows, holdout, baseline, own);
         experiment.checkBaseline();
         return experiment;
     }
@@ -277,6 +313,15 @@ public final class Experiment {
             throw new IllegalArgumentException("no prior is labelled '" + label + "'");
         }
         return options;
+    }
+
+    /**
+     * @param label a prior's label
+     * @param context the run the generator serves
+     * @return a new generator for that prior's run, from the spec's options ({@link #generator(String)})
+     */
+    public Generator createGenerator(String label, GeneratorContext context) {
+        return Generators.create(generator(label), context, providers);
     }
 
     /** @return the checks, in spec order */

@@ -16,6 +16,10 @@ import java.util.List;
  * @param duration how long it took
  */
 public record ExperimentResult(Experiment experiment, List<PriorRun> runs, Instant startedAt, Duration duration) {
+    /** Keeps an unmodifiable copy of the runs. */
+    public ExperimentResult {
+        runs = List.copyOf(runs);
+    }
 
     /** @return whether the run has gates and every gate passed for every prior */
     public boolean passed() {

@@ -11,7 +11,6 @@ import io.github.latentcheck.gate.Gate;
 import io.github.latentcheck.gate.GateResult;
 import io.github.latentcheck.generator.Generator;
 import io.github.latentcheck.generator.GeneratorContext;
-import io.github.latentcheck.generator.Generators;
 import io.github.latentcheck.prior.Prior;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,7 +68,7 @@ public final class ExperimentRunner {
         listener.progress(n);
         Samples samples;
         GeneratorContext context = GeneratorContext.of(prior, experiment.training().orElse(null));
-        try (Generator generator = Generators.create(experiment.generator(label), context)) {
+        try (Generator generator = experiment.createGenerator(label, context)) {
             samples = generate(generator, latents, label, experiment.generator(label).where());
         }
         Samples training = experiment.training().orElse(null);
@@ -86,7 +85,7 @@ public final class ExperimentRunner {
             }
             String where = experiment.spec().checks().get(i).where();
             if (check.requirements().contains(Requirement.GENERATOR)) {
-                try (Generator own = Generators.create(experiment.generator(label), context)) {
+                try (Generator own = experiment.createGenerator(label, context)) {
                     results.add(run(check, input.withGenerator(own), where));
                 }
             } else {

@@ -20,6 +20,11 @@ import java.util.List;
  */
 public record PriorRun(String label, Prior prior, Latents latents, Samples samples, List<CheckResult> checks,
         List<GateResult> gates) {
+    /** Keeps unmodifiable copies of the lists. */
+    public PriorRun {
+        checks = List.copyOf(checks);
+        gates = List.copyOf(gates);
+    }
 
     /** @return whether every gate passed for this prior */
     public boolean passed() {

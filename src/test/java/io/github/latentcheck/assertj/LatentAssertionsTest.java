@@ -1,7 +1,7 @@
 package io.github.latentcheck.assertj;
 
 import static io.github.latentcheck.assertj.LatentAssertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static io.github.latentcheck.assertj.LatentAssertions.assertThatThrownBy;
 
 import io.github.latentcheck.InvalidInputException;
 import io.github.latentcheck.data.Latents;
@@ -14,9 +14,14 @@ import io.github.latentcheck.run.ExperimentResult;
 import io.github.latentcheck.run.ExperimentRunner;
 import io.github.latentcheck.run.ProgressListener;
 import io.github.latentcheck.spec.ExperimentSpec;
+import io.github.latentcheck.gate.Gate;
+import io.github.latentcheck.gate.GateResult;
+import io.github.latentcheck.run.PriorRun;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.junit.jupiter.api.Test;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * Each assertion passes on what it should accept and fails, with a message a person can act on,
@@ -77,6 +82,63 @@ class LatentAssertionsTest {
     }
 
     @Test
+    void hasSameDistributionAsUsesTheChosenTest() {
+        Samples other = LatentSampler.sample(GAUSSIAN, 400, 12, 1).toSamples();
+        Samples uniform = LatentSampler.sample(UniformPrior.of(3, -1, 1), 400, 13, 1).toSamples();
+        assertThat(GAUSSIAN_Z.toSamples()).atLevel(0.001).usingTest(UnivariateTest.CVM).hasSameDistributionAs(other);
+        assertThatThrownBy(() -> assertThat(uniform).usingTest(UnivariateTest.AD)
+                .hasSameDistributionAs(other))
+                .hasMessageContaining("by AD two-sample tests at level 0.01 (HOLM over 3 columns)");
+        assertThatThrownBy(() -> assertThat(uniform).usingTest(UnivariateTest.CVM).hasSameDistributionAs(other))
+                .hasMessageContaining("by CVM two-sample tests");
+    }
+
+    @Test
+    void followsPriorJointlyCatchesACopiedCoordinateThatFollowsPriorPasses() {
+        double[] rows = GAUSSIAN_Z.toArray();
+        for (int r = 0; r < GAUSSIAN_Z.rows(); r++) {
+            rows[r * 3 + 1] = rows[r * 3];
+        }
+        Latents copied = Latents.of(GAUSSIAN_Z.rows(), 3, rows);
+
+        assertThat(copied).atLevel(0.001).followsPrior(GAUSSIAN);
+        assertThat(GAUSSIAN_Z).atLevel(0.001).followsPriorJointly(GAUSSIAN);
+        assertThatThrownBy(() -> assertThat(copied).withSeed(11).followsPriorJointly(GAUSSIAN))
+                .hasMessageContaining("to follow N(0, I_3) jointly by KS tests of the columns, correlation tests of the "
+                        + "pairs, a KS test of the squared norm against chi-squared at level 0.01 (HOLM over 7 tests)")
+                .hasMessageContaining("corr(z0, z1): statistic 1.000")
+                .hasMessageContaining("Reproduce with -Dlatentcheck.seed=11");
+    }
+
+    @Test
+    void theEntryPointKeepsAssertJsOwnAssertThat() {
+        assertThat(true).isTrue();
+        assertThat(java.util.List.of(1, 2)).hasSize(2);
+        assertThat(GAUSSIAN_Z).atLevel(0.001).followsPrior(GAUSSIAN);
+    }
+
+    @Test
+    void passesGateFormatsValueAndBoundAndKeepsTheReasonWithoutAPValue() {
+        ExperimentResult quickstart = run("quickstart");
+        PriorRun run = quickstart.runs().get(0);
+        Gate power = Gate.parse("latent-ks.power >= 0.8", "test");
+        GateResult underpowered = GateResult.of(power, "gaussian", 0.41, 0.8, Double.NaN, false, Double.NaN,
+                "underpowered: power 0.41 < 0.8");
+        ExperimentResult changed = new ExperimentResult(quickstart.experiment(), List.of(new PriorRun(run.label(),
+                run.prior(), run.latents(), run.samples(), run.checks(), List.of(underpowered))),
+                quickstart.startedAt(), quickstart.duration());
+
+        assertThatThrownBy(() -> assertThat(changed).prior("gaussian").passesGate("latent-ks.power >= 0.8"))
+                .isInstanceOf(AssertionFailedError.class)
+                .hasMessageContaining("Expecting latent-ks.power of prior gaussian (seed 42)")
+                .hasMessageContaining(String.format("to be >= 0.8%nbut it was 0.41; underpowered: power 0.41 < 0.8"))
+                .hasMessageContaining("Reproduce with -Dlatentcheck.seed=42 or: latentcheck run");
+        assertThatThrownBy(() -> assertThat(run("broken-generator")).prior("gaussian")
+                .passesGate("marginal-ks.rejected == 0"))
+                .hasMessageContaining(String.format("to be == 0%nbut it was 2; smallest adjusted p-value"));
+    }
+
+    @Test
     void atLevelRefusesALevelOutsideTheUnitInterval() {
         assertThatThrownBy(() -> assertThat(GAUSSIAN_Z).atLevel(1.5))
                 .isInstanceOf(InvalidInputException.class).hasMessage("level is not in (0, 1): 1.5");
@@ -99,7 +161,7 @@ class LatentAssertionsTest {
         assertThatThrownBy(() -> assertThat(broken).passesAllGates())
                 .hasMessageContaining("Expecting experiment broken-generator (seed 42, 5000 samples per prior)")
                 .hasMessageContaining("but 2 failed:")
-                .hasMessageContaining("[gaussian] marginal-ks.rejected == 0: value 2, bound 0.0")
+                .hasMessageContaining("[gaussian] marginal-ks.rejected == 0: value 2, bound == 0;")
                 .hasMessageContaining("smallest adjusted p-value of marginal-ks")
                 .hasMessageContaining("--seed 42");
     }
