@@ -3,6 +3,7 @@ package io.github.latentcheck.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.latentcheck.ReadmeBlocks;
 import io.github.latentcheck.generator.GeneratorProvider;
 import io.github.latentcheck.generator.Generators;
 import java.io.IOException;
@@ -19,10 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A user's generator in a jar of its own: the README's provider source (src/test/resources/spi) is
- * compiled at test time into a jar with its META-INF/services file, loaded through a URLClassLoader
- * set as the thread's context class loader (what {@code java -cp latentcheck.jar:my.jar} gives), and
- * named by a spec.
+ * A user's generator in a jar of its own: the README's provider (its java block declaring
+ * ScaleGenerator) is compiled at test time into a jar with its META-INF/services file, loaded through
+ * a URLClassLoader set as the thread's context class loader (what {@code java -cp latentcheck.jar:my.jar}
+ * gives), and named by a spec; a factor it refuses is bad input at the spec's line.
  */
 class UserGeneratorJarTest {
     @TempDir
@@ -35,8 +36,10 @@ class UserGeneratorJarTest {
         Path classes = Files.createDirectory(tmp.resolve("classes"));
         String latentcheckClasses = Path.of(GeneratorProvider.class.getProtectionDomain().getCodeSource().getLocation()
                 .getPath()).toString();
+        Path source = tmp.resolve("ScaleGenerator.java");
+        Files.writeString(source, ReadmeBlocks.declaring("ScaleGenerator").source());
         int status = javac.run(null, null, null, "-d", classes.toString(), "-cp", latentcheckClasses,
-                "src/test/resources/spi/ScaleGenerator.java");
+                source.toString());
         assertThat(status).as("javac exit status").isZero();
         Path jar = tmp.resolve("my-generators.jar");
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
@@ -66,6 +69,12 @@ class UserGeneratorJarTest {
 
             assertThat(cli.status()).as(cli.err()).isZero();
             assertThat(cli.out()).contains("scale: PASSED");
+
+            Files.writeString(spec, Files.readString(spec).replace("factor: 1", "factor: -1"));
+            Cli refused = Cli.run("run", spec.toString(), "--out", tmp.resolve("refused").toString());
+
+            assertThat(refused.status()).as(refused.err()).isEqualTo(LatentcheckCommand.BAD_INPUT);
+            assertThat(refused.err()).startsWith("latentcheck: " + spec + ":5: generator 'scale': factor is not strictly positive: -1.0");
         } finally {
             thread.setContextClassLoader(before);
         }
