@@ -77,7 +77,7 @@ class CoverageAndMemorizationAssertTest {
                 .hasMessageContaining("but 1 mode is under-covered")
                 .hasMessageContaining("  mode3: 6 (")
                 .hasMessageContaining("Reproduce with -Dlatentcheck.seed=5");
-        assertThat(ring).coversModes(RING).inProportion();
+        assertThat(ring).coversModes(RING).inProportion();   // false failure at most 1 % over seeds (Holm, 0.01)
     }
 
     @Test

@@ -102,7 +102,7 @@ class LatentAssertionsTest {
         Latents copied = Latents.of(GAUSSIAN_Z.rows(), 3, rows);
 
         assertThat(copied).atLevel(0.001).followsPrior(GAUSSIAN);
-        assertThat(GAUSSIAN_Z).atLevel(0.001).followsPriorJointly(GAUSSIAN);
+        assertThat(GAUSSIAN_Z).atLevel(0.001).followsPriorJointly(GAUSSIAN);   // fails 0.1 % of seeds
         assertThatThrownBy(() -> assertThat(copied).withSeed(11).followsPriorJointly(GAUSSIAN))
                 .hasMessageContaining("to follow N(0, I_3) jointly by KS tests of the columns, correlation tests of the "
                         + "pairs, a KS test of the squared norm against chi-squared at level 0.01 (HOLM over 7 tests)")

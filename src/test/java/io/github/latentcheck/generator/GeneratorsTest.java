@@ -55,6 +55,27 @@ class GeneratorsTest {
     }
 
     @Test
+    void aProvidersOwnIllegalArgumentIsBadInputAtTheSection() {
+        SpecNode root = SpecNode.parse(new StringReader("generator:\n  type: scale\n  factor: -1\n"), "spec.yaml");
+        Options options = Options.of(root.entries().get("generator"), "generator", Path.of(""));
+        GeneratorProvider scale = GeneratorProvider.of("scale", (o, context) -> {
+            throw new IllegalArgumentException("factor is not strictly positive: " + o.number("factor", 1));
+        });
+
+        assertThatThrownBy(() -> Generators.create(options, GAUSSIAN_3, List.of(scale)))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("spec.yaml:2: generator 'scale': factor is not strictly positive: -1.0");
+    }
+
+    @Test
+    void aProviderGivenInJavaWinsOverTheClassPathsOfItsType() {
+        Generator identity = Generators.create(Options.of(Map.of("type", "ring"), "generator"), GAUSSIAN_3,
+                List.of(GeneratorProvider.of("ring", (o, context) -> IdentityGenerator.of(3))));
+
+        assertThat(identity.outputDimension()).isEqualTo(3);
+    }
+
+    @Test
     void locatesAProviderErrorAtTheSection() {
         SpecNode root = SpecNode.parse(new StringReader("generator:\n  type: mode-dropper\n  drop: [9]\n"), "spec.yaml");
         Options options = Options.of(root.entries().get("generator"), "generator", Path.of(""));
