@@ -89,7 +89,8 @@ public abstract class AbstractSamplesAssert<SELF extends AbstractSamplesAssert<S
     }
 
     /**
-     * @param c the multiple-testing correction across columns
+     * @param c the multiple-testing correction across a family: the columns, the tests of
+     *     {@link #followsPriorJointly}, the modes of {@code coversModes(…).inProportion()}
      * @return this assertion
      */
     public SELF withCorrection(MultipleTesting.Correction c) {
@@ -294,7 +295,7 @@ public abstract class AbstractSamplesAssert<SELF extends AbstractSamplesAssert<S
         isNotNull();
         CheckResult result = ModeCoverageCheck.of("mode-coverage", modes).withAlpha(alpha)
                 .run(CheckInput.ofSamples(asSamples(), null, null, seed == null ? 0 : seed, 1));
-        return new ModeCoverageAssert(result, modes, alpha, seedNote(), reproduce());
+        return new ModeCoverageAssert(result, modes, alpha, correction, seedNote(), reproduce());
     }
 
     /**

@@ -3,9 +3,10 @@ package io.github.latentcheck.assertj;
 import io.github.latentcheck.check.CheckResult;
 import io.github.latentcheck.check.ModeCoverageCheck;
 import io.github.latentcheck.modes.GaussianMixture;
+import io.github.latentcheck.stats.MultipleTesting;
 import io.github.latentcheck.stats.TestResult;
+import java.util.Arrays;
 import java.util.Locale;
-import java.util.Optional;
 import org.assertj.core.api.AbstractAssert;
 
 /**
@@ -16,15 +17,31 @@ import org.assertj.core.api.AbstractAssert;
  * high-quality samples beside the count its weight leads one to expect (see {@link ModeCoverageCheck}).
  */
 public final class ModeCoverageAssert extends AbstractAssert<ModeCoverageAssert, CheckResult> {
+    /** How the {@code mode-coverage} check names its per-mode tests: {@code under-covered[mode3]}. */
+    private static final String UNDER_COVERED = "under-covered[mode";
     private final GaussianMixture modes;
     private final double alpha;
+    private final MultipleTesting.Correction correction;
+    /** Per mode, the under-coverage test's p-value adjusted by {@link #correction}; empty without high-quality samples. */
+    private final double[] adjusted;
     private final String seedText;
     private final String reproduce;
 
-    ModeCoverageAssert(CheckResult actual, GaussianMixture modes, double alpha, String seedText, String reproduce) {
+    ModeCoverageAssert(CheckResult actual, GaussianMixture modes, double alpha, MultipleTesting.Correction correction,
+            String seedText, String reproduce) {
         super(actual, ModeCoverageAssert.class);
         this.modes = modes;
         this.alpha = alpha;
+        this.correction = correction;
+        double[] raw = new double[modes.modes()];
+        int found = 0;
+        for (TestResult t : actual.tests()) {
+            if (t.name().startsWith(UNDER_COVERED)) {
+                raw[Integer.parseInt(t.name().substring(UNDER_COVERED.length(), t.name().length() - 1))] = t.pValue();
+                found++;
+            }
+        }
+        this.adjusted = found == 0 ? new double[0] : MultipleTesting.adjust(correction, raw);
         this.seedText = seedText;
         this.reproduce = reproduce;
     }
@@ -59,20 +76,21 @@ public final class ModeCoverageAssert extends AbstractAssert<ModeCoverageAssert,
     /**
      * Asserts that no mode is under-covered: for each mode k, the exact one-sided binomial test of its
      * high-quality count against Binomial(N, w_k) (N the high-quality samples of all modes, w_k the
-     * mode's weight), Holm-corrected over the modes, does not reject at the level set by
-     * {@link AbstractSamplesAssert#atLevel} (the {@code underCoveredModes} metric is 0). This catches a
-     * mode that gets a small share of its weight, which {@link #all()} passes as long as it has one sample.
+     * mode's weight), corrected over the modes as {@link AbstractSamplesAssert#withCorrection} says (Holm
+     * by default, as the check's {@code underCoveredModes}), does not reject at the level set by
+     * {@link AbstractSamplesAssert#atLevel}. This catches a mode that gets a small share of its weight,
+     * which {@link #all()} passes as long as it has one sample.
      *
      * @return this assertion
      */
     public ModeCoverageAssert inProportion() {
         isNotNull();
         long hq = metric("hqSamples");
-        long under = metric("underCoveredModes");
+        long under = Arrays.stream(adjusted).filter(p -> p < alpha).count();
         if (hq == 0 || under > 0) {
             throw failure("%nExpecting samples%s%nto cover the %d modes of %s in proportion to their weights "
-                    + "(Holm-corrected one-sided binomial tests at level %s)%nbut %s%s%n%s", seedText, modes.modes(),
-                    modes.name(), Numbers.format(alpha), hq == 0 ? "no sample is of high quality"
+                    + "(one-sided binomial tests at level %s, %s over the modes)%nbut %s%s%n%s", seedText,
+                    modes.modes(), modes.name(), Numbers.format(alpha), correction, hq == 0 ? "no sample is of high quality"
                             : under + (under == 1 ? " mode is" : " modes are") + " under-covered", perMode(),
                     reproduce);
         }
@@ -88,11 +106,10 @@ public final class ModeCoverageAssert extends AbstractAssert<ModeCoverageAssert,
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
                 "%nhigh-quality samples per mode (expected from the weights, of %d):", hq));
         for (int k = 0; k < modes.modes(); k++) {
-            String name = "under-covered[mode" + k + "]";
-            Optional<TestResult> test = actual.tests().stream().filter(t -> t.name().equals(name)).findFirst();
+            boolean under = adjusted.length > 0 && adjusted[k] < alpha;
             out.append(String.format(Locale.ROOT, "%n  mode%d: %d (%.1f)%s", k, metric("count" + k),
-                    hq * modes.weight(k), test.filter(t -> t.reject(alpha)).map(t -> String.format(Locale.ROOT,
-                            " under-covered, adjusted p-value %.3g", t.adjustedPValue())).orElse("")));
+                    hq * modes.weight(k), under ? String.format(Locale.ROOT, " under-covered, adjusted p-value %.3g",
+                            adjusted[k]) : ""));
         }
         return out.toString();
     }

@@ -11,6 +11,7 @@ import io.github.latentcheck.generator.MixtureGenerator;
 import io.github.latentcheck.modes.GaussianMixture;
 import io.github.latentcheck.prior.GaussianPrior;
 import io.github.latentcheck.prior.LatentSampler;
+import io.github.latentcheck.stats.MultipleTesting;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -73,10 +74,13 @@ class CoverageAndMemorizationAssertTest {
         assertThat(starved).coversModes(RING).all();
         assertThatThrownBy(() -> assertThat(starved).withSeed(5).coversModes(RING).all().inProportion())
                 .hasMessageContaining("to cover the 8 modes of ring8 in proportion to their weights "
-                        + "(Holm-corrected one-sided binomial tests at level 0.01)")
+                        + "(one-sided binomial tests at level 0.01, HOLM over the modes)")
                 .hasMessageContaining("but 1 mode is under-covered")
                 .hasMessageContaining("  mode3: 6 (")
                 .hasMessageContaining("Reproduce with -Dlatentcheck.seed=5");
+        assertThatThrownBy(() -> assertThat(starved).withCorrection(MultipleTesting.Correction.BONFERRONI)
+                .coversModes(RING).inProportion())
+                .hasMessageContaining("BONFERRONI over the modes").hasMessageContaining("under-covered, adjusted p-value");
         assertThat(ring).coversModes(RING).inProportion();   // false failure at most 1 % over seeds (Holm, 0.01)
     }
 
