@@ -15,6 +15,7 @@ import io.github.latentcheck.stats.KolmogorovSmirnov;
 import io.github.latentcheck.stats.KolmogorovSmirnovTwoSampleResult;
 import io.github.latentcheck.stats.MomentTests;
 import io.github.latentcheck.stats.MonteCarloNull;
+import io.github.latentcheck.stats.MultipleTesting;
 import io.github.latentcheck.stats.Multivariate;
 import io.github.latentcheck.stats.PValueChoice;
 import io.github.latentcheck.stats.Permutations;
@@ -41,11 +42,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code latentcheck test}: one statistical test on a file, per column. It reports and does not gate:
- * the exit status is 0 whenever the test ran, whatever the p-value, and 2 for bad input.
+ * {@code latentcheck test}: one statistical test on a file, per column. Its verdict: the p-values of
+ * all the results are corrected together by Holm's method and the null is rejected where the
+ * adjusted p-value is below {@code --alpha} (default 0.05); exit 0 when nothing is rejected, 1 when
+ * something is, 2 for bad input.
  */
 @Command(name = "test", mixinStandardHelpOptions = true,
-        description = {"Run one statistical test on the columns of a file and report it (exit 0 when the test ran).",
+        description = {"Run one statistical test on the columns of a file; exit 1 when a Holm-adjusted p-value is below "
+                + "--alpha, else 0.",
             "ks, ad, cvm: against DIST (one sample) or FILE (two samples, column by column); moments: against "
                     + "normal(mu,sigma) or uniform(a,b); normality: Anderson-Darling with estimated mean and sd; "
                     + "jb, k2: Jarque-Bera and D'Agostino-Pearson K^2 omnibus moment tests of normality; "
@@ -93,6 +97,10 @@ final class TestCommand implements Callable<Integer> {
             description = "Seed of the permutations and Monte Carlo draws.")
     long seed;
 
+    @Option(names = "--alpha", paramLabel = "A", defaultValue = "0.05",
+            description = "Level of the verdict, after Holm's correction over all results (default: ${DEFAULT-VALUE}).")
+    double alpha;
+
     @Option(names = "--json", description = "Print one JSON object instead of a table.")
     boolean json;
 
@@ -122,8 +130,11 @@ final class TestCommand implements Callable<Integer> {
         if (permutations < 1) {
             throw new InvalidInputException("--permutations is not at least 1: " + permutations);
         }
+        if (!(alpha > 0 && alpha < 1)) {
+            throw new InvalidInputException("--alpha is not in (0, 1): " + alpha);
+        }
         Samples x = SampleFiles.readSamples(sample);
-        List<Row> rows = switch (test) {
+        List<Row> computed = switch (test) {
             case "ks", "ad", "cvm" -> perColumn(x, choice, h1);
             case "moments" -> moments(x, choice);
             case "normality" -> normality(x);
@@ -133,13 +144,30 @@ final class TestCommand implements Callable<Integer> {
             default -> throw new InvalidInputException("TEST is not one of ks, ad, cvm, moments, normality, jb, k2, "
                     + "hz, mmd, energy: '" + test + "'");
         };
+        List<Row> rows = corrected(computed);
+        boolean rejected = rows.stream().anyMatch(r -> r.result().reject(alpha));
         PrintWriter out = command.commandLine().getOut();
         if (json) {
-            out.println(toJson(rows));
+            out.println(toJson(rows, rejected));
         } else {
             printTable(out, rows);
+            out.printf(Locale.ROOT, "%s: %s at alpha %s after Holm's correction over %d result%s%n", sample,
+                    rejected ? "FAILED (rejected)" : "PASSED (not rejected)", alpha, rows.size(),
+                    rows.size() == 1 ? "" : "s");
         }
-        return LatentcheckCommand.PASSED;
+        return rejected ? LatentcheckCommand.GATE_FAILED : LatentcheckCommand.PASSED;
+    }
+
+    /** The rows with their p-values adjusted together by Holm's method. */
+    private static List<Row> corrected(List<Row> rows) {
+        double[] p = rows.stream().mapToDouble(r -> r.result().pValue()).toArray();
+        double[] adjusted = MultipleTesting.holm(p);
+        List<Row> out = new ArrayList<>(rows.size());
+        for (int i = 0; i < adjusted.length; i++) {
+            Row r = rows.get(i);
+            out.add(new Row(r.column(), r.n(), r.m(), r.result().withAdjustedPValue(adjusted[i]), r.ties()));
+        }
+        return out;
     }
 
     private List<Row> perColumn(Samples x, PValueChoice choice, Alternative h1) {
@@ -392,12 +420,16 @@ final class TestCommand implements Callable<Integer> {
         }
     }
 
-    private String toJson(List<Row> rows) {
+    private String toJson(List<Row> rows, boolean rejected) {
         ObjectMapper mapper = new ObjectMapper();
         if (rows.size() == 1) {
-            return object(mapper, rows.get(0)).toString();
+            return object(mapper, rows.get(0)).put("alpha", alpha).put("verdict", rejected ? "failed" : "passed")
+                    .toString();
         }
         ObjectNode root = mapper.createObjectNode();
+        root.put("alpha", alpha);
+        root.put("correction", "holm");
+        root.put("verdict", rejected ? "failed" : "passed");
         ArrayNode results = root.putArray("results");
         rows.forEach(r -> results.add(object(mapper, r)));
         return root.toString();
@@ -418,6 +450,8 @@ final class TestCommand implements Callable<Integer> {
         putNumber(o, "statistic", row.result().statistic());
         putNumber(o, "pValue", row.result().pValue());
         putNumber(o, "logPValue", row.result().logPValue());
+        putNumber(o, "adjustedPValue", row.result().adjustedPValue());
+        o.put("rejected", row.result().reject(alpha));
         o.put("method", row.result().method().label());
         if (row.ties() != null) {
             o.put("ties", row.ties());
@@ -434,12 +468,13 @@ final class TestCommand implements Callable<Integer> {
     }
 
     private void printTable(PrintWriter out, List<Row> rows) {
-        out.printf(Locale.ROOT, "%-12s %-16s %8s %8s %14s %12s  %s%n", "column", "test", "n", "m", "statistic",
-                "p-value", "method");
+        out.printf(Locale.ROOT, "%-12s %-16s %8s %8s %14s %12s %12s  %s%n", "column", "test", "n", "m", "statistic",
+                "p-value", "adjusted p", "method");
         for (Row r : rows) {
             String name = test.equals("moments") ? "moments-" + r.result().name() : test;
-            out.printf(Locale.ROOT, "%-12s %-16s %8d %8s %14.6g %12.4g  %s%n", r.column() == null ? "-" : r.column(),
-                    name, r.n(), r.m() == null ? "-" : r.m().toString(), r.result().statistic(), r.result().pValue(),
+            out.printf(Locale.ROOT, "%-12s %-16s %8d %8s %14.6g %12.4g %12.4g  %s%n",
+                    r.column() == null ? "-" : r.column(), name, r.n(), r.m() == null ? "-" : r.m().toString(),
+                    r.result().statistic(), r.result().pValue(), r.result().adjustedPValue(),
                     r.result().method().label() + (Boolean.TRUE.equals(r.ties()) ? " (ties)" : ""));
         }
     }

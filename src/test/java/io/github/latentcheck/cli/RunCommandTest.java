@@ -71,6 +71,19 @@ class RunCommandTest {
         assertThat(cli.out()).startsWith("{").contains("\"experiment\" : \"quickstart\"").contains("\"samples\" : 500");
     }
 
+    @Test
+    void jsonAndTheWrittenReportHoldTheSameNumbersAsARunWithoutJson() throws IOException {
+        Path withJson = tmp.resolve("with-json");
+        Path plain = tmp.resolve("plain");
+        Cli json = Cli.run("run", "experiments/gaussian-vs-uniform.yaml", "--out", withJson.toString(), "--samples",
+                "1000", "--json");
+        Cli.run("run", "experiments/gaussian-vs-uniform.yaml", "--out", plain.toString(), "--samples", "1000");
+
+        byte[] written = Files.readAllBytes(plain.resolve("results.json"));
+        assertThat(Files.readAllBytes(withJson.resolve("results.json"))).isEqualTo(written);
+        assertThat(json.out().strip()).isEqualTo(new String(written, java.nio.charset.StandardCharsets.UTF_8).strip());
+    }
+
     private byte[] resultsWith(String threads) throws IOException {
         Path out = tmp.resolve("threads-" + threads + "-" + System.nanoTime());
         // 3000 draws span three sampling blocks, so the thread count changes which thread draws which block.

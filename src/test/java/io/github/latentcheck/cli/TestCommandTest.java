@@ -45,10 +45,12 @@ class TestCommandTest {
         return Files.writeString(dir.resolve(name), text.toString(), StandardCharsets.UTF_8);
     }
 
+    /** The JSON a test printed; its exit status is 1 exactly when its verdict rejects. */
     private static JsonNode json(Cli cli) throws IOException {
         assertThat(cli.err()).isEmpty();
-        assertThat(cli.status()).isZero();
-        return new ObjectMapper().readTree(cli.out());
+        JsonNode result = new ObjectMapper().readTree(cli.out());
+        assertThat(cli.status()).isEqualTo(result.path("verdict").asText().equals("failed") ? 1 : 0);
+        return result;
     }
 
     @Test
@@ -56,7 +58,7 @@ class TestCommandTest {
         Path file = csv(dir, "a.csv", A, null);
         JsonNode ks = json(Cli.run("test", "ks", "--sample", file.toString(), "--against", "normal(0,1)", "--json"));
         assertThat(ks.fieldNames()).toIterable().containsExactly("test", "column", "n", "m", "statistic", "pValue",
-                "logPValue", "method");
+                "logPValue", "adjustedPValue", "rejected", "method", "alpha", "verdict");
         assertThat(ks.get("test").asText()).isEqualTo("ks");
         assertThat(ks.get("n").asInt()).isEqualTo(12);
         assertThat(ks.get("m").isNull()).isTrue();
@@ -123,8 +125,10 @@ class TestCommandTest {
         assertThat(energy.get("method").asText()).isEqualTo("permutation");
         assertThat(energy.get("pValue").asDouble() * 200).isEqualTo(Math.rint(energy.get("pValue").asDouble() * 200));
         Cli table = Cli.run("test", "mmd", "--sample", a.toString(), "--against", b.toString(), "--permutations", "99");
-        assertThat(table.status()).isZero();
-        assertThat(table.out().lines().findFirst().orElseThrow()).startsWith("column").contains("p-value");
+        assertThat(table.status()).as("exit 1 exactly when the verdict line says FAILED")
+                .isEqualTo(table.out().contains(": FAILED (rejected)") ? 1 : 0);
+        assertThat(table.out().lines().findFirst().orElseThrow()).startsWith("column").contains("p-value")
+                .contains("adjusted p");
     }
 
     @Test
@@ -200,6 +204,31 @@ class TestCommandTest {
         assertThat(cli.status()).isEqualTo(2);
         assertThat(cli.out()).isEmpty();
         assertThat(cli.err().lines()).containsExactly("latentcheck: " + message.replace("SAMPLE", file.toString()));
+    }
+
+    @Test
+    void theVerdictRejectsWhereAHolmAdjustedPValueIsBelowAlpha(@TempDir Path dir) throws IOException {
+        Path file = csv(dir, "shifted.csv", A, B);
+        Cli cli = Cli.run("test", "ks", "--sample", file.toString(), "--against", "normal(0,1)", "--json");
+        assertThat(cli.err()).isEmpty();
+        JsonNode root = new ObjectMapper().readTree(cli.out());
+        double[] p = new double[2];
+        for (int c = 0; c < 2; c++) {
+            p[c] = root.get("results").get(c).get("pValue").asDouble();
+        }
+        double[] adjusted = io.github.latentcheck.stats.MultipleTesting.holm(p);
+        boolean rejected = adjusted[0] < 0.05 || adjusted[1] < 0.05;
+        assertThat(root.get("correction").asText()).isEqualTo("holm");
+        assertThat(root.get("results").get(1).get("adjustedPValue").asDouble()).isEqualTo(adjusted[1]);
+        assertThat(root.get("verdict").asText()).isEqualTo(rejected ? "failed" : "passed");
+        assertThat(cli.status()).isEqualTo(rejected ? 1 : 0);
+        Cli strict = Cli.run("test", "ks", "--sample", file.toString(), "--against", "normal(0,1)", "--column", "y",
+                "--alpha", "0.999999");
+        assertThat(strict.status()).as("column y (mean about 1.3) against N(0, 1)").isEqualTo(1);
+        assertThat(strict.out()).contains(": FAILED (rejected) at alpha 0.999999");
+        Cli bad = Cli.run("test", "ks", "--sample", file.toString(), "--against", "normal(0,1)", "--alpha", "2");
+        assertThat(bad.status()).isEqualTo(2);
+        assertThat(bad.err().lines()).containsExactly("latentcheck: --alpha is not in (0, 1): 2.0");
     }
 
     @Test
