@@ -4,7 +4,6 @@ import io.github.latentcheck.InvalidInputException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.apache.commons.numbers.gamma.InverseErf;
 import org.apache.commons.rng.JumpableUniformRandomProvider;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
@@ -89,24 +88,6 @@ final class Resampling {
     static double[] percentileInterval(double[] replicates, double confidence) {
         Arrays.sort(replicates);
         return new double[] {quantile(replicates, (1 - confidence) / 2), quantile(replicates, (1 + confidence) / 2)};
-    }
-
-    /**
-     * The Wilson score interval for a proportion (Wilson 1927, doi:10.1080/01621459.1927.10502953):
-     * \(\frac{\hat p + z^2/(2n) \pm z\sqrt{\hat p(1-\hat p)/n + z^2/(4n^2)}}{1 + z^2/n}\) with z the
-     * (1 + c)/2 normal quantile.
-     *
-     * @param proportion \(\hat p\)
-     * @param n the trials
-     * @param confidence c, in (0, 1)
-     * @return {lower, upper}
-     */
-    static double[] wilson(double proportion, int n, double confidence) {
-        double z = Math.sqrt(2) * InverseErf.value(confidence);
-        double z2n = z * z / n;
-        double centre = proportion + z2n / 2;
-        double half = z * Math.sqrt(proportion * (1 - proportion) / n + z2n / (4.0 * n));
-        return new double[] {Math.max(0, (centre - half) / (1 + z2n)), Math.min(1, (centre + half) / (1 + z2n))};
     }
 
     /**
