@@ -104,15 +104,30 @@ public final class ReportFolder implements AutoCloseable {
         if (folder.getParent() == null) {
             throw new InvalidInputException(target + ": cannot be the output folder: it is a root folder");
         }
-        if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        if (!Files.isDirectory(folder)) {
-            throw new InvalidInputException(target + ": cannot be the output folder: it is not a folder");
-        }
-        if (!isReport(folder)) {
-            throw new InvalidInputException(target + ": is not a latentcheck report folder (no " + MARKER
-                    + ") and not empty; latentcheck replaces its output folder whole, so give a new or empty folder");
+        // Another run may be replacing the report at this moment (two renames: the folder is briefly
+        // absent, then another report), so a look that finds it missing or a report settles it, and a
+        // refusal needs three looks that agree.
+        for (int look = 1; ; look++) {
+            if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
+                return;
+            }
+            boolean folderThere = Files.isDirectory(folder);
+            try {
+                if (folderThere && isReport(folder)) {
+                    return;
+                }
+            } catch (InvalidInputException e) {
+                if (look < 3) {
+                    continue;
+                }
+                throw e;
+            }
+            if (look == 3) {
+                throw folderThere ? new InvalidInputException(target + ": is not a latentcheck report folder (no "
+                        + MARKER + ") and not empty; latentcheck replaces its output folder whole, so give a new or "
+                        + "empty folder")
+                        : new InvalidInputException(target + ": cannot be the output folder: it is not a folder");
+            }
         }
     }
 

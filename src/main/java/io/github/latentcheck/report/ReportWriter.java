@@ -37,12 +37,18 @@ public final class ReportWriter {
      */
     public static void checkWritable(Path directory) {
         Path existing = directory.toAbsolutePath().normalize();
-        while (existing != null && !Files.exists(existing)) {
+        // Asked as "a folder?" first, then "anything there?", and the first asked again: a report that
+        // another run is replacing at this moment is briefly absent, never a file, and must not be
+        // taken for one.
+        while (existing != null && !Files.isDirectory(existing)) {
+            if (Files.exists(existing) && !Files.isDirectory(existing)) {
+                throw new InvalidInputException(directory + ": cannot be the output folder: " + existing
+                        + " is not a folder");
+            }
             existing = existing.getParent();
         }
-        if (existing == null || !Files.isDirectory(existing)) {
-            throw new InvalidInputException(directory + ": cannot be the output folder: "
-                    + (existing == null ? "no existing parent" : existing + " is not a folder"));
+        if (existing == null) {
+            throw new InvalidInputException(directory + ": cannot be the output folder: no existing parent");
         }
         if (!Files.isWritable(existing)) {
             throw new InvalidInputException(directory + ": the output folder is not writable ("
