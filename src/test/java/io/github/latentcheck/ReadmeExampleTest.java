@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every Java example of README.md is a complete source file that compiles against latentcheck, JUnit 5
- * and AssertJ as it stands in the README: a quick check for {@code mvn test}. The consumer project
+ * Every Java example of README.md and docs/*.md is a complete source file that compiles against
+ * latentcheck, JUnit 5 and AssertJ as it stands on its page: a quick check for {@code mvn test}. The consumer project
  * (src/it/consumer, run by {@code mvn verify}) compiles them again with nothing but those dependencies
  * and runs them.
  */
@@ -26,7 +26,7 @@ class ReadmeExampleTest {
     @Test
     void everyJavaExampleCompilesAsWritten() throws IOException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        assumeTrue(javac != null, "no system Java compiler (a JRE, not a JDK): the README check is skipped");
+        assumeTrue(javac != null, "no system Java compiler (a JRE, not a JDK): the check of the documentation's examples is skipped");
         List<ReadmeBlocks.Block> blocks = ReadmeBlocks.all();
         List<String> args = new ArrayList<>(List.of("-d", tmp.resolve("classes").toString(), "-cp",
                 System.getProperty("java.class.path"), "-Xlint:all", "-Werror"));
