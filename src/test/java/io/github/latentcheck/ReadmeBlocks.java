@@ -19,8 +19,8 @@ public final class ReadmeBlocks {
     private static final Pattern TYPE = Pattern.compile("(?m)^(?:public\\s+)?(?:final\\s+)?(?:class|interface|record|enum)\\s+(\\w+)");
     private static final Pattern PACKAGE = Pattern.compile("(?m)^package\\s+([\\w.]+);");
 
-    /** One block: its source text, the file it belongs in (relative to a source folder) and the page it is on. */
-    public record Block(String source, Path file, Path page) {
+    /** One block: its source text and the file it belongs in, relative to a source folder. */
+    public record Block(String source, Path file) {
     }
 
     private ReadmeBlocks() {
@@ -56,7 +56,7 @@ public final class ReadmeBlocks {
                 }
                 Matcher pkg = PACKAGE.matcher(source);
                 Path folder = pkg.find() ? Path.of(pkg.group(1).replace('.', '/')) : Path.of("");
-                blocks.add(new Block(source, folder.resolve(type.group(1) + ".java"), page));
+                blocks.add(new Block(source, folder.resolve(type.group(1) + ".java")));
             }
         }
         return blocks;
