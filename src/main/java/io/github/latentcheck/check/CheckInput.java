@@ -3,6 +3,7 @@ package io.github.latentcheck.check;
 import io.github.latentcheck.InvalidInputException;
 import io.github.latentcheck.data.Latents;
 import io.github.latentcheck.data.Samples;
+import io.github.latentcheck.encoder.Encoder;
 import io.github.latentcheck.generator.Generator;
 import io.github.latentcheck.knn.ReferenceRows;
 import io.github.latentcheck.prior.Prior;
@@ -28,9 +29,11 @@ public final class CheckInput {
     private final Generator generator;
     private final ReferenceRows trainingRows;
     private final CheckProgress progress;
+    private final Encoder encoder;
 
     private CheckInput(Prior prior, Latents latents, Samples samples, Samples training, Samples holdout,
-            long seed, int threads, Generator generator, ReferenceRows trainingRows, CheckProgress progress) {
+            long seed, int threads, Generator generator, ReferenceRows trainingRows, CheckProgress progress,
+            Encoder encoder) {
         this.prior = prior;
         this.latents = latents;
         this.samples = samples;
@@ -41,6 +44,7 @@ public final class CheckInput {
         this.generator = generator;
         this.trainingRows = trainingRows;
         this.progress = progress;
+        this.encoder = encoder;
     }
 
     /**
@@ -56,7 +60,7 @@ public final class CheckInput {
     public static CheckInput of(Prior prior, Latents latents, Samples samples, Samples training, Samples holdout,
             long seed, int threads) {
         return new CheckInput(prior, latents, samples, training, holdout, seed, threads, null, null,
-                CheckProgress.NONE);
+                CheckProgress.NONE, null);
     }
 
     /**
@@ -65,7 +69,8 @@ public final class CheckInput {
      * @return a copy that carries the generator
      */
     public CheckInput withGenerator(Generator g) {
-        return new CheckInput(prior, latents, samples, training, holdout, seed, threads, g, trainingRows, progress);
+        return new CheckInput(prior, latents, samples, training, holdout, seed, threads, g, trainingRows, progress,
+                encoder);
     }
 
     /**
@@ -78,7 +83,7 @@ public final class CheckInput {
      */
     public CheckInput withTrainingRows(ReferenceRows rows) {
         return new CheckInput(prior, latents, samples, null, holdout, seed, threads, generator,
-                Objects.requireNonNull(rows, "rows"), progress);
+                Objects.requireNonNull(rows, "rows"), progress, encoder);
     }
 
     /**
@@ -87,7 +92,7 @@ public final class CheckInput {
      */
     public CheckInput withProgress(CheckProgress p) {
         return new CheckInput(prior, latents, samples, training, holdout, seed, threads, generator, trainingRows,
-                Objects.requireNonNull(p, "progress"));
+                Objects.requireNonNull(p, "progress"), encoder);
     }
 
     /** @return where the check reports its long steps ({@link CheckProgress#NONE} unless set) */
@@ -101,6 +106,21 @@ public final class CheckInput {
      */
     public ReferenceRows requireTrainingRows() {
         return trainingRows != null ? trainingRows : ReferenceRows.of(requireTraining());
+    }
+
+    /**
+     * @param e the spec's encoder, for a check that {@linkplain Requirement#ENCODER requires} one; the
+     *        caller closes it
+     * @return a copy that carries the encoder
+     */
+    public CheckInput withEncoder(Encoder e) {
+        return new CheckInput(prior, latents, samples, training, holdout, seed, threads, generator, trainingRows,
+                progress, Objects.requireNonNull(e, "encoder"));
+    }
+
+    /** @return the encoder, when the check {@linkplain Requirement#ENCODER requires} one */
+    public Optional<Encoder> encoder() {
+        return Optional.ofNullable(encoder);
     }
 
     /** @return the generator, when the check {@linkplain Requirement#GENERATOR requires} one */
@@ -121,7 +141,8 @@ public final class CheckInput {
      * @return the input
      */
     public static CheckInput ofSamples(Samples samples, Samples training, Samples holdout, long seed, int threads) {
-        return new CheckInput(null, null, samples, training, holdout, seed, threads, null, null, CheckProgress.NONE);
+        return new CheckInput(null, null, samples, training, holdout, seed, threads, null, null, CheckProgress.NONE,
+                null);
     }
 
     /** @return whether the run has a prior and latents (false for samples generated elsewhere) */

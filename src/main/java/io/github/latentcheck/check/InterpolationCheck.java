@@ -235,7 +235,8 @@ public final class InterpolationCheck implements Check {
         return z;
     }
 
-    private static Samples generate(Generator generator, Latents latents) {
+    /** Generates in the generator's batches, refusing batches of another size (also used by {@code latent-usage}). */
+    static Samples generate(Generator generator, Latents latents) {
         int n = latents.rows();
         int batch = Math.max(1, generator.batchSize());
         List<Samples> parts = new ArrayList<>();

@@ -16,5 +16,10 @@ public enum Requirement {
      * fresh instance of the spec's generator and closes it afterwards. The generator must be a
      * function of its latents, so the {@code file} generator cannot serve.
      */
-    GENERATOR
+    GENERATOR,
+    /**
+     * The spec's {@code encoder} (an {@link io.github.latentcheck.encoder.Encoder}): the runner opens
+     * it for the check and closes it afterwards.
+     */
+    ENCODER
 }

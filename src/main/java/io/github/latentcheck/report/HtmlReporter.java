@@ -84,6 +84,14 @@ public final class HtmlReporter implements Reporter {
         if (result.runs().size() > 1) {
             writeComparison(html, result);
         }
+        List<Chart> sweep = SweepCharts.of(result);
+        if (!sweep.isEmpty()) {
+            html.append("<h2 id=\"sweep\">Latent dimension sweep</h2>\n<p>Every metric that changes with the latent "
+                    + "dimension, against the dimension.</p>\n");
+            for (Chart chart : sweep) {
+                writeFigure(html, chart, "sweep");
+            }
+        }
         for (PriorRun run : result.runs()) {
             html.append("<h2 id=\"prior-").append(escape(run.label())).append("\">")
                     .append(escape(RunTitles.of(result, run))).append("</h2>\n");

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import io.github.latentcheck.check.CheckResult;
 import io.github.latentcheck.gate.GateResult;
+import io.github.latentcheck.run.Experiment;
 import io.github.latentcheck.run.ExperimentResult;
 import io.github.latentcheck.run.PriorRun;
 import io.github.latentcheck.stats.TestResult;
@@ -20,7 +21,7 @@ import java.util.Map;
  * {@code results.json}: the machine-readable results, with the field names fixed by the design
  * (experiment, seed, passed, runs[].prior, runs[].checks[].check/passed/metrics/tests,
  * gates[].expression/prior/value/passed, and gates[].baseline for gates relative to a baseline run, gates[].reason when a gate failed because its check was
- * underpowered). It holds nothing that changes between runs of the same
+ * underpowered; runs[].sweepFamily, the prior's own label, in a dimension sweep). It holds nothing that changes between runs of the same
  * spec and seed, so two such runs give identical bytes. Non-finite numbers are written as null.
  */
 public final class JsonResultsReporter implements Reporter {
@@ -63,6 +64,10 @@ public final class JsonResultsReporter implements Reporter {
             json.writeStringField("type", run.prior().type());
             json.writeStringField("description", run.prior().description());
             json.writeNumberField("dimension", run.prior().dimension());
+            Experiment.SweepMember member = result.experiment().sweep().get(run.label());
+            if (member != null) {
+                json.writeStringField("sweepFamily", member.family());
+            }
             json.writeBooleanField("passed", run.passed());
             json.writeArrayFieldStart("checks");
             for (CheckResult check : run.checks()) {

@@ -8,6 +8,8 @@ import io.github.latentcheck.check.Requirement;
 import io.github.latentcheck.data.MappedNpyFile;
 import io.github.latentcheck.data.SampleFiles;
 import io.github.latentcheck.data.Samples;
+import io.github.latentcheck.encoder.Encoder;
+import io.github.latentcheck.encoder.Encoders;
 import io.github.latentcheck.gate.Baseline;
 import io.github.latentcheck.gate.Gate;
 import io.github.latentcheck.generator.Generator;
@@ -41,6 +43,9 @@ import java.util.Set;
  * a spec through a generator it builds itself ({@link GeneratorProvider#of}).
  */
 public final class Experiment {
+    /** The text replaced by each value of a sweep's {@code latent_dim} list in generator and encoder options. */
+    public static final String SWEEP_PLACEHOLDER = "{latent_dim}";
+
     private final ExperimentSpec spec;
     private final long seed;
     private final int samples;
@@ -53,10 +58,22 @@ public final class Experiment {
     private final Samples holdout;
     private final Optional<Baseline> baseline;
     private final List<GeneratorProvider> providers;
+    private final Map<String, Options> encoders;
+    private final Map<String, SweepMember> sweep;
+
+    /**
+     * A prior's run in a dimension sweep ({@code latent_dim: [2, 4, 8]}).
+     *
+     * @param family the prior's own label, shared by its runs at every dimension
+     * @param latentDim the latent dimension of this run
+     */
+    public record SweepMember(String family, int latentDim) {
+    }
 
     private Experiment(ExperimentSpec spec, long seed, int samples, Map<String, Prior> priors,
             Map<String, Options> generators, List<Check> checks, List<Gate> gates, Samples training,
-            ReferenceRows trainingRows, Samples holdout, Optional<Baseline> baseline, List<GeneratorProvider> providers) {
+            ReferenceRows trainingRows, Samples holdout, Optional<Baseline> baseline, List<GeneratorProvider> providers,
+            Map<String, Options> encoders, Map<String, SweepMember> sweep) {
         this.spec = spec;
         this.seed = seed;
         this.samples = samples;
@@ -69,6 +86,8 @@ public final class Experiment {
         this.holdout = holdout;
         this.baseline = baseline;
         this.providers = providers;
+        this.encoders = encoders;
+        this.sweep = sweep;
     }
 
     /**
@@ -133,29 +152,48 @@ public final class Experiment {
         Map<String, Prior> priors = new LinkedHashMap<>();
         Map<String, Options> generators = new LinkedHashMap<>();
         Map<String, String> wherePriors = new LinkedHashMap<>();
+        Map<String, Options> encoders = new LinkedHashMap<>();
+        Map<String, SweepMember> sweep = new LinkedHashMap<>();
+        List<Integer> dims = spec.latentDims().isEmpty() ? List.of(spec.latentDim()) : spec.latentDims();
         for (Options options : spec.priors()) {
-            String label = options.string("label", options.has("type") ? options.requireString("type") : "");
-            Prior prior = Priors.create(options, spec.latentDim());
-            Options generator = options.has("generator")
-                    ? spec.generator().overlaidWith(options.child("generator")) : spec.generator();
-            options.rejectUnknownKeys();
-            if (priors.put(label, prior) != null) {
-                throw new InvalidInputException(options.where() + ": two priors are labelled '" + label
-                        + "': give each a distinct 'label'");
-            }
-            for (String other : wherePriors.keySet()) {
-                if (SafeText.sameFileName(label, other)) {
-                    throw new InvalidInputException(options.where() + ": the prior labels '" + other + "' and '"
-                            + label + "' name the same files ('" + SafeText.fileName(label) + "': characters outside "
-                            + "A-Za-z0-9._- become _, and case is ignored): give each a label that differs there");
+            for (int dim : dims) {
+                String family = options.string("label", options.has("type") ? options.requireString("type") : "");
+                boolean swept = !spec.latentDims().isEmpty();
+                if (swept && options.has("dim")) {
+                    throw new InvalidInputException(options.where("dim") + ": " + options.section() + ".dim is set by the "
+                            + "sweep latent_dim " + spec.latentDims() + ": drop it");
                 }
+                String label = swept ? family + "-d" + dim : family;
+                Prior prior = Priors.create(options, dim);
+                Options generator = options.has("generator")
+                        ? spec.generator().overlaidWith(options.child("generator")) : spec.generator();
+                options.rejectUnknownKeys();
+                if (swept) {
+                    generator = generator.replacing(SWEEP_PLACEHOLDER, Integer.toString(dim));
+                    sweep.put(label, new SweepMember(family, dim));
+                }
+                if (spec.encoder().isPresent()) {
+                    encoders.put(label, swept ? spec.encoder().get().replacing(SWEEP_PLACEHOLDER, Integer.toString(dim))
+                            : spec.encoder().get());
+                }
+                if (priors.put(label, prior) != null) {
+                    throw new InvalidInputException(options.where() + ": two priors are labelled '" + label
+                            + "': give each a distinct 'label'");
+                }
+                for (String other : wherePriors.keySet()) {
+                    if (SafeText.sameFileName(label, other)) {
+                        throw new InvalidInputException(options.where() + ": the prior labels '" + other + "' and '"
+                                + label + "' name the same files ('" + SafeText.fileName(label) + "': characters outside "
+                                + "A-Za-z0-9._- become _, and case is ignored): give each a label that differs there");
+                    }
+                }
+                if (prior instanceof FilePrior file && samples > file.rows()) {
+                    throw new InvalidInputException(options.where() + ": " + options.section() + ": " + prior.description()
+                            + " holds fewer rows than the " + samples + " samples asked for");
+                }
+                generators.put(label, generator);
+                wherePriors.put(label, options.where());
             }
-            if (prior instanceof FilePrior file && samples > file.rows()) {
-                throw new InvalidInputException(options.where() + ": " + options.section() + ": " + prior.description()
-                        + " holds fewer rows than the " + samples + " samples asked for");
-            }
-            generators.put(label, generator);
-            wherePriors.put(label, options.where());
         }
         List<Check> checks = new ArrayList<>();
         Set<String> ids = new HashSet<>();
@@ -239,10 +277,44 @@ public final class Experiment {
             Generators.create(generators.get(prior.getKey()), GeneratorContext.of(prior.getValue(), training), own)
                     .close();
         }
+        checkEncoder(spec, checks, priors, encoders);
+        for (ExperimentSpec.GateEntry chart : spec.sweepCharts()) {
+            int dot = chart.expression().indexOf('.');
+            String id = dot < 0 ? chart.expression() : chart.expression().substring(0, dot);
+            String metric = dot < 0 ? "" : chart.expression().substring(dot + 1);
+            if (checks.stream().noneMatch(c -> c.id().equals(id) && c.metricNames().contains(metric))) {
+                throw new InvalidInputException(chart.where() + ": sweep_charts names '" + chart.expression()
+                        + "', which is not check.metric for a check the spec runs (checks: " + String.join(", ", ids)
+                        + ")");
+            }
+        }
         Experiment experiment = new Experiment(spec, seed, samples, priors, generators, List.copyOf(checks),
-                List.copyOf(gates), training, trainingRows, holdout, baseline, own);
+                List.copyOf(gates), training, trainingRows, holdout, baseline, own, Map.copyOf(encoders),
+                java.util.Collections.unmodifiableMap(sweep));
         experiment.checkBaseline();
         return experiment;
+    }
+
+    /** Refuses checks that need an encoder the spec lacks; opens each prior's encoder once to match dimensions. */
+    private static void checkEncoder(ExperimentSpec spec, List<Check> checks, Map<String, Prior> priors,
+            Map<String, Options> encoders) {
+        for (int i = 0; i < checks.size(); i++) {
+            if (checks.get(i).requirements().contains(Requirement.ENCODER) && spec.encoder().isEmpty()) {
+                throw new InvalidInputException(spec.checks().get(i).where() + ": check '" + checks.get(i).id()
+                        + "' needs the model's encoder, which the spec does not give (encoder: {model: …})");
+            }
+        }
+        for (Map.Entry<String, Options> entry : encoders.entrySet()) {
+            Prior prior = priors.get(entry.getKey());
+            try (Encoder encoder = Encoders.create(entry.getValue())) {
+                if (encoder.latentDimension() != prior.dimension()) {
+                    throw new InvalidInputException(entry.getValue().where("model") + ": encoder "
+                            + entry.getValue().requirePath("model") + " gives latents of dimension "
+                            + encoder.latentDimension() + " but prior '" + entry.getKey() + "' is "
+                            + prior.description());
+                }
+            }
+        }
     }
 
     private void checkBaseline() {
@@ -322,6 +394,28 @@ public final class Experiment {
      */
     public Generator createGenerator(String label, GeneratorContext context) {
         return Generators.create(generator(label), context, providers);
+    }
+
+    /**
+     * @param label a prior's label
+     * @return a new encoder for that prior's run, from the spec's {@code encoder} (its {@code {latent_dim}}
+     *     replaced in a sweep); the caller closes it
+     * @throws IllegalStateException when the spec gives no encoder
+     */
+    public Encoder createEncoder(String label) {
+        Options options = encoders.get(label);
+        if (options == null) {
+            throw new IllegalStateException("the spec gives no encoder for prior '" + label + "'");
+        }
+        return Encoders.create(options);
+    }
+
+    /**
+     * @return for a dimension sweep ({@code latent_dim: [2, 4, 8]}), each run's label with its family
+     *     and dimension, in run order; empty otherwise
+     */
+    public Map<String, SweepMember> sweep() {
+        return sweep;
     }
 
     /** @return the checks, in spec order */

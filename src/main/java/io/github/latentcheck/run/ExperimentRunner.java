@@ -7,6 +7,7 @@ import io.github.latentcheck.check.CheckResult;
 import io.github.latentcheck.check.Requirement;
 import io.github.latentcheck.data.Latents;
 import io.github.latentcheck.data.Samples;
+import io.github.latentcheck.encoder.Encoder;
 import io.github.latentcheck.gate.Gate;
 import io.github.latentcheck.gate.GateResult;
 import io.github.latentcheck.generator.Generator;
@@ -84,12 +85,13 @@ public final class ExperimentRunner {
                 input = input.withTrainingRows(experiment.trainingRows().get());
             }
             String where = experiment.spec().checks().get(i).where();
-            if (check.requirements().contains(Requirement.GENERATOR)) {
-                try (Generator own = experiment.createGenerator(label, context)) {
-                    results.add(run(check, input.withGenerator(own), where));
+            if (check.requirements().contains(Requirement.ENCODER)) {
+                try (Encoder encoder = experiment.createEncoder(label)) {
+                    input = input.withEncoder(encoder);
+                    results.add(runWithGenerator(experiment, check, input, label, context, where));
                 }
             } else {
-                results.add(run(check, input, where));
+                results.add(runWithGenerator(experiment, check, input, label, context, where));
             }
         }
         List<GateResult> gates = new ArrayList<>();
@@ -97,6 +99,16 @@ public final class ExperimentRunner {
             gates.add(gate.evaluate(label, results, experiment.baseline()));
         }
         return new PriorRun(label, prior, latents, samples, List.copyOf(results), List.copyOf(gates));
+    }
+
+    private static CheckResult runWithGenerator(Experiment experiment, Check check, CheckInput input, String label,
+            GeneratorContext context, String where) {
+        if (check.requirements().contains(Requirement.GENERATOR)) {
+            try (Generator own = experiment.createGenerator(label, context)) {
+                return run(check, input.withGenerator(own), where);
+            }
+        }
+        return run(check, input, where);
     }
 
     /** Runs a check; bad input it finds (such as outputs that do not fit the data) is reported at its spec entry. */

@@ -23,18 +23,27 @@ import java.util.regex.Pattern;
  * description: …             # optional
  * seed: 42                    # default 0
  * samples: 10000              # draws per prior, required
- * latent_dim: 3               # default dimension of every prior
+ * latent_dim: 3               # default dimension of every prior; a list [2, 4, 8] sweeps it (below)
  * priors: [gaussian, {type: uniform, low: -1, high: 1, label: u}]
  * generator: {type: ring, sd: 0.02}
  * data: {training: …, holdout: …}
  * checks: [latent-ks, {type: marginal-ks, alpha: 0.01}]
  * gates: ["latent-ks.rejected == 0"]
  * output: reports/quickstart  # optional, below the spec's folder; default reports/&lt;name&gt; under the working folder
+ * encoder: {model: enc.onnx}  # optional: the model's encoder, for the encoder checks (see Encoders)
  * </pre>
+ *
+ * <p><b>Dimension sweeps.</b> With {@code latent_dim: [2, 4, 8]} every prior runs once per value
+ * (labelled {@code <label>-d<value>}, its {@code dim} set to the value), and the text
+ * {@code {latent_dim}} in the generator's and the encoder's string options (such as
+ * {@code model: vae-d{latent_dim}.onnx}) is replaced by the value: one model per dimension, one report.
+ * The report charts the metrics named in {@code sweep_charts} (such as {@code [prdc.coverage,
+ * memorization.dcrTrainMedian]}) against the dimension, or, without that key, every metric that varies.
  */
 public final class ExperimentSpec {
     private static final Set<String> TOP_LEVEL = Set.of("name", "description", "seed", "samples", "latent_dim",
-            "priors", "generator", "data", "checks", "gates", "output");
+            "priors", "generator", "data", "checks", "gates", "output", "encoder",
+            "sweep_charts");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     private final Path file;
@@ -52,10 +61,14 @@ public final class ExperimentSpec {
     private final List<GateEntry> gates;
     private final Optional<Path> output;
     private final String outputWhere;
+    private final List<Integer> latentDims;
+    private final Optional<Options> encoder;
+    private final List<GateEntry> sweepCharts;
 
     private ExperimentSpec(Path file, String text, String name, String description, long seed, int samples, int latentDim, List<Options> priors,
             Options generator, Optional<Path> training, Optional<Path> holdout, List<Options> checks,
-            List<GateEntry> gates, Optional<Path> output, String outputWhere) {
+            List<GateEntry> gates, Optional<Path> output, String outputWhere, List<Integer> latentDims,
+            Optional<Options> encoder, List<GateEntry> sweepCharts) {
         this.file = file;
         this.text = text;
         this.name = name;
@@ -71,6 +84,9 @@ public final class ExperimentSpec {
         this.gates = gates;
         this.output = output;
         this.outputWhere = outputWhere;
+        this.latentDims = latentDims;
+        this.encoder = encoder;
+        this.sweepCharts = sweepCharts;
     }
 
     /**
@@ -124,7 +140,7 @@ public final class ExperimentSpec {
             if (!TOP_LEVEL.contains(key)) {
                 throw new InvalidInputException(root.whereKey(key) + ": unknown key '" + key
                         + "' (known keys: name, description, seed, samples, latent_dim, priors, generator, data, "
-                        + "checks, gates, output)");
+                        + "checks, gates, output, encoder, sweep_charts)");
             }
         }
         String name = top.requireString("name");
@@ -139,7 +155,23 @@ public final class ExperimentSpec {
             throw new InvalidInputException(top.where("samples") + ": samples is not a whole number in [1, "
                     + Integer.MAX_VALUE + "]: " + samples);
         }
-        int latentDim = top.integer("latent_dim", 0, 1);
+        SpecNode dims = root.entries().get("latent_dim");
+        List<Integer> latentDims = new ArrayList<>();
+        int latentDim = 0;
+        if (dims != null && dims.kind() == SpecNode.Kind.LIST) {
+            for (int d : top.integers("latent_dim")) {
+                if (d < 1 || latentDims.contains(d)) {
+                    throw new InvalidInputException(top.where("latent_dim") + ": latent_dim is not a list of distinct "
+                            + "positive whole numbers: " + d + (d < 1 ? " is below 1" : " comes twice"));
+                }
+                latentDims.add(d);
+            }
+            if (latentDims.isEmpty()) {
+                throw new InvalidInputException(top.where("latent_dim") + ": latent_dim is an empty list");
+            }
+        } else {
+            latentDim = top.integer("latent_dim", 0, 1);
+        }
         List<Options> priors = entries(root, "priors", base, true);
         Options generator = top.child("generator");
         Optional<Path> training = Optional.empty();
@@ -168,8 +200,18 @@ public final class ExperimentSpec {
         Optional<Path> output = top.has("output") ? Optional.of(top.requirePath("output")) : Optional.empty();
         String outputWhere = top.has("output") ? top.where("output") + ": output '" + top.requireString("output") + "'"
                 : root.where();
+        Optional<Options> encoder = top.has("encoder") ? Optional.of(top.child("encoder")) : Optional.empty();
+        List<GateEntry> sweepCharts = new ArrayList<>();
+        if (top.has("sweep_charts")) {
+            if (latentDims.isEmpty()) {
+                throw new InvalidInputException(top.where("sweep_charts") + ": sweep_charts needs a sweep: give "
+                        + "latent_dim a list such as [2, 4, 8]");
+            }
+            top.strings("sweep_charts").forEach(m -> sweepCharts.add(new GateEntry(m, top.where("sweep_charts"))));
+        }
         return new ExperimentSpec(file, text, name, description, seed, (int) samples, latentDim, List.copyOf(priors), generator,
-                training, holdout, List.copyOf(checks), List.copyOf(gates), output, outputWhere);
+                training, holdout, List.copyOf(checks), List.copyOf(gates), output, outputWhere,
+                List.copyOf(latentDims), encoder, List.copyOf(sweepCharts));
     }
 
     /**
@@ -232,6 +274,27 @@ public final class ExperimentSpec {
     /** @return the latent dimension for priors that give none, or 0 when the spec sets none */
     public int latentDim() {
         return latentDim;
+    }
+
+    /**
+     * @return the latent dimensions a sweep runs every prior at ({@code latent_dim: [2, 4, 8]}), in spec
+     *     order; empty when {@code latent_dim} is one number or absent
+     */
+    public List<Integer> latentDims() {
+        return latentDims;
+    }
+
+    /**
+     * @return the metrics a sweep charts against the dimension ({@code sweep_charts}), as
+     *     {@code check.metric} with the line they stand on; empty: every metric that varies
+     */
+    public List<GateEntry> sweepCharts() {
+        return sweepCharts;
+    }
+
+    /** @return the encoder's options ({@code encoder:}), when the spec gives an encoder */
+    public Optional<Options> encoder() {
+        return encoder;
     }
 
     /** @return the priors' options, in spec order */

@@ -362,6 +362,16 @@ public final class Options {
         return new Options(SpecNode.overlay(map, override.map), override.section, override.baseDirectory);
     }
 
+    /**
+     * @param placeholder text such as {@code {latent_dim}}
+     * @param value what replaces it
+     * @return options in which every string value (in nested maps and lists too) has the placeholder
+     *     replaced, keys keeping their lines; a fresh set of read keys
+     */
+    public Options replacing(String placeholder, String value) {
+        return new Options(map.replacing(placeholder, value), section, baseDirectory);
+    }
+
     /** @return the folder that relative paths are resolved against */
     public Path baseDirectory() {
         return baseDirectory;

@@ -133,6 +133,26 @@ public final class SpecNode {
                 List.of(), null);
     }
 
+    /**
+     * @param placeholder text to replace in string scalars
+     * @param value the replacement
+     * @return a copy of this node with the placeholder replaced in every string scalar below it
+     */
+    SpecNode replacing(String placeholder, String value) {
+        return switch (kind) {
+            case MAP -> {
+                Map<String, SpecNode> replaced = new LinkedHashMap<>();
+                entries.forEach((k, v) -> replaced.put(k, v.replacing(placeholder, value)));
+                yield new SpecNode(kind, source, line, Collections.unmodifiableMap(replaced), keyLines, items, null);
+            }
+            case LIST -> new SpecNode(kind, source, line, entries, keyLines,
+                    items.stream().map(i -> i.replacing(placeholder, value)).toList(), null);
+            case SCALAR -> scalar instanceof String text
+                    ? new SpecNode(kind, source, line, entries, keyLines, items, text.replace(placeholder, value))
+                    : this;
+        };
+    }
+
     private static String firstLine(String message) {
         int nl = message.indexOf('\n');
         return (nl < 0 ? message : message.substring(0, nl)).trim();
