@@ -22,7 +22,7 @@ import java.util.Set;
  * <p>Metrics: {@code dimensions} (d), {@code count} (active units), {@code inactive} (d − count),
  * {@code activeFraction}, {@code minActivity} and {@code maxActivity}. The check reports estimates
  * and has no verdict of its own; gate it, e.g. {@code active-units.count >= 4}. A table with one row
- * per unit ({@code unit}, {@code activity}, {@code active}) is written beside the report, and a bar
+ * per unit ({@code unit}, {@code activity}, {@code active}) is written beside the report, and a
  * chart shows the activities on a log scale against the threshold.
  *
  * <p>Reference: Burda, Y., Grosse, R. and Salakhutdinov, R. (2016). Importance weighted
@@ -105,7 +105,7 @@ public final class ActiveUnitsCheck implements Check {
             floored[u] = Math.max(activity[u], threshold * 1e-4);
         }
         Chart chart = EncodedRows.perUnit("Activity Cov_x(E_q[z_u]) of each latent unit", "activity", floored, threshold,
-                "Bar chart of the variance of the posterior mean of each latent unit over the " + q.rows()
+                "Chart of the variance of the posterior mean of each latent unit over the " + q.rows()
                         + " encoded rows, on a log scale, with the threshold " + threshold + "; " + count + " of " + d
                         + " units lie above it.")
                 .withYScale(Chart.Scale.LOG);

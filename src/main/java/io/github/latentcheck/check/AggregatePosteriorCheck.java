@@ -127,7 +127,7 @@ public final class AggregatePosteriorCheck implements Check {
                 .metric("kl", total)
                 .metric("maxUnitKl", max)
                 .chart(EncodedRows.perUnit("KL(q(z_u|x) || p(z_u)) of each latent unit, averaged over rows",
-                        "KL (nats)", kl, Double.NaN, "Bar chart of the mean KL divergence of each latent unit's "
+                        "KL (nats)", kl, Double.NaN, "Chart of the mean KL divergence of each latent unit's "
                                 + "posterior from the prior; units near 0 have collapsed onto the prior. Sum: "
                                 + total + " nats."))
                 .sampleTable(SampleTable.builder().column("unit", unit).column("kl", kl)

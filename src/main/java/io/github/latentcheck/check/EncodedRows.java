@@ -65,14 +65,14 @@ final class EncodedRows {
      * @param values one value per latent unit
      * @param threshold a reference line, or NaN for none
      * @param alt the chart's alternative text
-     * @return a bar chart of the values against the unit index
+     * @return a chart of the values (markers) against the unit index
      */
     static Chart perUnit(String title, String yLabel, double[] values, double threshold, String alt) {
         double[] x = new double[values.length];
         for (int u = 0; u < x.length; u++) {
             x[u] = u;
         }
-        Chart chart = Chart.of(title, "latent unit", yLabel).with(Series.of(yLabel, Series.Style.BAR, x, values));
+        Chart chart = Chart.of(title, "latent unit", yLabel).with(Series.of(yLabel, Series.Style.SCATTER, x, values));
         if (!Double.isNaN(threshold)) {
             chart = chart.with(new Chart.ReferenceLine("threshold " + threshold, threshold));
         }

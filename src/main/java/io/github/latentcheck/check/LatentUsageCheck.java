@@ -5,7 +5,6 @@ import io.github.latentcheck.chart.Chart;
 import io.github.latentcheck.data.Latents;
 import io.github.latentcheck.data.Samples;
 import io.github.latentcheck.generator.Generator;
-import io.github.latentcheck.prior.LatentSampler;
 import io.github.latentcheck.spec.Options;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,8 +12,8 @@ import java.util.Set;
 
 /**
  * {@code latent-usage}: which latent coordinates does the generator use? For any generator, no
- * encoder needed. The check draws {@code batch} latents from the prior (default 256, seeded by the
- * check's seed) and measures the sensitivity of the output to each coordinate u by central finite
+ * encoder needed. The check takes the first {@code batch} latents of the run (default 256; the run's
+ * draws from its seeded prior, or a file prior's rows) and measures the sensitivity of the output to each coordinate u by central finite
  * differences,
  * \[ S_u = \frac{1}{B}\sum_{i=1}^{B}
  * \frac{\lVert G(z_i + h e_u) - G(z_i - h e_u)\rVert^2}{\Delta_{iu}^2}
@@ -80,12 +79,13 @@ public final class LatentUsageCheck implements Check {
         Generator generator = input.generator().orElseThrow(() -> new InvalidInputException(
                 "check '" + id + "' needs the generator"));
         int d = input.prior().dimension();
-        Latents base = LatentSampler.sample(input.prior(), batch, input.seed(), 1);
+        Latents base = input.latents().slice(0, Math.min(batch, input.latents().rows()));
+        int n = base.rows();
         double[] sensitivity = new double[d];
         for (int u = 0; u < d; u++) {
-            double[] z = new double[2 * batch * d];
-            double[] delta = new double[batch];
-            for (int i = 0; i < batch; i++) {
+            double[] z = new double[2 * n * d];
+            double[] delta = new double[n];
+            for (int i = 0; i < n; i++) {
                 double[] row = base.row(i);
                 float plus = (float) (row[u] + step);
                 float minus = (float) (row[u] - step);
@@ -95,9 +95,9 @@ public final class LatentUsageCheck implements Check {
                 z[2 * i * d + u] = plus;
                 z[(2 * i + 1) * d + u] = minus;
             }
-            Samples out = InterpolationCheck.generate(generator, Latents.ofOwned(2 * batch, d, z));
+            Samples out = InterpolationCheck.generate(generator, Latents.ofOwned(2 * n, d, z));
             double s = 0;
-            for (int i = 0; i < batch; i++) {
+            for (int i = 0; i < n; i++) {
                 double ss = 0;
                 for (int c = 0; c < out.columns(); c++) {
                     double e = out.value(2 * i, c) - out.value(2 * i + 1, c);
@@ -105,7 +105,7 @@ public final class LatentUsageCheck implements Check {
                 }
                 s += ss / (delta[i] * delta[i]);
             }
-            sensitivity[u] = s / batch;
+            sensitivity[u] = s / n;
         }
         return summarize(sensitivity);
     }
@@ -136,7 +136,7 @@ public final class LatentUsageCheck implements Check {
             floored[u] = Math.max(relative[u], ignoreBelow * 1e-4);
         }
         Chart chart = EncodedRows.perUnit("Relative sensitivity E||dG/dz_u||^2 / max of each latent coordinate",
-                "relative sensitivity", floored, ignoreBelow, "Bar chart of each latent coordinate's mean squared "
+                "relative sensitivity", floored, ignoreBelow, "Chart of each latent coordinate's mean squared "
                         + "output derivative relative to the largest, on a log scale (zeros drawn at "
                         + ignoreBelow * 1e-4 + "); " + count + " of " + d + " coordinates lie below " + ignoreBelow
                         + " and count as ignored.")

@@ -131,7 +131,7 @@ public final class PriorHolesCheck implements Check {
     private Chart histogram(double[] sorted, double threshold) {
         double low = Math.min(sorted[0], threshold);
         double high = Math.max(sorted[sorted.length - 1], 0);
-        return Chart.of("log q(z) - log p(z) at prior draws", "log density ratio r(z) (nats)", "draws")
+        return Chart.of("log q(z) - log p(z) at prior draws", "log density ratio r(z) (nats)", "density")
                 .with(Series.histogram("prior draws", sorted, low, high > low ? high : low + 1, 40))
                 .withAltText("Histogram of the log ratio of aggregate posterior to prior density at " + sorted.length
                         + " prior draws; draws left of " + String.format(Locale.ROOT, "%.3g", threshold)
