@@ -38,6 +38,10 @@ import java.util.Set;
  * that no gate names gets the gate {@code <id>.power >= <at_least>}, so that an underpowered run
  * still fails.
  *
+ * <p>A spec's {@code encoder} is opened once per prior when the experiment is loaded, to check its
+ * latent dimension against the prior's; a dimension sweep ({@code latent_dim: [2, 4, 8]}) becomes one
+ * prior run per value and dimension ({@link #sweep()}).
+ *
  * <p>Generators come from the providers on the class path ({@link Generators#providers()}) and from
  * the providers given to {@link #load(ExperimentSpec, List)}, which win for their types: a test can run
  * a spec through a generator it builds itself ({@link GeneratorProvider#of}).
