@@ -10,8 +10,8 @@ import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import io.github.latentcheck.InvalidInputException;
 import io.github.latentcheck.data.Samples;
+import io.github.latentcheck.generator.OnnxModels;
 import java.nio.FloatBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -81,19 +81,8 @@ public final class OnnxEncoder implements Encoder {
             throw new InvalidInputException(source + ": the " + layout.name().toLowerCase(java.util.Locale.ROOT)
                     + " layout takes " + expected + " distinct output names, not " + outputs);
         }
-        if (!Files.isRegularFile(model)) {
-            throw new InvalidInputException(source + ": no such file");
-        }
+        OrtSession session = OnnxModels.open(model, threads);
         OrtEnvironment environment = OrtEnvironment.getEnvironment();
-        OrtSession session;
-        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            if (threads > 0) {
-                options.setIntraOpNumThreads(threads);
-            }
-            session = environment.createSession(source, options);
-        } catch (OrtException e) {
-            throw new InvalidInputException(source + ": is not a model ONNX Runtime can load: " + firstLine(e), e);
-        }
         try {
             Map<String, NodeInfo> inputs = session.getInputInfo();
             String in = input != null ? input : inputs.size() == 1 ? inputs.keySet().iterator().next() : null;
@@ -127,7 +116,7 @@ public final class OnnxEncoder implements Encoder {
             if (e instanceof RuntimeException r) {
                 throw r;
             }
-            throw new InvalidInputException(source + ": cannot read the model's inputs and outputs: " + firstLine(e), e);
+            throw new InvalidInputException(source + ": cannot read the model's inputs and outputs: " + OnnxModels.firstLine(e), e);
         }
     }
 
@@ -138,12 +127,6 @@ public final class OnnxEncoder implements Encoder {
                     + "[batch, width] with a fixed width: " + node.getInfo());
         }
         return Math.toIntExact(tensor.getShape()[1]);
-    }
-
-    private static String firstLine(Exception e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int nl = message.indexOf('\n');
-        return (nl < 0 ? message : message.substring(0, nl)).strip();
     }
 
     @Override
@@ -185,7 +168,7 @@ public final class OnnxEncoder implements Encoder {
                 }
             } catch (OrtException e) {
                 throw new InvalidInputException(model + ": ONNX Runtime failed on a batch of " + b + " rows: "
-                        + firstLine(e), e);
+                        + OnnxModels.firstLine(e), e);
             }
         }
         try {

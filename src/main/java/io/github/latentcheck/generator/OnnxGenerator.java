@@ -112,23 +112,9 @@ public final class OnnxGenerator implements Generator {
         if (threads < 0) {
             throw new InvalidInputException(source + ": threads is negative: " + threads);
         }
-        if (Files.isDirectory(model)) {
-            throw new InvalidInputException(source + ": is a directory, not an ONNX model");
-        }
-        if (!Files.isRegularFile(model)) {
-            throw new InvalidInputException(source + ": no such file");
-        }
-        Sidecar sidecar = readSidecar(model);
+        Sidecar sidecar = Files.isRegularFile(model) ? readSidecar(model) : null;
+        OrtSession session = OnnxModels.open(model, threads);
         OrtEnvironment environment = OrtEnvironment.getEnvironment();
-        OrtSession session;
-        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            if (threads > 0) {
-                options.setIntraOpNumThreads(threads);
-            }
-            session = environment.createSession(source, options);
-        } catch (OrtException e) {
-            throw new InvalidInputException(source + ": is not a model ONNX Runtime can load: " + firstLine(e), e);
-        }
         try {
             String in = pick(source, "input", input, session.getInputInfo());
             String out = pick(source, "output", output, session.getOutputInfo());
@@ -295,9 +281,7 @@ public final class OnnxGenerator implements Generator {
     }
 
     private static String firstLine(Exception e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int nl = message.indexOf('\n');
-        return (nl < 0 ? message : message.substring(0, nl)).strip();
+        return OnnxModels.firstLine(e);
     }
 
     /** @return the model file, as given */
