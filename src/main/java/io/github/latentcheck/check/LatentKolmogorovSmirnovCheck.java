@@ -6,6 +6,8 @@ import io.github.latentcheck.data.Samples;
 import io.github.latentcheck.power.KolmogorovSmirnovPower;
 import io.github.latentcheck.power.PowerAnalysis;
 import io.github.latentcheck.power.PowerDemand;
+import io.github.latentcheck.data.Latents;
+import io.github.latentcheck.prior.LatentReference;
 import io.github.latentcheck.prior.Prior;
 import io.github.latentcheck.spec.Options;
 import io.github.latentcheck.stats.KolmogorovSmirnov;
@@ -80,13 +82,15 @@ public final class LatentKolmogorovSmirnovCheck implements Check {
 
     @Override
     public CheckResult run(CheckInput input) {
-        Prior prior = input.prior();
+        LatentReference reference = input.prior().marginalReference();
+        Prior prior = reference.law();
+        Latents latents = reference.apply(input.latents());
         int d = prior.dimension();
         List<TestResult> raw = new ArrayList<>(d);
         int worst = 0;
         for (int j = 0; j < d; j++) {
             ContinuousDistribution marginal = prior.marginal(j);
-            TestResult t = KolmogorovSmirnov.oneSample(input.latents().column(j), marginal::cumulativeProbability);
+            TestResult t = KolmogorovSmirnov.oneSample(latents.column(j), marginal::cumulativeProbability);
             raw.add(t.withName("z" + j));
             if (t.statistic() > raw.get(worst).statistic()) {
                 worst = j;
@@ -94,7 +98,7 @@ public final class LatentKolmogorovSmirnovCheck implements Check {
         }
         CheckResult.Builder result = CheckResult.builder(this);
         family.summarize(result, raw, "latent coordinates");
-        double[] values = input.latents().column(worst);
+        double[] values = latents.column(worst);
         ContinuousDistribution marginal = prior.marginal(worst);
         result.metric("maxStatistic", DimensionTests.maxStatistic(raw));
         PowerCheck.report(result, powerAnalysis(prior, values.length, input.training()).orElseThrow());

@@ -2,6 +2,7 @@ package io.github.latentcheck.check;
 
 import io.github.latentcheck.InvalidInputException;
 import io.github.latentcheck.data.Latents;
+import io.github.latentcheck.prior.LatentReference;
 import io.github.latentcheck.prior.Prior;
 import io.github.latentcheck.spec.Options;
 import io.github.latentcheck.stats.CentralMoments;
@@ -51,6 +52,9 @@ public final class LatentMultivariateCheck implements Check {
     /** Default for mardia's {@code max_rows}. */
     static final int DEFAULT_MARDIA_ROWS = 5000;
 
+    /** The types of the priors with independent coordinates (the sphere's are uncorrelated; see above). */
+    private static final Set<String> INDEPENDENT = Set.of("gaussian", "uniform", "truncated", "sphere");
+
     /** What the check tests. */
     enum Kind {
         NORM("latent-norm", "statistic"),
@@ -98,11 +102,20 @@ public final class LatentMultivariateCheck implements Check {
 
     @Override
     public Set<Requirement> requirements() {
-        return Set.of();
+        return Set.of(Requirement.PRIOR_REFERENCE);
     }
 
     @Override
-    public void validate(Prior prior) {
+    public void validate(Prior tested) {
+        if (!tested.hasReference()) {
+            return;
+        }
+        Prior prior = tested.jointReference().law();
+        if ((kind == Kind.NORM || kind == Kind.INDEPENDENCE) && !INDEPENDENT.contains(prior.type())) {
+            throw new InvalidInputException(kind.type + " tests priors with independent coordinates, which a "
+                    + prior.type() + " prior does not have: compare the latents with fresh draws by latent-energy or "
+                    + "latent-mmd");
+        }
         if ((kind == Kind.MARDIA || kind == Kind.HENZE_ZIRKLER) && !prior.type().equals("gaussian")) {
             throw new InvalidInputException(kind.type + " tests multivariate normality and needs a gaussian prior, not "
                     + prior.type());
@@ -118,8 +131,9 @@ public final class LatentMultivariateCheck implements Check {
 
     @Override
     public CheckResult run(CheckInput input) {
-        Prior prior = input.prior();
-        Latents latents = input.latents();
+        LatentReference reference = input.prior().jointReference();
+        Prior prior = reference.law();
+        Latents latents = reference.apply(input.latents());
         int d = prior.dimension();
         CheckResult.Builder result = CheckResult.builder(this);
         switch (kind) {

@@ -430,14 +430,18 @@ public final class OnnxGenerator implements Generator {
             }
             return generator;
         }
+    }
 
-        private static boolean onnxRuntimePresent() {
-            try {
-                Class.forName("ai.onnxruntime.OrtEnvironment", false, Provider.class.getClassLoader());
-                return true;
-            } catch (ClassNotFoundException e) {
-                return false;
-            }
+    /**
+     * @return whether ONNX Runtime, an optional dependency, is on the class path (without it, specs that
+     *     name an ONNX model are refused as bad input)
+     */
+    public static boolean onnxRuntimePresent() {
+        try {
+            Class.forName("ai.onnxruntime.OrtEnvironment", false, OnnxGenerator.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
         }
     }
 }

@@ -29,7 +29,8 @@ class OnnxGeneratorTest {
     Path tmp;
 
     @ParameterizedTest
-    @ValueSource(strings = {"ring8-gan-gaussian", "ring8-gan-uniform", "grid25-gan-gaussian", "digits-vae-gaussian"})
+    @ValueSource(strings = {"ring8-gan-gaussian", "ring8-gan-uniform", "grid25-gan-gaussian", "digits-vae-gaussian",
+        "ring8-vae-learned-gaussian", "ring8-vae-flow-prior"})
     void reproducesTheSidecarsGoldenVectorsTo1e5(String name) throws IOException {
         JsonNode sidecar = new ObjectMapper().readTree(MODELS.resolve(name + ".json").toFile());
         double[][] z = matrix(sidecar.get("golden_vectors").get("z"));
