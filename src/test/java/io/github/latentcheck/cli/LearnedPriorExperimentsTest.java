@@ -39,8 +39,8 @@ class LearnedPriorExperimentsTest {
     @ValueSource(strings = {"learned-prior", "flow-prior"})
     void passesItsGatesAndIsThreadIndependent(String name) throws IOException {
         ExperimentSpec spec = ExperimentSpec.read(Path.of("experiments", name + ".yaml"));
-        ExperimentResult one = ExperimentRunner.of(1, ProgressListener.NONE).run(Experiment.load(spec, 42, 2000));
-        ExperimentResult three = ExperimentRunner.of(3, ProgressListener.NONE).run(Experiment.load(spec, 42, 2000));
+        ExperimentResult one = ExperimentRunner.of(1, ProgressListener.NONE).run(Experiment.load(spec, 42, 600));
+        ExperimentResult three = ExperimentRunner.of(3, ProgressListener.NONE).run(Experiment.load(spec, 42, 600));
         assertThat(one.passed()).as(one.verdictSummary()).isTrue();
         assertThat(json(three)).isEqualTo(json(one));
     }
