@@ -23,7 +23,10 @@ import org.apache.commons.statistics.distribution.ContinuousDistribution;
  * {@code latent-ks}: are the latents drawn from the declared prior? A one-sample two-sided
  * Kolmogorov–Smirnov test of each latent coordinate against the prior's marginal,
  * {@code D_n = sup_x |F_n(x) − F(x)|}, with a multiple-testing correction across coordinates
- * (Holm unless the spec says otherwise). See {@link KolmogorovSmirnov} for the p-values.
+ * (Holm unless the spec says otherwise). See {@link KolmogorovSmirnov} for the p-values. The coordinates
+ * are those of the prior's {@link Prior#marginalReference()}: z itself against the marginals (a learned
+ * Gaussian's N(μ_j, Σ_jj), a mixture's exact mixture CDF), or for a flow with an inverse f⁻¹(z) against the
+ * base's. {@code latent-ad}, {@code latent-cvm} and {@code moments} test the same coordinates.
  *
  * <p>Metrics: {@code tests}, {@code rejected} (coordinates whose adjusted p-value is below alpha),
  * {@code maxStatistic} (the largest D_n), {@code minPValue}, {@code minAdjustedPValue}, and

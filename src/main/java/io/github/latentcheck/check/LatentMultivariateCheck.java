@@ -35,7 +35,15 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * ({@link Multivariate#henzeZirkler}), consistent against every alternative; Gaussian priors only,
  * O(n² d), on the first {@code max_rows} rows (default 5000) as {@code mardia}.
  * </ul>
- * Metrics: {@code tests}, {@code rejected}, {@code minPValue}, {@code minAdjustedPValue}, and for
+ * The latents are tested through the prior's {@link Prior#jointReference()}: under a learned Gaussian
+ * N(μ, Σ) they are whitened first, \(y = L^{-1}(z - \mu)\) with \(LL^\top = \Sigma\), and y is tested
+ * against N(0, I_d) (so {@code latent-norm} tests the squared Mahalanobis norm against χ²_d, and
+ * {@code latent-independence} the whitened pairs; Mardia's and Henze–Zirkler's statistics are affine
+ * invariant, so whitening changes them only by rounding). Under a flow with an inverse, f⁻¹(z) is tested
+ * against the flow's base. A mixture's coordinates share the component, so {@code latent-norm} and
+ * {@code latent-independence} are refused for it (its joint law is tested by {@code latent-energy}).
+ *
+ * <p>Metrics: {@code tests}, {@code rejected}, {@code minPValue}, {@code minAdjustedPValue}, and for
  * {@code latent-norm} {@code statistic}, for {@code latent-independence} {@code maxAbsCorrelation}, for
  * {@code mardia} {@code skewness} (κ) and {@code kurtosis} (z), for {@code henze-zirkler}
  * {@code statistic} (T).
