@@ -39,13 +39,7 @@ public final class MixturePrior implements Prior {
         this.means = means;
         this.scales = scales;
         this.dimension = means[0].length;
-        this.cumulative = new double[weights.length];
-        double sum = 0;
-        for (int k = 0; k < weights.length; k++) {
-            sum += weights[k];
-            cumulative[k] = sum;
-        }
-        cumulative[weights.length - 1] = 1;
+        this.cumulative = cumulative(weights);
         this.marginals = new MixtureMarginal[dimension];
         for (int j = 0; j < dimension; j++) {
             double[] mu = new double[weights.length];
@@ -146,13 +140,30 @@ public final class MixturePrior implements Prior {
                 + "mixture prior's are not in general: test its marginals with latent-ks, latent-ad or latent-cvm");
     }
 
-    @Override
-    public void sample(UniformRandomProvider rng, double[] target, int offset) {
-        double u = rng.nextDouble();
+    /** @return the running sums of the weights, the last set to exactly 1 */
+    private static double[] cumulative(double[] weights) {
+        double[] c = new double[weights.length];
+        double sum = 0;
+        for (int k = 0; k < weights.length; k++) {
+            sum += weights[k];
+            c[k] = sum;
+        }
+        c[weights.length - 1] = 1;
+        return c;
+    }
+
+    /** @return the component that a uniform u in [0, 1) picks: the first k with u &lt; w_1 + … + w_k */
+    private static int pick(double[] cumulative, double u) {
         int k = 0;
         while (cumulative[k] <= u && k < cumulative.length - 1) {
             k++;
         }
+        return k;
+    }
+
+    @Override
+    public void sample(UniformRandomProvider rng, double[] target, int offset) {
+        int k = pick(cumulative, rng.nextDouble());
         ZigguratSampler.NormalizedGaussian gaussian = ZigguratSampler.NormalizedGaussian.of(rng);
         for (int j = 0; j < dimension; j++) {
             target[offset + j] = means[k][j] + scales[k][j] * gaussian.sample();
@@ -163,6 +174,7 @@ public final class MixturePrior implements Prior {
     static final class MixtureMarginal implements ContinuousDistribution {
         private static final NormalDistribution STANDARD = NormalDistribution.of(0, 1);
         private final double[] weights;
+        private final double[] cumulative;
         private final double[] means;
         private final double[] sds;
         private final double mean;
@@ -170,6 +182,7 @@ public final class MixturePrior implements Prior {
 
         MixtureMarginal(double[] weights, double[] means, double[] sds) {
             this.weights = weights;
+            this.cumulative = MixturePrior.cumulative(weights);
             this.means = means;
             this.sds = sds;
             double m = 0;
@@ -196,18 +209,20 @@ public final class MixturePrior implements Prior {
 
         @Override
         public double cumulativeProbability(double x) {
-            double p = 0;
-            for (int k = 0; k < weights.length; k++) {
-                p += weights[k] * STANDARD.cumulativeProbability((x - means[k]) / sds[k]);
-            }
-            return Math.min(1, p);
+            return tail(x, false);
         }
 
         @Override
         public double survivalProbability(double x) {
+            return tail(x, true);
+        }
+
+        /** @return \(\sum_k w_k \Phi(\cdot)\), or with {@code upper} \(\sum_k w_k \bar\Phi(\cdot)\), at most 1 */
+        private double tail(double x, boolean upper) {
             double p = 0;
             for (int k = 0; k < weights.length; k++) {
-                p += weights[k] * STANDARD.survivalProbability((x - means[k]) / sds[k]);
+                double t = (x - means[k]) / sds[k];
+                p += weights[k] * (upper ? STANDARD.survivalProbability(t) : STANDARD.cumulativeProbability(t));
             }
             return Math.min(1, p);
         }
@@ -271,12 +286,7 @@ public final class MixturePrior implements Prior {
         public ContinuousDistribution.Sampler createSampler(UniformRandomProvider rng) {
             ZigguratSampler.NormalizedGaussian gaussian = ZigguratSampler.NormalizedGaussian.of(rng);
             return () -> {
-                double u = rng.nextDouble();
-                int k = 0;
-                double c = weights[0];
-                while (c <= u && k < weights.length - 1) {
-                    c += weights[++k];
-                }
+                int k = pick(cumulative, rng.nextDouble());
                 return means[k] + sds[k] * gaussian.sample();
             };
         }
