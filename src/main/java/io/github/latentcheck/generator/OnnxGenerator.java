@@ -409,7 +409,7 @@ public final class OnnxGenerator implements Generator {
 
         @Override
         public Generator create(Options options, GeneratorContext context) {
-            if (!onnxRuntimePresent()) {
+            if (!OnnxRuntime.isPresent()) {
                 throw new InvalidInputException(options.where("type") + ": generator type 'onnx' needs ONNX Runtime "
                         + "on the class path, which latentcheck declares optional: add "
                         + "com.microsoft.onnxruntime:onnxruntime (1.29.0 is tested) to your dependencies");
@@ -429,19 +429,6 @@ public final class OnnxGenerator implements Generator {
                         + dim + "]");
             }
             return generator;
-        }
-    }
-
-    /**
-     * @return whether ONNX Runtime, an optional dependency, is on the class path (without it, specs that
-     *     name an ONNX model are refused as bad input)
-     */
-    public static boolean onnxRuntimePresent() {
-        try {
-            Class.forName("ai.onnxruntime.OrtEnvironment", false, OnnxGenerator.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException e) {
-            return false;
         }
     }
 }

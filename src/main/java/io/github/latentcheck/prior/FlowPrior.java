@@ -30,7 +30,8 @@ import org.apache.commons.statistics.distribution.ContinuousDistribution;
  * ({@link #hasReference()} is false) and z is compared with fresh draws by {@code latent-energy} or
  * {@code latent-mmd}.
  *
- * <p>ONNX Runtime is an optional dependency: {@link Priors} refuses {@code type: flow} without it.
+ * <p>ONNX Runtime is an optional dependency: {@link Priors} refuses {@code type: flow} without it
+ * ({@link io.github.latentcheck.generator.OnnxRuntime#isPresent()}), before this class is loaded.
  */
 public final class FlowPrior implements Prior {
     /** Rows the inverse is verified on. */
@@ -83,6 +84,17 @@ public final class FlowPrior implements Prior {
             prior.verifyInverse();
         }
         return prior;
+    }
+
+    /**
+     * @param model an ONNX model
+     * @return the number of values its input takes per row
+     * @throws InvalidInputException naming the model when it cannot be loaded
+     */
+    static int inputDimension(Path model) {
+        try (OnnxGenerator f = open(model)) {
+            return f.inputDimension();
+        }
     }
 
     private static OnnxGenerator open(Path file) {

@@ -3,7 +3,7 @@ package io.github.latentcheck.prior;
 import io.github.latentcheck.InvalidInputException;
 import io.github.latentcheck.data.Latents;
 import io.github.latentcheck.data.SampleFiles;
-import io.github.latentcheck.generator.OnnxGenerator;
+import io.github.latentcheck.generator.OnnxRuntime;
 import io.github.latentcheck.spec.Options;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -128,19 +128,14 @@ public final class Priors {
 
     /** {@code {type: flow, model: f.onnx, inverse: g.onnx, base: gaussian, base_dim: k}}. */
     private static Prior flow(Options options) {
-        if (!OnnxGenerator.onnxRuntimePresent()) {
+        if (!OnnxRuntime.isPresent()) {
             throw new InvalidInputException(options.where("type") + ": prior type 'flow' needs ONNX Runtime on the "
                     + "class path, which latentcheck declares optional: add com.microsoft.onnxruntime:onnxruntime "
                     + "(1.29.0 is tested) to your dependencies");
         }
         Path model = options.requirePath("model");
         Path inverse = options.has("inverse") ? options.requirePath("inverse") : null;
-        int baseDim = options.integer("base_dim", 0, 1);
-        if (baseDim == 0) {
-            try (OnnxGenerator f = OnnxGenerator.open(model, null, null, 1, 1)) {
-                baseDim = f.inputDimension();
-            }
-        }
+        int baseDim = options.has("base_dim") ? options.integer("base_dim", 0, 1) : FlowPrior.inputDimension(model);
         Prior base;
         if (!options.has("base") || options.isSingleValue("base")) {
             String type = options.string("base", "gaussian");
