@@ -5,8 +5,10 @@ import io.github.latentcheck.check.CheckInput;
 import io.github.latentcheck.check.CheckResult;
 import io.github.latentcheck.check.DistanceTwoSampleCheck;
 import io.github.latentcheck.check.ModeCoverageCheck;
+import io.github.latentcheck.data.Latents;
 import io.github.latentcheck.data.Samples;
 import io.github.latentcheck.modes.GaussianMixture;
+import io.github.latentcheck.prior.LatentReference;
 import io.github.latentcheck.prior.Prior;
 import io.github.latentcheck.stats.MultipleTesting;
 import io.github.latentcheck.stats.Multivariate;
@@ -182,6 +184,8 @@ public abstract class AbstractSamplesAssert<SELF extends AbstractSamplesAssert<S
      * <li>for a Gaussian prior, the squared norm against χ²_d ({@link Multivariate#normSquaredChiSquare},
      * the test of the {@code latent-norm} check).</li>
      * </ul>
+     * The pairs and the norm are tested after the prior's {@link Prior#jointReference()} map, as the
+     * multivariate checks do: a learned Gaussian N(μ, Σ) whitens the rows to \(L^{-1}(z - \mu)\) first.
      * These see dependence that shows in correlations or in the norm; for a test consistent against every
      * joint alternative compare with draws of the prior by {@link #hasSameJointDistributionAs}.
      *
@@ -195,8 +199,14 @@ public abstract class AbstractSamplesAssert<SELF extends AbstractSamplesAssert<S
                     columns(), prior.description(), prior.dimension());
         }
         List<TestResult> raw = marginalTests(prior::marginal);
-        double[] rows = rowMajor();
-        String by = test + " tests of the columns";
+        LatentReference joint = prior.jointReference();
+        double[] rows = joint.apply(Latents.of(rowMajor().length / columns(), columns(), rowMajor())).toArray();
+        String by = test + " tests of the columns" + (joint.isIdentity() ? "" : "; pairs and norm "
+                + joint.mapDescription());
+        if (joint.law().dimension() != columns()) {
+            throw failure("%nExpecting %s%nto follow %s jointly%nbut its joint reference has dimension %d", noun(),
+                    prior.description(), joint.law().dimension());
+        }
         if (columns() >= 2) {
             List<TestResult> pairs = Multivariate.pairwiseCorrelations(rows, columns());
             int next = 0;
@@ -207,7 +217,7 @@ public abstract class AbstractSamplesAssert<SELF extends AbstractSamplesAssert<S
             }
             by += ", correlation tests of the pairs";
         }
-        if (prior.type().equals("gaussian")) {
+        if (joint.law().type().equals("gaussian")) {
             raw.add(Multivariate.normSquaredChiSquare(rows, columns()).withName("squared norm"));
             by += ", a KS test of the squared norm against chi-squared";
         }

@@ -4,6 +4,8 @@ import io.github.latentcheck.data.Samples;
 import io.github.latentcheck.power.PowerAnalysis;
 import io.github.latentcheck.power.PowerDemand;
 import io.github.latentcheck.power.QuadraticEdfPower;
+import io.github.latentcheck.data.Latents;
+import io.github.latentcheck.prior.LatentReference;
 import io.github.latentcheck.prior.Prior;
 import io.github.latentcheck.spec.Options;
 import io.github.latentcheck.stats.AndersonDarling;
@@ -84,15 +86,17 @@ public final class LatentGoodnessOfFitCheck implements Check {
 
     @Override
     public Set<Requirement> requirements() {
-        return Set.of();
+        return Set.of(Requirement.PRIOR_REFERENCE);
     }
 
     @Override
     public CheckResult run(CheckInput input) {
-        Prior prior = input.prior();
+        LatentReference reference = input.prior().marginalReference();
+        Prior prior = reference.law();
+        Latents latents = reference.apply(input.latents());
         List<TestResult> raw = new ArrayList<>(prior.dimension());
         for (int j = 0; j < prior.dimension(); j++) {
-            double[] column = input.latents().column(j);
+            double[] column = latents.column(j);
             TestResult t = statistic == Statistic.AD
                     ? AndersonDarling.oneSample(column, prior.marginal(j))
                     : CramerVonMises.oneSample(column, prior.marginal(j));
@@ -101,7 +105,7 @@ public final class LatentGoodnessOfFitCheck implements Check {
         CheckResult.Builder result = CheckResult.builder(this);
         family.summarize(result, raw, "latent coordinates");
         result.metric("maxStatistic", DimensionTests.maxStatistic(raw));
-        return PowerCheck.report(result, powerAnalysis(prior, input.latents().rows(), input.training()).orElseThrow())
+        return PowerCheck.report(result, powerAnalysis(prior, latents.rows(), input.training()).orElseThrow())
                 .build();
     }
 

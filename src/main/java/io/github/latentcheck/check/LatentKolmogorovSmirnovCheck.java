@@ -6,6 +6,8 @@ import io.github.latentcheck.data.Samples;
 import io.github.latentcheck.power.KolmogorovSmirnovPower;
 import io.github.latentcheck.power.PowerAnalysis;
 import io.github.latentcheck.power.PowerDemand;
+import io.github.latentcheck.data.Latents;
+import io.github.latentcheck.prior.LatentReference;
 import io.github.latentcheck.prior.Prior;
 import io.github.latentcheck.spec.Options;
 import io.github.latentcheck.stats.KolmogorovSmirnov;
@@ -21,7 +23,10 @@ import org.apache.commons.statistics.distribution.ContinuousDistribution;
  * {@code latent-ks}: are the latents drawn from the declared prior? A one-sample two-sided
  * Kolmogorov–Smirnov test of each latent coordinate against the prior's marginal,
  * {@code D_n = sup_x |F_n(x) − F(x)|}, with a multiple-testing correction across coordinates
- * (Holm unless the spec says otherwise). See {@link KolmogorovSmirnov} for the p-values.
+ * (Holm unless the spec says otherwise). See {@link KolmogorovSmirnov} for the p-values. The coordinates
+ * are those of the prior's {@link Prior#marginalReference()}: z itself against the marginals (a learned
+ * Gaussian's N(μ_j, Σ_jj), a mixture's exact mixture CDF), or for a flow with an inverse f⁻¹(z) against the
+ * base's. {@code latent-ad}, {@code latent-cvm} and {@code moments} test the same coordinates.
  *
  * <p>Metrics: {@code tests}, {@code rejected} (coordinates whose adjusted p-value is below alpha),
  * {@code maxStatistic} (the largest D_n), {@code minPValue}, {@code minAdjustedPValue}, and
@@ -80,13 +85,15 @@ public final class LatentKolmogorovSmirnovCheck implements Check {
 
     @Override
     public CheckResult run(CheckInput input) {
-        Prior prior = input.prior();
+        LatentReference reference = input.prior().marginalReference();
+        Prior prior = reference.law();
+        Latents latents = reference.apply(input.latents());
         int d = prior.dimension();
         List<TestResult> raw = new ArrayList<>(d);
         int worst = 0;
         for (int j = 0; j < d; j++) {
             ContinuousDistribution marginal = prior.marginal(j);
-            TestResult t = KolmogorovSmirnov.oneSample(input.latents().column(j), marginal::cumulativeProbability);
+            TestResult t = KolmogorovSmirnov.oneSample(latents.column(j), marginal::cumulativeProbability);
             raw.add(t.withName("z" + j));
             if (t.statistic() > raw.get(worst).statistic()) {
                 worst = j;
@@ -94,7 +101,7 @@ public final class LatentKolmogorovSmirnovCheck implements Check {
         }
         CheckResult.Builder result = CheckResult.builder(this);
         family.summarize(result, raw, "latent coordinates");
-        double[] values = input.latents().column(worst);
+        double[] values = latents.column(worst);
         ContinuousDistribution marginal = prior.marginal(worst);
         result.metric("maxStatistic", DimensionTests.maxStatistic(raw));
         PowerCheck.report(result, powerAnalysis(prior, values.length, input.training()).orElseThrow());

@@ -2,6 +2,7 @@ package io.github.latentcheck.check;
 
 import io.github.latentcheck.InvalidInputException;
 import io.github.latentcheck.data.Latents;
+import io.github.latentcheck.prior.LatentReference;
 import io.github.latentcheck.prior.Prior;
 import io.github.latentcheck.spec.Options;
 import io.github.latentcheck.stats.CentralMoments;
@@ -34,7 +35,15 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * ({@link Multivariate#henzeZirkler}), consistent against every alternative; Gaussian priors only,
  * O(n² d), on the first {@code max_rows} rows (default 5000) as {@code mardia}.
  * </ul>
- * Metrics: {@code tests}, {@code rejected}, {@code minPValue}, {@code minAdjustedPValue}, and for
+ * The latents are tested through the prior's {@link Prior#jointReference()}: under a learned Gaussian
+ * N(μ, Σ) they are whitened first, \(y = L^{-1}(z - \mu)\) with \(LL^\top = \Sigma\), and y is tested
+ * against N(0, I_d) (so {@code latent-norm} tests the squared Mahalanobis norm against χ²_d, and
+ * {@code latent-independence} the whitened pairs; Mardia's and Henze–Zirkler's statistics are affine
+ * invariant, so whitening changes them only by rounding). Under a flow with an inverse, f⁻¹(z) is tested
+ * against the flow's base. A mixture's coordinates share the component, so {@code latent-norm} and
+ * {@code latent-independence} are refused for it (its joint law is tested by {@code latent-energy}).
+ *
+ * <p>Metrics: {@code tests}, {@code rejected}, {@code minPValue}, {@code minAdjustedPValue}, and for
  * {@code latent-norm} {@code statistic}, for {@code latent-independence} {@code maxAbsCorrelation}, for
  * {@code mardia} {@code skewness} (κ) and {@code kurtosis} (z), for {@code henze-zirkler}
  * {@code statistic} (T).
@@ -50,6 +59,9 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
 public final class LatentMultivariateCheck implements Check {
     /** Default for mardia's {@code max_rows}. */
     static final int DEFAULT_MARDIA_ROWS = 5000;
+
+    /** The types of the priors with independent coordinates (the sphere's are uncorrelated; see above). */
+    private static final Set<String> INDEPENDENT = Set.of("gaussian", "uniform", "truncated", "sphere");
 
     /** What the check tests. */
     enum Kind {
@@ -98,11 +110,20 @@ public final class LatentMultivariateCheck implements Check {
 
     @Override
     public Set<Requirement> requirements() {
-        return Set.of();
+        return Set.of(Requirement.PRIOR_REFERENCE);
     }
 
     @Override
-    public void validate(Prior prior) {
+    public void validate(Prior tested) {
+        if (!tested.hasReference()) {
+            return;
+        }
+        Prior prior = tested.jointReference().law();
+        if ((kind == Kind.NORM || kind == Kind.INDEPENDENCE) && !INDEPENDENT.contains(prior.type())) {
+            throw new InvalidInputException(kind.type + " tests priors with independent coordinates, which a "
+                    + prior.type() + " prior does not have: compare the latents with fresh draws by latent-energy or "
+                    + "latent-mmd");
+        }
         if ((kind == Kind.MARDIA || kind == Kind.HENZE_ZIRKLER) && !prior.type().equals("gaussian")) {
             throw new InvalidInputException(kind.type + " tests multivariate normality and needs a gaussian prior, not "
                     + prior.type());
@@ -118,8 +139,9 @@ public final class LatentMultivariateCheck implements Check {
 
     @Override
     public CheckResult run(CheckInput input) {
-        Prior prior = input.prior();
-        Latents latents = input.latents();
+        LatentReference reference = input.prior().jointReference();
+        Prior prior = reference.law();
+        Latents latents = reference.apply(input.latents());
         int d = prior.dimension();
         CheckResult.Builder result = CheckResult.builder(this);
         switch (kind) {

@@ -9,6 +9,8 @@ import io.github.latentcheck.power.MeanTestPower;
 import io.github.latentcheck.power.PowerAnalysis;
 import io.github.latentcheck.power.PowerDemand;
 import io.github.latentcheck.power.VarianceTestPower;
+import io.github.latentcheck.data.Latents;
+import io.github.latentcheck.prior.LatentReference;
 import io.github.latentcheck.prior.Prior;
 import io.github.latentcheck.spec.Options;
 import io.github.latentcheck.stats.CentralMoments;
@@ -116,12 +118,13 @@ public final class MomentsCheck implements Check {
     }
 
     @Override
-    public void validate(Prior prior) {
-        if (omnibus == Omnibus.NONE) {
+    public void validate(Prior tested) {
+        if (!tested.hasReference()) {
             return;
         }
+        Prior prior = tested.marginalReference().law();
         for (int j = 0; j < prior.dimension(); j++) {
-            if (!prior.moments(j).isGaussian()) {
+            if (!prior.moments(j).isGaussian() && omnibus != Omnibus.NONE) {
                 throw new InvalidInputException(id + ": omnibus tests of normality need a prior with Gaussian "
                         + "marginals, not " + prior.type());
             }
@@ -164,7 +167,9 @@ public final class MomentsCheck implements Check {
 
     @Override
     public CheckResult run(CheckInput input) {
-        Prior prior = input.prior();
+        LatentReference reference = input.prior().marginalReference();
+        Prior prior = reference.law();
+        Latents latents = reference.apply(input.latents());
         int d = prior.dimension();
         int per = perCoordinate();
         TestResult[] raw = new TestResult[per * d];
@@ -173,7 +178,7 @@ public final class MomentsCheck implements Check {
         double[] skewnessError = new double[d];
         double[] kurtosisError = new double[d];
         Tasks.run(d, input.threads(), j -> {
-            double[] x = input.latents().column(j);
+            double[] x = latents.column(j);
             CentralMoments ref = prior.moments(j);
             SampleMoments m = SampleMoments.of(x);
             meanError[j] = Math.abs(m.mean() - ref.mean()) / Math.sqrt(ref.mu2());
@@ -212,7 +217,7 @@ public final class MomentsCheck implements Check {
                 .metric("maxVarianceError", max(varianceError))
                 .metric("maxSkewnessError", max(skewnessError))
                 .metric("maxKurtosisError", max(kurtosisError));
-        PowerAnalysis analysis = powerAnalysis(prior, input.latents().rows(), input.training()).orElseThrow();
+        PowerAnalysis analysis = powerAnalysis(prior, latents.rows(), input.training()).orElseThrow();
         PowerCheck.report(result, analysis);
         boolean gaussian = true;
         for (int j = 0; j < d; j++) {

@@ -393,7 +393,7 @@ public final class OnnxGenerator implements Generator {
 
         @Override
         public Generator create(Options options, GeneratorContext context) {
-            if (!onnxRuntimePresent()) {
+            if (!OnnxRuntime.isPresent()) {
                 throw new InvalidInputException(options.where("type") + ": generator type 'onnx' needs ONNX Runtime "
                         + "on the class path, which latentcheck declares optional: add "
                         + "com.microsoft.onnxruntime:onnxruntime (1.29.0 is tested) to your dependencies");
@@ -413,15 +413,6 @@ public final class OnnxGenerator implements Generator {
                         + dim + "]");
             }
             return generator;
-        }
-
-        private static boolean onnxRuntimePresent() {
-            try {
-                Class.forName("ai.onnxruntime.OrtEnvironment", false, Provider.class.getClassLoader());
-                return true;
-            } catch (ClassNotFoundException e) {
-                return false;
-            }
         }
     }
 }

@@ -13,8 +13,9 @@ import org.apache.commons.statistics.distribution.ContinuousDistribution;
  * Its dimension is the file's column count.
  *
  * <p>A file has no distribution of its own to test against. It may declare a reference prior (for
- * example the N(0, I) it was drawn from); then {@link #marginal(int)} and {@link #moments(int)} are
- * the reference's, and the latent checks test the file's rows against it. Without one those methods
+ * example the N(0, I) it was drawn from, or a learned Gaussian, mixture or flow); then
+ * {@link #marginal(int)}, {@link #moments(int)}, {@link #marginalReference()} and {@link #jointReference()}
+ * are the reference's, and the latent checks test the file's rows against it (a flow's through its inverse). Without one those methods
  * throw, and an experiment that runs a latent check on it is refused when it is loaded.
  */
 public final class FilePrior implements Prior {
@@ -71,7 +72,23 @@ public final class FilePrior implements Prior {
 
     @Override
     public boolean hasReference() {
-        return reference != null;
+        return reference != null && reference.hasReference();
+    }
+
+    /**
+     * @throws InvalidInputException when the prior declares no reference
+     */
+    @Override
+    public LatentReference marginalReference() {
+        return requireReference().marginalReference();
+    }
+
+    /**
+     * @throws InvalidInputException when the prior declares no reference
+     */
+    @Override
+    public LatentReference jointReference() {
+        return requireReference().jointReference();
     }
 
     /**
@@ -93,7 +110,7 @@ public final class FilePrior implements Prior {
     private Prior requireReference() {
         if (reference == null) {
             throw new InvalidInputException(source + ": a file prior has no distribution to test against: give it "
-                    + "'reference: gaussian' (or uniform, truncated, sphere)");
+                    + "'reference: gaussian' (or uniform, truncated, sphere, mixture, flow)");
         }
         return reference;
     }

@@ -45,9 +45,7 @@ public final class LatentSampler {
         Tasks.run(blocks, threads, b -> {
             UniformRandomProvider rng = streams.get(b);
             int end = Math.min(rows, (b + 1) * BLOCK_ROWS);
-            for (int r = b * BLOCK_ROWS; r < end; r++) {
-                prior.sample(rng, data, r * dim);
-            }
+            prior.sampleRows(rng, end - b * BLOCK_ROWS, data, b * BLOCK_ROWS * dim);
         });
         return Latents.ofOwned(rows, dim, data);
     }

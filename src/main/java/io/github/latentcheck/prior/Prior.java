@@ -45,8 +45,49 @@ public interface Prior {
     void sample(UniformRandomProvider rng, double[] target, int offset);
 
     /**
-     * @return whether {@link #marginal(int)} and {@link #moments(int)} describe a distribution that
-     *     latents can be tested against; only a {@link FilePrior} without a reference has none
+     * Draws {@code rows} latent vectors from one random stream, one after another: {@link LatentSampler}
+     * calls this once per block. The default calls {@link #sample} for each row; a prior that draws
+     * whole batches more cheaply (a flow, which runs a model) overrides it, drawing the same values
+     * for the same stream.
+     *
+     * @param rng the source of randomness
+     * @param rows the number of vectors
+     * @param target where the vectors are written, row-major
+     * @param offset the index of the first vector's first coordinate in {@code target}
+     */
+    default void sampleRows(UniformRandomProvider rng, int rows, double[] target, int offset) {
+        for (int r = 0; r < rows; r++) {
+            sample(rng, target, offset + r * dimension());
+        }
+    }
+
+    /**
+     * What the coordinate-wise latent checks ({@code latent-ks}, {@code latent-ad}, {@code latent-cvm},
+     * {@code moments}) test: the mapped latents' coordinates against the law's marginals. The default:
+     * the latents as they are, against this prior's {@link #marginal(int)}.
+     *
+     * @return the reference of the coordinate-wise checks
+     */
+    default LatentReference marginalReference() {
+        return LatentReference.of(this);
+    }
+
+    /**
+     * What the multivariate latent checks ({@code latent-norm}, {@code latent-independence},
+     * {@code mardia}, {@code henze-zirkler}) test: the mapped latents against the law, which for these
+     * checks has independent coordinates (or is the sphere). The default: the latents as they are,
+     * against this prior.
+     *
+     * @return the reference of the multivariate checks
+     */
+    default LatentReference jointReference() {
+        return LatentReference.of(this);
+    }
+
+    /**
+     * @return whether there is a distribution that latents can be tested against through
+     *     {@link #marginalReference()} and {@link #jointReference()}; a {@link FilePrior} without a
+     *     reference and a {@link FlowPrior} without an inverse have none
      */
     default boolean hasReference() {
         return true;

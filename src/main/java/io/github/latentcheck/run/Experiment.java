@@ -18,6 +18,7 @@ import io.github.latentcheck.generator.GeneratorProvider;
 import io.github.latentcheck.generator.Generators;
 import io.github.latentcheck.knn.ReferenceRows;
 import io.github.latentcheck.prior.FilePrior;
+import io.github.latentcheck.prior.FlowPrior;
 import io.github.latentcheck.prior.Prior;
 import io.github.latentcheck.prior.Priors;
 import io.github.latentcheck.spec.ExperimentSpec;
@@ -227,8 +228,13 @@ public final class Experiment {
                     if (!prior.getValue().hasReference()) {
                         throw new InvalidInputException(wherePriors.get(prior.getKey()) + ": prior '" + prior.getKey()
                                 + "' (" + prior.getValue().description() + ") has no reference distribution, which check '"
-                                + check.id() + "' (" + options.where() + ") tests latents against: add 'reference: "
-                                + "gaussian' (or uniform, truncated, sphere) to the prior, or drop the check");
+                                + check.id() + "' (" + options.where() + ") tests latents against: "
+                                + (prior.getValue() instanceof FlowPrior || prior.getValue() instanceof FilePrior file
+                                        && file.reference().isPresent()
+                                        ? "give the flow an 'inverse' model, or compare the latents with fresh draws by "
+                                        + "latent-energy or latent-mmd instead"
+                                        : "add 'reference: gaussian' (or uniform, truncated, sphere, mixture, flow) to "
+                                        + "the prior, or drop the check"));
                     }
                 }
             }

@@ -89,6 +89,16 @@ public final class Options {
         return map.entries().containsKey(key);
     }
 
+    /**
+     * @param key a key
+     * @return whether the key is present with a single value (a string or a number) rather than a list or
+     *     a map, as when a parameter is given as a file path instead of inline (reading it counts as reading it)
+     */
+    public boolean isSingleValue(String key) {
+        SpecNode node = node(key);
+        return node != null && node.kind() == SpecNode.Kind.SCALAR && node.scalar() != null;
+    }
+
     private SpecNode node(String key) {
         read.add(key);
         return map.entries().get(key);

@@ -30,7 +30,8 @@ class OnnxGeneratorTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"ring8-gan-gaussian", "ring8-gan-uniform", "grid25-gan-gaussian", "digits-vae-gaussian",
-        "digits-vae-d2", "digits-vae-d4", "digits-vae-d8", "digits-vae-d16"})
+        "digits-vae-d2", "digits-vae-d4", "digits-vae-d8", "digits-vae-d16",
+        "ring8-vae-learned-gaussian", "ring8-vae-flow-prior"})
     void reproducesTheSidecarsGoldenVectorsTo1e5(String name) throws IOException {
         JsonNode sidecar = new ObjectMapper().readTree(MODELS.resolve(name + ".json").toFile());
         double[][] z = matrix(sidecar.get("golden_vectors").get("z"));

@@ -93,7 +93,7 @@ class PriorsTest {
     @Test
     void refusesAnUnknownTypeListingTheKnownOnes() {
         assertThatThrownBy(() -> Priors.create(yaml("type: cauchy"), 2)).isInstanceOf(InvalidInputException.class)
-                .hasMessage("spec.yaml:2: unknown prior type 'cauchy' (known: gaussian, uniform, truncated, sphere, file)");
+                .hasMessage("spec.yaml:2: unknown prior type 'cauchy' (known: gaussian, uniform, truncated, sphere, mixture, flow, file)");
     }
 
     @Test
