@@ -8,6 +8,7 @@ import io.github.latentcheck.concurrent.Tasks;
 import io.github.latentcheck.data.Samples;
 import io.github.latentcheck.encoder.Posterior;
 import io.github.latentcheck.encoder.PosteriorStatistics;
+import io.github.latentcheck.prior.GaussianPrior;
 import io.github.latentcheck.prior.Prior;
 import io.github.latentcheck.spec.Options;
 import java.util.ArrayList;
@@ -88,6 +89,11 @@ public final class PriorHolesCheck implements Check {
         if (!INDEPENDENT.contains(prior.type())) {
             throw new InvalidInputException("the prior's density is taken as the product of its marginals, which "
                     + "holds for gaussian, uniform and truncated priors, not " + prior.type());
+        }
+        if (prior instanceof GaussianPrior gaussian && !gaussian.hasIndependentCoordinates()) {
+            throw new InvalidInputException("the prior's density is taken as the product of its marginals, which "
+                    + "does not hold for a gaussian prior with correlated coordinates (a covariance or cholesky "
+                    + "with entries off the diagonal)");
         }
     }
 

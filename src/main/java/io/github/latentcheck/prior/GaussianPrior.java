@@ -195,6 +195,24 @@ public final class GaussianPrior implements Prior {
         return form == Form.STANDARD;
     }
 
+    /**
+     * @return whether the coordinates are independent (N(0, I), a diagonal scale, or a Cholesky factor with
+     *     no non-zero entry off its diagonal), so that the density is the product of the marginals
+     */
+    public boolean hasIndependentCoordinates() {
+        if (form != Form.FULL) {
+            return true;
+        }
+        for (int i = 0; i < dimension; i++) {
+            for (int j = 0; j < i; j++) {
+                if (cholesky[i][j] != 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /** @return the mean μ */
     public double[] mean() {
         return form == Form.STANDARD ? new double[dimension] : mean.clone();

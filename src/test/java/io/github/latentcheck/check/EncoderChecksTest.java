@@ -1,8 +1,11 @@
 package io.github.latentcheck.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.latentcheck.InvalidInputException;
 import io.github.latentcheck.data.Latents;
 import io.github.latentcheck.data.Samples;
 import io.github.latentcheck.encoder.Encoder;
@@ -220,5 +223,18 @@ class EncoderChecksTest {
                 .isCloseTo(expected, within(1e-15 * expected));
         assertThat(result.metric("ignored")).as("0, 0 and 0.01 / 4 < 0.01").contains(3L);
         assertThat(List.of(result.metric("dimensions").orElseThrow())).containsExactly(7L);
+    }
+
+    @Test
+    void priorHolesRefusesACorrelatedGaussianPriorAndTakesADiagonalOne() {
+        Check holes = check(Map.of("type", "prior-holes"));
+        GaussianPrior correlated = GaussianPrior.withCholesky(new double[2], new double[][] {{1, 0}, {0.5, 1}});
+        GaussianPrior diagonal = GaussianPrior.withCholesky(new double[2], new double[][] {{2, 0}, {0, 1}});
+        assertThatThrownBy(() -> holes.validate(correlated))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("correlated coordinates");
+        assertThatCode(() -> holes.validate(diagonal)).doesNotThrowAnyException();
+        assertThatCode(() -> holes.validate(GaussianPrior.of(new double[] {1, 2}, new double[] {0.5, 3})))
+                .doesNotThrowAnyException();
     }
 }
