@@ -3,6 +3,7 @@ package io.github.latentcheck.cli;
 import io.github.latentcheck.InvalidInputException;
 import io.github.latentcheck.SafeText;
 import io.github.latentcheck.data.HeapLimit;
+import io.github.latentcheck.knn.NearestNeighborSearch;
 import io.github.latentcheck.report.Versions;
 import io.github.latentcheck.run.Verdict;
 import java.io.PrintWriter;
@@ -178,11 +179,12 @@ public final class LatentcheckCommand {
         return d[a.length()][b.length()];
     }
 
-    /** Reads the version from the jar's manifest. */
+    /** The version from the jar's manifest, the JVM's, and which k-NN kernel runs. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"latentcheck " + Versions.latentcheck(), "Java " + Runtime.version()};
+            return new String[] {"latentcheck " + Versions.latentcheck(), "Java " + Runtime.version(),
+                "k-NN kernel: " + NearestNeighborSearch.kernelName()};
         }
     }
 }
