@@ -57,7 +57,8 @@ class Float64InputTest {
         assertThat(cli.err()).isEmpty();
         JsonNode result = new ObjectMapper().readTree(cli.out());
         assertThat(cli.status()).isEqualTo(result.path("verdict").asText().equals("failed") ? 1 : 0);
-        return result;
+        assertThat(result.get("results")).as("one column, one result").hasSize(1);
+        return result.get("results").get(0);
     }
 
     private static void assertRelative(double actual, String expected, double tolerance) {
