@@ -30,10 +30,11 @@ public final class CheckInput {
     private final ReferenceRows trainingRows;
     private final CheckProgress progress;
     private final Encoder encoder;
+    private final boolean fromLatents;
 
     private CheckInput(Prior prior, Latents latents, Samples samples, Samples training, Samples holdout,
             long seed, int threads, Generator generator, ReferenceRows trainingRows, CheckProgress progress,
-            Encoder encoder) {
+            Encoder encoder, boolean fromLatents) {
         this.prior = prior;
         this.latents = latents;
         this.samples = samples;
@@ -45,6 +46,7 @@ public final class CheckInput {
         this.trainingRows = trainingRows;
         this.progress = progress;
         this.encoder = encoder;
+        this.fromLatents = fromLatents;
     }
 
     /**
@@ -60,7 +62,7 @@ public final class CheckInput {
     public static CheckInput of(Prior prior, Latents latents, Samples samples, Samples training, Samples holdout,
             long seed, int threads) {
         return new CheckInput(prior, latents, samples, training, holdout, seed, threads, null, null,
-                CheckProgress.NONE, null);
+                CheckProgress.NONE, null, latents != null);
     }
 
     /**
@@ -70,7 +72,7 @@ public final class CheckInput {
      */
     public CheckInput withGenerator(Generator g) {
         return new CheckInput(prior, latents, samples, training, holdout, seed, threads, g, trainingRows, progress,
-                encoder);
+                encoder, fromLatents);
     }
 
     /**
@@ -83,7 +85,7 @@ public final class CheckInput {
      */
     public CheckInput withTrainingRows(ReferenceRows rows) {
         return new CheckInput(prior, latents, samples, null, holdout, seed, threads, generator,
-                Objects.requireNonNull(rows, "rows"), progress, encoder);
+                Objects.requireNonNull(rows, "rows"), progress, encoder, fromLatents);
     }
 
     /**
@@ -92,7 +94,7 @@ public final class CheckInput {
      */
     public CheckInput withProgress(CheckProgress p) {
         return new CheckInput(prior, latents, samples, training, holdout, seed, threads, generator, trainingRows,
-                Objects.requireNonNull(p, "progress"), encoder);
+                Objects.requireNonNull(p, "progress"), encoder, fromLatents);
     }
 
     /** @return where the check reports its long steps ({@link CheckProgress#NONE} unless set) */
@@ -115,7 +117,7 @@ public final class CheckInput {
      */
     public CheckInput withEncoder(Encoder e) {
         return new CheckInput(prior, latents, samples, training, holdout, seed, threads, generator, trainingRows,
-                progress, Objects.requireNonNull(e, "encoder"));
+                progress, Objects.requireNonNull(e, "encoder"), fromLatents);
     }
 
     /** @return the encoder, when the check {@linkplain Requirement#ENCODER requires} one */
@@ -142,12 +144,27 @@ public final class CheckInput {
      */
     public static CheckInput ofSamples(Samples samples, Samples training, Samples holdout, long seed, int threads) {
         return new CheckInput(null, null, samples, training, holdout, seed, threads, null, null, CheckProgress.NONE,
-                null);
+                null, false);
     }
 
-    /** @return whether the run has a prior and latents (false for samples generated elsewhere) */
+    /**
+     * Marks the samples as made elsewhere, as the {@code file} generator's rows are: the run still
+     * drew latents (checks of the latents themselves read them), but the samples do not come from
+     * them, so {@link #hasLatents()} is false and no check relates the samples to the latents.
+     *
+     * @return a copy whose samples do not come from its latents
+     */
+    public CheckInput withSamplesMadeElsewhere() {
+        return new CheckInput(prior, latents, samples, training, holdout, seed, threads, generator, trainingRows,
+                progress, encoder, false);
+    }
+
+    /**
+     * @return whether the samples were generated from the latents: false for samples made elsewhere
+     *     ({@link #ofSamples}, {@link #withSamplesMadeElsewhere})
+     */
     public boolean hasLatents() {
-        return latents != null;
+        return fromLatents;
     }
 
     /** @return the prior the latents were drawn from */

@@ -3,23 +3,15 @@ package io.github.latentcheck.cli;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.github.latentcheck.InvalidInputException;
 import io.github.latentcheck.check.CheckResult;
 import io.github.latentcheck.check.MemorizationCheck;
 import io.github.latentcheck.concurrent.Tasks;
-import io.github.latentcheck.data.AtomicFile;
 import io.github.latentcheck.data.MappedNpyFile;
 import io.github.latentcheck.data.SampleFiles;
 import io.github.latentcheck.data.Samples;
 import io.github.latentcheck.report.JsonResultsReporter;
-import io.github.latentcheck.report.ReportFolder;
-import io.github.latentcheck.report.ReportWriter;
-import io.github.latentcheck.run.Experiment;
 import io.github.latentcheck.run.ExperimentResult;
-import io.github.latentcheck.run.ExperimentRunner;
-import io.github.latentcheck.spec.ExperimentSpec;
 import io.github.latentcheck.stats.TestResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -55,7 +47,7 @@ import picocli.CommandLine.Spec;
  * it is then found during the search, and since output is written only after the check ends,
  * nothing is written. On a terminal each long search shows its progress on standard error.
  */
-@Command(name = "audit", mixinStandardHelpOptions = true,
+@Command(name = "audit", mixinStandardHelpOptions = true, preprocessor = OldSpellings.class,
         description = "Memorization audit: score generated samples against the training rows (and held-out rows): "
                 + "near-copies, distances to the closest record, membership inference and the data-copying test.")
 final class AuditCommand implements Callable<Integer> {
@@ -74,8 +66,9 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--holdout", paramLabel = "FILE", description = "Held-out rows from the training distribution.")
     Path holdoutFile;
 
-    @Option(names = "--k", paramLabel = "K", description = "Training neighbours averaged by Carlini et al.'s score "
-            + "(default 50, capped at the training rows − 1); at least 2 and below the number of training rows.")
+    @Option(names = "--neighbors", paramLabel = "K", description = "Training neighbours averaged by Carlini et al.'s "
+            + "score (default 50, capped at the training rows − 1); at least 2 and below the number of training rows; "
+            + "formerly --k.")
     Integer k;
 
     @Option(names = "--image-shape", paramLabel = "HxW", description = "Show rows as H×W grayscale images, e.g. 8x8.")
@@ -117,25 +110,13 @@ final class AuditCommand implements Callable<Integer> {
             requireSameColumns(SampleFiles.readSamples(holdoutFile).columns(), holdoutFile, trainingColumns, trainFile);
         }
         if (k != null && (k < 2 || k >= trainingRows)) {
-            throw new InvalidInputException("--k " + k + " is not at least 2 and below the number of training rows in "
-                    + trainFile + ": " + trainingRows);
+            throw new InvalidInputException("--neighbors " + k + " is not at least 2 and below the number of training "
+                    + "rows in " + trainFile + ": " + trainingRows);
         }
         int[] shape = shape(samples.columns());
         MemorizationCheck check = check(shape);
         List<String> criteria = CommandGates.criteria(gates, check);
-        if (out != null) {
-            ReportFolder.checkReplaceable(out);
-        }
-        String yaml = spec(samples.rows(), shape, criteria);
-        Path specFile = (out != null ? out : Path.of("")).resolve("audit.yaml");
-        Experiment experiment = Experiment.load(ExperimentSpec.parse(yaml, specFile));
-        ExperimentResult result = ExperimentRunner.of(threadCount, TerminalProgress.forStandardError()).run(experiment);
-        if (out != null) {
-            ReportFolder.write(out, folder -> {
-                ReportWriter.writeInto(folder, result, ReportWriter.standard());
-                AtomicFile.write(folder.resolve(specFile.getFileName()), yaml.getBytes(StandardCharsets.UTF_8));
-            });
-        }
+        ExperimentResult result = experiment(samples.rows(), shape, criteria).run(threadCount, out);
         CheckResult memorization = result.runs().get(0).checks().get(0);
         PrintWriter stdout = command.commandLine().getOut();
         if (json) {
@@ -180,11 +161,8 @@ final class AuditCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * The audit as a one-prior experiment whose generator returns the rows of the samples file: the
-     * one code path of every output flag, and the spec written beside a report as {@code audit.yaml}.
-     */
-    private String spec(int rows, int[] shape, List<String> criteria) throws IOException {
+    /** The audit as a one-prior experiment whose generator returns the rows of the samples file. */
+    private SamplesExperiment experiment(int rows, int[] shape, List<String> criteria) throws IOException {
         Map<String, Object> check = new LinkedHashMap<>();
         check.put("type", "memorization");
         check.put("holdout", holdoutFile != null ? "required" : "none");
@@ -199,20 +177,9 @@ final class AuditCommand implements Callable<Integer> {
         if (holdoutFile != null) {
             data.put("holdout", holdoutFile.toAbsolutePath().toString());
         }
-        Map<String, Object> spec = new LinkedHashMap<>();
-        spec.put("name", "memorization-audit");
-        spec.put("description", "Memorization audit of " + samplesFile + " against " + trainFile
-                + (holdoutFile != null ? " and " + holdoutFile : "") + ". The latents are not used: the generator "
-                + "returns the rows of the samples file in order.");
-        spec.put("seed", seed);
-        spec.put("samples", rows);
-        spec.put("latent_dim", 1);
-        spec.put("priors", List.of(Map.of("type", "gaussian", "label", "samples")));
-        spec.put("generator", Map.of("type", "file", "path", samplesFile.toAbsolutePath().toString()));
-        spec.put("data", data);
-        spec.put("checks", List.of(check));
-        spec.put("gates", criteria);
-        return new ObjectMapper(new YAMLFactory()).writeValueAsString(spec);
+        return SamplesExperiment.of("audit", "memorization-audit", "Memorization audit of " + samplesFile + " against " + trainFile
+                + (holdoutFile != null ? " and " + holdoutFile : "") + ".", samplesFile, rows, seed, data,
+                List.of(check), criteria, out);
     }
 
     private String json(ExperimentResult run, CheckResult result) throws IOException {

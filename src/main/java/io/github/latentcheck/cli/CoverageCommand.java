@@ -5,20 +5,18 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.latentcheck.InvalidInputException;
 import io.github.latentcheck.check.Check;
-import io.github.latentcheck.check.CheckInput;
 import io.github.latentcheck.check.CheckResult;
 import io.github.latentcheck.check.ModeCoverageCheck;
 import io.github.latentcheck.check.NdbCheck;
 import io.github.latentcheck.check.PrdcCheck;
 import io.github.latentcheck.concurrent.Tasks;
-import io.github.latentcheck.data.AtomicFile;
 import io.github.latentcheck.data.SampleFiles;
 import io.github.latentcheck.data.Samples;
-import io.github.latentcheck.gate.Gate;
-import io.github.latentcheck.gate.GateResult;
+import io.github.latentcheck.modes.GaussianMixture;
 import io.github.latentcheck.modes.ModesFile;
 import io.github.latentcheck.report.JsonResultsReporter;
-import io.github.latentcheck.report.ReportFolder;
+import io.github.latentcheck.run.ExperimentResult;
+import io.github.latentcheck.run.PriorRun;
 import io.github.latentcheck.run.Verdict;
 import io.github.latentcheck.stats.TestResult;
 import java.io.ByteArrayOutputStream;
@@ -27,6 +25,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,13 +38,18 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code latentcheck coverage}: scores samples generated elsewhere for mode coverage, against known
- * modes ({@code mode-coverage}) or against reference data ({@code prdc} and {@code ndb}). On a
- * terminal each long search (PRDC's four k-NN searches) shows its progress on standard error.
+ * modes ({@code mode-coverage}) or against training data ({@code prdc} and {@code ndb}), as a
+ * one-prior experiment ({@link SamplesExperiment}): {@code --json}, the table and {@code --out}'s
+ * report give the same numbers. On a terminal each long search (PRDC's four k-NN searches) shows its
+ * progress on standard error.
  */
-@Command(name = "coverage", mixinStandardHelpOptions = true,
+@Command(name = "coverage", mixinStandardHelpOptions = true, preprocessor = OldSpellings.class,
         description = "Mode coverage of a samples file: against known modes (ring8, grid25 or a JSON modes file), "
-                + "or against reference data (precision, recall, density, coverage; NDB).")
+                + "or against training data (precision, recall, density, coverage; NDB).")
 final class CoverageCommand implements Callable<Integer> {
+    /** NDB's k-means bins, as in specs. */
+    private static final int NDB_BINS = 50;
+
     @Spec
     CommandSpec command;
 
@@ -60,15 +64,17 @@ final class CoverageCommand implements Callable<Integer> {
         @Option(names = "--modes", paramLabel = "MODES", description = "ring8, grid25 or a JSON modes file.")
         String modes;
 
-        @Option(names = "--reference", paramLabel = "FILE", description = "Real data to compare with (.npy or .csv).")
-        Path reference;
+        @Option(names = "--train", paramLabel = "FILE",
+                description = "Training (real) data to compare with (.npy or .csv); formerly --reference.")
+        Path train;
     }
 
     @Option(names = "--holdout", paramLabel = "FILE",
-            description = "With --reference: held-out real data for the real-against-real PRDC baseline.")
+            description = "With --train: held-out real data for the real-against-real PRDC baseline.")
     Path holdout;
 
-    @Option(names = "--k", paramLabel = "K", defaultValue = "5", description = "PRDC neighbour rank (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--prdc-k", paramLabel = "K", defaultValue = "5",
+            description = "With --train: PRDC's neighbour rank (default: ${DEFAULT-VALUE}); formerly --k.")
     int k;
 
     @Option(names = "--hq-sigmas", paramLabel = "H", defaultValue = "3",
@@ -87,75 +93,79 @@ final class CoverageCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object with every check's metrics and tests.")
     boolean json;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Also write the JSON object to DIR/coverage.json "
-            + "(DIR is created, or replaced whole when it holds an earlier report).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Write the report into DIR (index.html, results.json, "
+            + "junit.xml, summary.md and coverage.yaml, the spec that reproduces it with 'latentcheck run'); DIR is "
+            + "created, or replaced whole when it holds an earlier report.")
     Path out;
 
     @Option(names = "--gate", paramLabel = "EXPR", description = "A criterion such as 'prdc.coverage >= 0.9' "
             + "(repeatable); replaces the default criteria, the checks' own verdicts: with --modes, some "
             + "high-quality samples, every mode covered, none under-covered and the occupancy test not rejecting; "
-            + "with --reference, no NDB bin different (PRDC reports estimates and judges nothing by itself).")
+            + "with --train, no NDB bin different (PRDC reports estimates and judges nothing by itself).")
     List<String> gates = new ArrayList<>();
 
     @Override
     public Integer call() throws IOException {
-        if (out != null) {
-            ReportFolder.checkReplaceable(out);
-        }
+        RunCommand.requireAtLeastOne("--threads", threads);
         Samples samples = SampleFiles.readSamples(samplesFile);
         List<Check> checks = new ArrayList<>();
-        Samples reference = null;
-        Samples held = null;
+        List<Map<String, Object>> options = new ArrayList<>();
+        Map<String, Object> data = new LinkedHashMap<>();
         if (against.modes != null) {
             if (holdout != null) {
-                throw new InvalidInputException("--holdout goes with --reference, not --modes");
+                throw new InvalidInputException("--holdout goes with --train, not --modes");
             }
-            checks.add(ModeCoverageCheck.of("mode-coverage", ModesFile.resolve(against.modes, Path.of("")))
-                    .withHqSigmas(hqSigmas).withAlpha(alpha));
+            GaussianMixture mixture = ModesFile.resolve(against.modes, Path.of(""));
+            if (mixture.dimension() != samples.columns()) {
+                throw new InvalidInputException(samplesFile + ": has " + samples.columns() + " columns but the modes "
+                        + mixture.name() + " have dimension " + mixture.dimension());
+            }
+            checks.add(ModeCoverageCheck.of("mode-coverage", mixture).withHqSigmas(hqSigmas).withAlpha(alpha));
+            boolean named = against.modes.equals("ring8") || against.modes.equals("grid25");
+            options.add(Map.of("type", "mode-coverage", "modes", named ? against.modes
+                    : Path.of(against.modes).toAbsolutePath().toString(), "hq_sigmas", hqSigmas, "alpha", alpha));
         } else {
-            reference = SampleFiles.readSamples(against.reference);
-            held = holdout != null ? SampleFiles.readSamples(holdout) : null;
-            checks.add(PrdcCheck.of("prdc").withK(k));
-            checks.add(NdbCheck.of("ndb", 50, alpha));
-        }
-        List<Gate> criteria = new ArrayList<>();
-        for (String expression : CommandGates.criteria(gates, checks.toArray(new Check[0]))) {
-            criteria.add(Gate.parse(expression, "--gate"));
-        }
-        CheckInput input = CheckInput.ofSamples(samples, reference, held, seed,
-                threads != null ? threads : Tasks.defaultThreads());
-        List<CheckResult> results = new ArrayList<>();
-        for (Check check : checks) {
-            try {
-                results.add(TerminalProgress.run("coverage", check, input));
-            } catch (InvalidInputException e) {
-                throw new InvalidInputException(samplesFile + ": " + check.id() + ": " + e.getMessage(), e);
+            requireSameColumns(samples, against.train);
+            data.put("training", against.train.toAbsolutePath().toString());
+            if (holdout != null) {
+                requireSameColumns(samples, holdout);
+                data.put("holdout", holdout.toAbsolutePath().toString());
             }
+            checks.add(PrdcCheck.of("prdc").withK(k));
+            checks.add(NdbCheck.of("ndb", NDB_BINS, alpha));
+            options.add(Map.of("type", "prdc", "k", k));
+            options.add(Map.of("type", "ndb", "bins", NDB_BINS, "alpha", alpha));
         }
-        List<GateResult> verdicts = new ArrayList<>();
-        for (Gate gate : criteria) {
-            verdicts.add(gate.evaluate("samples", results));
-        }
-        Verdict verdict = Verdict.of(verdicts.stream().allMatch(GateResult::passed), verdicts.size());
-        byte[] document = json(samples, results, verdicts, verdict);
-        if (out != null) {
-            ReportFolder.write(out, folder -> AtomicFile.write(folder.resolve("coverage.json"), document));
-        }
+        List<String> criteria = CommandGates.criteria(gates, checks.toArray(new Check[0]));
+        SamplesExperiment experiment = SamplesExperiment.of("coverage", "coverage", "Mode coverage of " + samplesFile
+                + (against.modes != null ? " against the modes " + against.modes : " against " + against.train
+                + (holdout != null ? ", with " + holdout + " as the real-against-real baseline" : "")) + ".",
+                samplesFile, samples.rows(), seed, data, options, criteria, out);
+        ExperimentResult result = experiment.run(threads != null ? threads : Tasks.defaultThreads(), out);
+        PriorRun run = result.runs().get(0);
         PrintWriter stdout = command.commandLine().getOut();
         if (json) {
-            stdout.print(new String(document, StandardCharsets.UTF_8));
+            stdout.print(new String(json(samples, run, result.verdict()), StandardCharsets.UTF_8));
             stdout.println();
         } else {
-            printTable(stdout, results);
-            CommandGates.printTable(stdout, verdicts);
-            stdout.printf(Locale.ROOT, "%s: %s%n", samplesFile, verdict.label());
+            printTable(stdout, run.checks());
+            CommandGates.printTable(stdout, run.gates());
+            stdout.printf(Locale.ROOT, "%s: %s%s%n", samplesFile, result.verdictSummary(),
+                    out != null ? "; report in " + out.resolve("index.html") : "");
         }
         stdout.flush();
-        return LatentcheckCommand.exitStatus(verdict);
+        return LatentcheckCommand.exitStatus(result.verdict());
     }
 
-    private byte[] json(Samples samples, List<CheckResult> results, List<GateResult> verdicts, Verdict verdict)
-            throws IOException {
+    private void requireSameColumns(Samples samples, Path file) {
+        int columns = SampleFiles.readSamples(file).columns();
+        if (columns != samples.columns()) {
+            throw new InvalidInputException(file + ": row 0 has " + columns + " columns but the rows of " + samplesFile
+                    + " have " + samples.columns());
+        }
+    }
+
+    private byte[] json(Samples samples, PriorRun run, Verdict verdict) throws IOException {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         try (JsonGenerator gen = new JsonFactory().createGenerator(buffer, JsonEncoding.UTF8)) {
             gen.useDefaultPrettyPrinter();
@@ -166,11 +176,14 @@ final class CoverageCommand implements Callable<Integer> {
             gen.writeBooleanField("passed", verdict == Verdict.PASSED);
             gen.writeStringField("verdict", verdict.label().toLowerCase(Locale.ROOT));
             gen.writeArrayFieldStart("checks");
-            for (CheckResult result : results) {
+            for (CheckResult result : run.checks()) {
                 JsonResultsReporter.writeCheck(gen, result);
             }
             gen.writeEndArray();
-            JsonResultsReporter.writeGates(gen, verdicts);
+            JsonResultsReporter.writeGates(gen, run.gates());
+            if (out != null) {
+                gen.writeStringField("report", out.resolve("index.html").toString());
+            }
             gen.writeEndObject();
         }
         return buffer.toByteArray();

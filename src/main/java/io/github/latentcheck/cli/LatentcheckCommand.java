@@ -3,12 +3,16 @@ package io.github.latentcheck.cli;
 import io.github.latentcheck.InvalidInputException;
 import io.github.latentcheck.SafeText;
 import io.github.latentcheck.data.HeapLimit;
+import io.github.latentcheck.knn.NearestNeighborSearch;
 import io.github.latentcheck.report.Versions;
 import io.github.latentcheck.run.Verdict;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,7 +24,8 @@ import picocli.CommandLine.ScopeType;
  * or what did not fit in the Java heap), 3 for an internal error (a bug; {@code --debug} shows its
  * stack trace), 4 when a run has no gates and so judged nothing. Every message is one line, and
  * control characters in messages and on standard output are shown as escapes
- * ({@link SafeText#terminal}).
+ * ({@link SafeText#terminal}). An old option spelling ({@link OldSpellings}) adds one warning line
+ * per spelling after the command has run, except after bad input, whose message stays the only line.
  */
 @Command(name = "latentcheck", mixinStandardHelpOptions = true, versionProvider = LatentcheckCommand.Version.class,
         description = "A statistical test harness for generative models: latent priors, mode coverage, memorization.",
@@ -57,6 +62,9 @@ public final class LatentcheckCommand {
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
     boolean debug;
 
+    /** One line per old option spelling the command line used ({@link OldSpellings}). */
+    final List<String> deprecationNotes = new ArrayList<>();
+
     /**
      * @param args the command line
      */
@@ -73,8 +81,20 @@ public final class LatentcheckCommand {
      * @return the exit status
      */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        return execute(args, out, err, HelpLayout::terminalWidth);
+    }
+
+    /**
+     * @param args the command line
+     * @param out standard output
+     * @param err standard error
+     * @param helpWidth the width {@code --help} is laid out at
+     * @return the exit status
+     */
+    static int execute(String[] args, PrintWriter out, PrintWriter err, IntSupplier helpWidth) {
         LatentcheckCommand top = new LatentcheckCommand();
         CommandLine cli = new CommandLine(top);
+        HelpLayout.apply(cli, helpWidth);
         PrintWriter shown = new PrintWriter(SafeText.terminal(out), true);
         cli.setOut(shown);
         cli.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
@@ -110,6 +130,9 @@ public final class LatentcheckCommand {
             status = BAD_INPUT;
         }
         shown.flush();
+        if (status != BAD_INPUT) {
+            top.deprecationNotes.forEach(note -> err.println(message("warning: " + note)));
+        }
         err.flush();
         return status;
     }
@@ -156,11 +179,12 @@ public final class LatentcheckCommand {
         return d[a.length()][b.length()];
     }
 
-    /** Reads the version from the jar's manifest. */
+    /** The version from the jar's manifest, the JVM's, and which k-NN kernel runs. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"latentcheck " + Versions.latentcheck(), "Java " + Runtime.version()};
+            return new String[] {"latentcheck " + Versions.latentcheck(), "Java " + Runtime.version(),
+                "k-NN kernel: " + NearestNeighborSearch.kernelName()};
         }
     }
 }

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code latentcheck sample}: draws latents from a prior into a .npy (float64) or .csv file. */
-@Command(name = "sample", mixinStandardHelpOptions = true,
+@Command(name = "sample", mixinStandardHelpOptions = true, preprocessor = OldSpellings.class,
         description = "Draw latents from a prior, reproducibly, into a .npy (float64) or .csv file.")
 final class SampleCommand implements Callable<Integer> {
     @Spec
@@ -33,7 +33,7 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--dim", required = true, paramLabel = "D", description = "Latent dimension.")
     int dimension;
 
-    @Option(names = "--n", required = true, paramLabel = "N", description = "Number of draws.")
+    @Option(names = "--samples", required = true, paramLabel = "N", description = "Number of draws; formerly --n.")
     int rows;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed (default: ${DEFAULT-VALUE}).")
@@ -57,7 +57,7 @@ final class SampleCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunCommand.requireAtLeastOne("--dim", dimension);
-        RunCommand.requireAtLeastOne("--n", rows);
+        RunCommand.requireAtLeastOne("--samples", rows);
         RunCommand.requireAtLeastOne("--threads", threads);
         if ("truncated".equals(prior) && threshold == null) {
             throw new InvalidInputException("--prior truncated needs --threshold TAU, the truncation threshold");
@@ -77,7 +77,7 @@ final class SampleCommand implements Callable<Integer> {
         Options options = Options.of(values, "--prior " + prior);
         Prior p = Priors.create(options, dimension);
         options.rejectUnknownKeys();
-        HeapLimit.requireRoom("sample --n " + rows + " --dim " + dimension + " (float64 draws)",
+        HeapLimit.requireRoom("sample --samples " + rows + " --dim " + dimension + " (float64 draws)",
                 (long) rows * dimension * Double.BYTES);
         ReportWriter.checkWritable(out.toAbsolutePath().getParent());
         Latents latents = LatentSampler.sample(p, rows, seed, threads != null ? threads : Tasks.defaultThreads());

@@ -1,18 +1,16 @@
 package io.github.latentcheck.cli;
 
 import io.github.latentcheck.SafeText;
-import io.github.latentcheck.check.Check;
-import io.github.latentcheck.check.CheckInput;
-import io.github.latentcheck.check.CheckResult;
 import io.github.latentcheck.run.ProgressListener;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
- * Shows progress on standard error, on one rewritten line: the prior, the stage, the rows done of
+ * Shows progress on standard error, on one rewritten line: the prior (for {@code audit} and
+ * {@code coverage}, the command's name), the stage, the rows done of
  * the total with the share, the rate and the estimated time left (ETA = rows left / rate so far),
- * for example {@code [samples] memorization: nearest training rows  3,145,728/10,000,000 rows (31%)
+ * for example {@code [audit] memorization: nearest training rows  3,145,728/10,000,000 rows (31%)
  * 52,420 rows/s  ETA 2:11}. Silent when the process has no terminal (CI logs stay clean) and during
  * the first second of a run (short runs stay quiet).
  */
@@ -40,22 +38,39 @@ final class TerminalProgress implements ProgressListener {
     }
 
     /**
-     * Runs one check outside an experiment, as {@code audit} and {@code coverage} do, with each of
-     * its long steps shown on standard error as {@code [label] <check id>: <step>} when there is a
-     * terminal; the line is cleared when the check ends, whether or not it throws.
+     * Progress of a command that scores a file ({@code audit}, {@code coverage}): every stage is
+     * labelled with the command's name rather than the prior's, e.g. {@code [audit] memorization:
+     * nearest training rows}.
      *
-     * @param label what is being checked, shown in brackets, e.g. {@code "audit"}
-     * @param check the check
-     * @param input its input, whose progress is replaced
-     * @return the check's result
+     * @param command the command's name
+     * @return progress on standard error when there is a terminal, otherwise a silent listener
      */
-    static CheckResult run(String label, Check check, CheckInput input) {
-        ProgressListener progress = forStandardError();
-        try {
-            return check.run(input.withProgress(progress.forCheck(label, check.id())));
-        } finally {
-            progress.finished();
-        }
+    static ProgressListener forCommand(String command) {
+        return labelled(command, forStandardError());
+    }
+
+    /**
+     * @param label the label every stage is shown with
+     * @param shown where the stages are shown
+     * @return a listener that passes each event on to {@code shown}, with the label for the prior's
+     */
+    static ProgressListener labelled(String label, ProgressListener shown) {
+        return new ProgressListener() {
+            @Override
+            public void stage(String prior, String stage, long total) {
+                shown.stage(label, stage, total);
+            }
+
+            @Override
+            public void progress(long done) {
+                shown.progress(done);
+            }
+
+            @Override
+            public void finished() {
+                shown.finished();
+            }
+        };
     }
 
     /**

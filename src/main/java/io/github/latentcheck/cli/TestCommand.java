@@ -47,7 +47,7 @@ import picocli.CommandLine.Spec;
  * adjusted p-value is below {@code --alpha} (default 0.05); exit 0 when nothing is rejected, 1 when
  * something is, 2 for bad input.
  */
-@Command(name = "test", mixinStandardHelpOptions = true,
+@Command(name = "test", mixinStandardHelpOptions = true, preprocessor = OldSpellings.class,
         description = {"Run one statistical test on the columns of a file; exit 1 when a Holm-adjusted p-value is below "
                 + "--alpha, else 0.",
             "ks, ad, cvm: against DIST (one sample) or FILE (two samples, column by column); moments: against "
@@ -68,7 +68,8 @@ final class TestCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TEST", description = "ks, ad, cvm, moments, normality, jb, k2, hz, mmd or energy.")
     String test;
 
-    @Option(names = "--sample", required = true, paramLabel = "FILE", description = "The sample (.npy or .csv).")
+    @Option(names = "--samples", required = true, paramLabel = "FILE",
+            description = "The samples (.npy or .csv); formerly --sample.")
     Path sample;
 
     @Option(names = "--against", paramLabel = "DIST|FILE",
@@ -420,13 +421,17 @@ final class TestCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The one shape of {@code --json}, however many results: {@code {"test", "samples", "alpha",
+     * "correction", "verdict", "results": [ … ]}}, each result with the same keys, {@code null}
+     * where one does not apply ({@code column} for tests of all columns as vectors, {@code m} for
+     * one sample, {@code ties} but for two-sample ks).
+     */
     private String toJson(List<Row> rows, boolean rejected) {
         ObjectMapper mapper = new ObjectMapper();
-        if (rows.size() == 1) {
-            return object(mapper, rows.get(0)).put("alpha", alpha).put("verdict", rejected ? "failed" : "passed")
-                    .toString();
-        }
         ObjectNode root = mapper.createObjectNode();
+        root.put("test", test);
+        root.put("samples", sample.toString());
         root.put("alpha", alpha);
         root.put("correction", "holm");
         root.put("verdict", rejected ? "failed" : "passed");
@@ -438,24 +443,16 @@ final class TestCommand implements Callable<Integer> {
     private ObjectNode object(ObjectMapper mapper, Row row) {
         ObjectNode o = mapper.createObjectNode();
         o.put("test", test.equals("moments") ? "moments-" + row.result().name() : test);
-        if (row.column() != null) {
-            o.put("column", row.column());
-        }
+        o.put("column", row.column());
         o.put("n", row.n());
-        if (row.m() == null) {
-            o.putNull("m");
-        } else {
-            o.put("m", row.m());
-        }
+        o.put("m", row.m());
         putNumber(o, "statistic", row.result().statistic());
         putNumber(o, "pValue", row.result().pValue());
         putNumber(o, "logPValue", row.result().logPValue());
         putNumber(o, "adjustedPValue", row.result().adjustedPValue());
         o.put("rejected", row.result().reject(alpha));
         o.put("method", row.result().method().label());
-        if (row.ties() != null) {
-            o.put("ties", row.ties());
-        }
+        o.put("ties", row.ties());
         return o;
     }
 

@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * What fits in the Java heap ({@code Runtime.maxMemory()}, set by {@code -Xmx}), checked before an
- * allocation whose size is known up front (a {@code .npy} header's shape, {@code sample --n --dim}),
+ * allocation whose size is known up front (a {@code .npy} header's shape, {@code sample --samples --dim}),
  * and the message for an {@link OutOfMemoryError} that no such check foresaw.
  */
 public final class HeapLimit {

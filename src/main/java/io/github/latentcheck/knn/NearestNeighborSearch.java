@@ -99,6 +99,14 @@ public final class NearestNeighborSearch {
     }
 
     /**
+     * @return the distance kernel chosen at start-up: {@code "Vector API"} when the JVM runs with
+     *     {@code --add-modules jdk.incubator.vector}, else {@code "plain Java"}; both give the same results
+     */
+    public static String kernelName() {
+        return DistanceKernels.provider() instanceof ScalarDistanceKernel ? "plain Java" : "Vector API";
+    }
+
+    /**
      * Defaults: {@code k = 1}; as many threads as available processors; no progress reports.
      *
      * @return the search with defaults

@@ -10,6 +10,7 @@ import io.github.latentcheck.data.Samples;
 import io.github.latentcheck.encoder.Encoder;
 import io.github.latentcheck.gate.Gate;
 import io.github.latentcheck.gate.GateResult;
+import io.github.latentcheck.generator.FileGenerator;
 import io.github.latentcheck.generator.Generator;
 import io.github.latentcheck.generator.GeneratorContext;
 import io.github.latentcheck.prior.Prior;
@@ -68,9 +69,11 @@ public final class ExperimentRunner {
         Latents latents = prior.draw(n, experiment.seed(), threads);
         listener.progress(n);
         Samples samples;
+        boolean madeElsewhere;
         GeneratorContext context = GeneratorContext.of(prior, experiment.training().orElse(null));
         try (Generator generator = experiment.createGenerator(label, context)) {
             samples = generate(generator, latents, label, experiment.generator(label).where());
+            madeElsewhere = generator instanceof FileGenerator;
         }
         Samples training = experiment.training().orElse(null);
         Samples holdout = experiment.holdout().orElse(null);
@@ -81,6 +84,9 @@ public final class ExperimentRunner {
             listener.stage(label, check.id(), 0);
             CheckInput input = CheckInput.of(prior, latents, samples, training, holdout,
                     checkSeed(experiment.seed(), i), threads).withProgress(listener.forCheck(label, check.id()));
+            if (madeElsewhere) {
+                input = input.withSamplesMadeElsewhere();
+            }
             if (experiment.trainingRows().isPresent()) {
                 input = input.withTrainingRows(experiment.trainingRows().get());
             }

@@ -73,7 +73,7 @@ class AuditCommandTest {
 
     @Test
     void withoutHoldoutTheTrainBasedMetricsAreReported() throws IOException {
-        JsonNode result = json(Cli.run("audit", "--samples", HOLDOUT, "--train", TRAIN, "--json", "--k", "20"));
+        JsonNode result = json(Cli.run("audit", "--samples", HOLDOUT, "--train", TRAIN, "--json", "--neighbors", "20"));
 
         assertThat(result.get("holdout").isNull()).isTrue();
         assertThat(result.get("passed").asBoolean()).isTrue();
@@ -188,10 +188,10 @@ class AuditCommandTest {
 
     @Test
     void kMustBeBelowTheTrainingRows() {
-        Cli cli = Cli.run("audit", "--samples", HOLDOUT, "--train", TRAIN, "--k", "1200");
+        Cli cli = Cli.run("audit", "--samples", HOLDOUT, "--train", TRAIN, "--neighbors", "1200");
 
         assertThat(cli.status()).isEqualTo(2);
-        assertThat(cli.err()).contains("--k 1200").contains(TRAIN).contains("1200");
+        assertThat(cli.err()).contains("--neighbors 1200").contains(TRAIN).contains("1200");
     }
 
     @Test

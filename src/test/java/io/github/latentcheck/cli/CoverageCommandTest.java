@@ -74,14 +74,15 @@ class CoverageCommandTest {
     void theAnswerDoesNotDependOnTheThreadCountOrTheOutputFlag() throws IOException {
         String samples = DATA + "ring8_holdout.npy";
         String reference = DATA + "ring8_train.npy";
-        String one = Cli.run("coverage", "--samples", samples, "--reference", reference, "--json", "--threads", "1")
+        String one = Cli.run("coverage", "--samples", samples, "--train", reference, "--json", "--threads", "1")
                 .out();
-        assertThat(Cli.run("coverage", "--samples", samples, "--reference", reference, "--json", "--threads", "3")
+        assertThat(Cli.run("coverage", "--samples", samples, "--train", reference, "--json", "--threads", "3")
                 .out()).isEqualTo(one);
-        Path dir = Files.createDirectories(tmp.resolve("flags"));
-        Cli written = Cli.run("coverage", "--samples", samples, "--reference", reference, "--out", dir.toString());
+        Path dir = tmp.resolve("flags").resolve("report");
+        Cli written = Cli.run("coverage", "--samples", samples, "--train", reference, "--out", dir.toString());
         assertThat(written.status()).as(written.err()).isIn(0, 1);
-        assertThat(JSON.readTree(dir.resolve("coverage.json").toFile())).isEqualTo(JSON.readTree(one));
+        assertThat(checksOf(dir)).isEqualTo(JSON.readTree(one).get("checks"));
+        assertThat(written.out()).contains(samples + ": ").contains("; report in " + dir.resolve("index.html"));
     }
 
     @Test
@@ -98,12 +99,13 @@ class CoverageCommandTest {
         Path reference = tmp.resolve("train-head.npy");
         Samples train = SampleFiles.readSamples(Path.of(DATA + "ring8_train.npy"));
         SampleFiles.write(reference, Samples.of(6000, 2, Arrays.copyOf(train.toArray(), 12_000)));
-        Cli cli = Cli.run("coverage", "--samples", DATA + "ring8_holdout.npy", "--reference", reference.toString(),
+        Cli cli = Cli.run("coverage", "--samples", DATA + "ring8_holdout.npy", "--train", reference.toString(),
                 "--json", "--out", tmp.resolve("report").toString(), "--threads", "2");
 
         assertThat(cli.status()).as(cli.err()).isZero();
         JsonNode root = JSON.readTree(cli.out());
-        assertThat(JSON.readTree(tmp.resolve("report").resolve("coverage.json").toFile())).isEqualTo(root);
+        assertThat(checksOf(tmp.resolve("report"))).isEqualTo(root.get("checks"));
+        assertThat(root.get("report").asText()).isEqualTo(tmp.resolve("report").resolve("index.html").toString());
         JsonNode prdc = root.get("checks").get(0).get("metrics");
         assertThat(prdc.get("expectedCoverage").asDouble()).isEqualTo(Prdc.expectedCoverage(6_000, 5_000, 5));
         // real data against real data: coverage within 0.02 of its expectation, density within 0.05 of 1
@@ -121,8 +123,8 @@ class CoverageCommandTest {
         Cli cli = Cli.run("coverage", "--samples", DATA + "digits_holdout.npy", "--modes", "ring8");
 
         assertThat(cli.status()).isEqualTo(2);
-        assertThat(cli.err()).startsWith("latentcheck: " + DATA + "digits_holdout.npy: mode-coverage: the samples have "
-                + "64 columns but the modes ring8 have dimension 2");
+        assertThat(cli.err()).isEqualTo("latentcheck: " + DATA + "digits_holdout.npy: has 64 columns but the modes "
+                + "ring8 have dimension 2" + System.lineSeparator());
         assertThat(cli.out()).isEmpty();
     }
 
@@ -148,13 +150,13 @@ class CoverageCommandTest {
     @Test
     void aKNotBelowTheRowCountIsBadInput() throws IOException {
         Path reference = write("ref.csv", "x0,x1\n0,0\n1,1\n2,2\n3,3\n4,4\n");
-        Cli cli = Cli.run("coverage", "--samples", DATA + "ring8_holdout.npy", "--reference", reference.toString());
+        Cli cli = Cli.run("coverage", "--samples", DATA + "ring8_holdout.npy", "--train", reference.toString());
 
         assertThat(cli.status()).isEqualTo(2);
         assertThat(cli.err()).contains("k = 5 is not below the number of real rows (5)");
 
-        Cli large = Cli.run("coverage", "--samples", reference.toString(), "--reference", DATA + "ring8_holdout.npy",
-                "--k", "9");
+        Cli large = Cli.run("coverage", "--samples", reference.toString(), "--train", DATA + "ring8_holdout.npy",
+                "--prdc-k", "9");
         assertThat(large.status()).isEqualTo(2);
         assertThat(large.err()).contains("k = 9 is not below the number of generated rows (5)");
     }
@@ -162,10 +164,10 @@ class CoverageCommandTest {
     @Test
     void modesAndReferenceTogetherOrNeitherAreUsageErrors() {
         assertThat(Cli.run("coverage", "--samples", DATA + "ring8_holdout.npy", "--modes", "ring8",
-                "--reference", DATA + "ring8_train.npy").status()).isEqualTo(2);
+                "--train", DATA + "ring8_train.npy").status()).isEqualTo(2);
         Cli neither = Cli.run("coverage", "--samples", DATA + "ring8_holdout.npy");
         assertThat(neither.status()).isEqualTo(2);
-        assertThat(neither.err()).contains("--modes").contains("--reference");
+        assertThat(neither.err()).contains("--modes").contains("--train");
     }
 
     @Test
@@ -184,6 +186,11 @@ class CoverageCommandTest {
 
         assertThat(cli.status()).isEqualTo(1);
         assertThat(cli.out()).containsPattern("mode-coverage.modesCovered >= 8\\s+6\\s+FAIL");
+    }
+
+    /** @return the checks of the one prior in the report's results.json */
+    private static JsonNode checksOf(Path report) throws IOException {
+        return JSON.readTree(report.resolve("results.json").toFile()).get("runs").get(0).get("checks");
     }
 
     private Path write(String name, String content) throws IOException {

@@ -57,7 +57,8 @@ class Float64InputTest {
         assertThat(cli.err()).isEmpty();
         JsonNode result = new ObjectMapper().readTree(cli.out());
         assertThat(cli.status()).isEqualTo(result.path("verdict").asText().equals("failed") ? 1 : 0);
-        return result;
+        assertThat(result.get("results")).as("one column, one result").hasSize(1);
+        return result.get("results").get(0);
     }
 
     private static void assertRelative(double actual, String expected, double tolerance) {
@@ -76,8 +77,8 @@ class Float64InputTest {
         String file = INPUTS.resolve("ten_digit.csv").toString();
         assertThat(SampleFiles.readSamples(Path.of(file)).value(0, 0))
                 .isEqualTo(Double.parseDouble(Files.readAllLines(Path.of(file)).get(1)));
-        assertMatches(json("test", "ks", "--sample", file, "--against", "normal(0,1)", "--json"), "ten_digit ks1");
-        JsonNode two = json("test", "ks", "--sample", file, "--against", INPUTS.resolve("ten_digit_b.csv").toString(),
+        assertMatches(json("test", "ks", "--samples", file, "--against", "normal(0,1)", "--json"), "ten_digit ks1");
+        JsonNode two = json("test", "ks", "--samples", file, "--against", INPUTS.resolve("ten_digit_b.csv").toString(),
                 "--json");
         assertMatches(two, "ten_digit ks2");
         assertThat(two.toString()).doesNotContain("\"ties\":true");
@@ -87,25 +88,25 @@ class Float64InputTest {
     void samplesOneBillionthApartAreDifferent() throws IOException {
         String x = INPUTS.resolve("apart_x.csv").toString();
         String y = INPUTS.resolve("apart_y.csv").toString();
-        JsonNode ks = json("test", "ks", "--sample", x, "--against", y, "--json");
+        JsonNode ks = json("test", "ks", "--samples", x, "--against", y, "--json");
         assertThat(ks.get("statistic").asDouble()).isEqualTo(1.0);
         assertMatches(ks, "apart_x ks2");
-        assertMatches(json("test", "cvm", "--sample", x, "--against", y, "--json"), "apart_x cvm2");
-        JsonNode ad = json("test", "ad", "--sample", x, "--against", y, "--json");
+        assertMatches(json("test", "cvm", "--samples", x, "--against", y, "--json"), "apart_x cvm2");
+        JsonNode ad = json("test", "ad", "--samples", x, "--against", y, "--json");
         assertRelative(ad.get("statistic").asDouble(), REFERENCE.get("apart_x ad2").get("statistic"), 1e-9);
         assertThat(ad.get("pValue").asDouble()).as("the smallest p of 999 permutations").isEqualTo(1e-3);
     }
 
     @Test
     void valuesFarFromZeroKeepTheirDigits() throws IOException {
-        JsonNode ks = json("test", "ks", "--sample", INPUTS.resolve("offset.npy").toString(), "--against",
+        JsonNode ks = json("test", "ks", "--samples", INPUTS.resolve("offset.npy").toString(), "--against",
                 "uniform(1e8,100000010)", "--json");
         assertMatches(ks, "offset ks1");
     }
 
     @Test
     void valuesNearZeroAreNotFlushedToZero() throws IOException {
-        JsonNode ks = json("test", "ks", "--sample", INPUTS.resolve("tiny.npy").toString(), "--against",
+        JsonNode ks = json("test", "ks", "--samples", INPUTS.resolve("tiny.npy").toString(), "--against",
                 "normal(0,1e-50)", "--json");
         assertMatches(ks, "tiny ks1");
     }

@@ -35,10 +35,10 @@ class OutOfMemoryTest {
         long rows = max / (dim * Double.BYTES) + 1;
         Path out = tmp.resolve("z.npy");
 
-        Cli cli = Cli.run("sample", "--prior", "gaussian", "--dim", Integer.toString(dim), "--n", Long.toString(rows),
+        Cli cli = Cli.run("sample", "--prior", "gaussian", "--dim", Integer.toString(dim), "--samples", Long.toString(rows),
                 "--out", out.toString());
 
-        assertOneLine(cli, "latentcheck: sample --n " + rows + " --dim 64 (float64 draws) needs ", HOW);
+        assertOneLine(cli, "latentcheck: sample --samples " + rows + " --dim 64 (float64 draws) needs ", HOW);
         assertThat(out).doesNotExist();
     }
 
@@ -46,7 +46,7 @@ class OutOfMemoryTest {
     void anNpyFileWhoseHeaderShapeExceedsTheHeapIsRefusedBeforeItsDataIsRead() throws Exception {
         Path big = npyHeader(tmp.resolve("big.npy"), "(10000000, 4)");
 
-        Cli cli = runWithSmallHeap("test", "ks", "--sample", big.toString(), "--against", "normal(0,1)");
+        Cli cli = runWithSmallHeap("test", "ks", "--samples", big.toString(), "--against", "normal(0,1)");
 
         assertOneLine(cli, "latentcheck: " + big + ": shape (10000000, 4) as float32 needs 160 MB of memory, "
                 + "more than the ", " the Java heap may grow to; " + HOW);
@@ -62,7 +62,7 @@ class OutOfMemoryTest {
             }
         }
 
-        Cli cli = runWithSmallHeap("test", "ks", "--sample", csv.toString(), "--column", "a",
+        Cli cli = runWithSmallHeap("test", "ks", "--samples", csv.toString(), "--column", "a",
                 "--against", "normal(0,1)");
 
         assertOneLine(cli, "latentcheck: " + csv + ": reading it ran out of memory: the data did not fit in the ",
@@ -73,7 +73,7 @@ class OutOfMemoryTest {
     void anAllocationNoCheckForesawIsCaughtAtTheTop() throws Exception {
         Path out = tmp.resolve("z.npy");
 
-        Cli cli = runWithSmallHeap("sample", "--prior", "gaussian", "--dim", "1", "--n", "3770000",
+        Cli cli = runWithSmallHeap("sample", "--prior", "gaussian", "--dim", "1", "--samples", "3770000",
                 "--out", out.toString());
 
         assertOneLine(cli, "latentcheck: the sample command ran out of memory: the data did not fit in the ", HOW);

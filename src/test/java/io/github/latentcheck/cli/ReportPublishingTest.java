@@ -179,7 +179,9 @@ class ReportPublishingTest {
                 "--out", out.toString());
 
         assertWroteAReport(coverage);
-        assertThat(listing(out)).containsExactly(ReportFolder.MARKER, "coverage.json");
+        assertThat(listing(out)).as("the same report as run and audit write, and the spec that reproduces it")
+                .contains(ReportFolder.MARKER, "coverage.yaml", "results.json", "index.html", "junit.xml", "summary.md")
+                .doesNotContain("audit.yaml", "memorization-samples.csv");
         assertThat(listing(out.getParent())).containsExactly("report");
     }
 

@@ -19,9 +19,9 @@ class SampleCommandTest {
         Path one = tmp.resolve("one.npy");
         Path two = tmp.resolve("two.npy");
 
-        Cli first = Cli.run("sample", "--prior", "sphere", "--dim", "4", "--n", "2500", "--seed", "9",
+        Cli first = Cli.run("sample", "--prior", "sphere", "--dim", "4", "--samples", "2500", "--seed", "9",
                 "--out", one.toString(), "--threads", "1");
-        Cli second = Cli.run("sample", "--prior", "sphere", "--dim", "4", "--n", "2500", "--seed", "9",
+        Cli second = Cli.run("sample", "--prior", "sphere", "--dim", "4", "--samples", "2500", "--seed", "9",
                 "--out", two.toString(), "--threads", "2");
 
         assertThat(first.status()).as(first.err()).isZero();
@@ -43,7 +43,7 @@ class SampleCommandTest {
     void uniformBoundsComeFromTheOptions() {
         Path out = tmp.resolve("u.csv");
 
-        Cli cli = Cli.run("sample", "--prior", "uniform", "--low", "2", "--high", "3", "--dim", "2", "--n", "100",
+        Cli cli = Cli.run("sample", "--prior", "uniform", "--low", "2", "--high", "3", "--dim", "2", "--samples", "100",
                 "--out", out.toString());
 
         assertThat(cli.status()).as(cli.err()).isZero();

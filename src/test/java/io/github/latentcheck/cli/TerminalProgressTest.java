@@ -47,6 +47,19 @@ class TerminalProgressTest {
     }
 
     @Test
+    void aCommandThatScoresAFileLabelsItsProgressWithItsName() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        AtomicLong now = new AtomicLong();
+        ProgressListener shown = TerminalProgress.of(new PrintStream(bytes, true, StandardCharsets.UTF_8), true, now::get);
+        ProgressListener audit = TerminalProgress.labelled("audit", shown);
+        now.set(2 * SECOND);
+        audit.forCheck("samples", "memorization").step("nearest training rows", 100);
+        audit.finished();
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).startsWith("\r[audit] memorization: nearest training rows ")
+                .doesNotContain("samples");
+    }
+
+    @Test
     void withoutATerminalNothingIsWritten() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         AtomicLong now = new AtomicLong();

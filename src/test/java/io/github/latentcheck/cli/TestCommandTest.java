@@ -49,29 +49,48 @@ class TestCommandTest {
     private static JsonNode json(Cli cli) throws IOException {
         assertThat(cli.err()).isEmpty();
         JsonNode result = new ObjectMapper().readTree(cli.out());
+        assertThat(result.fieldNames()).toIterable().as("one shape for any number of results")
+                .containsExactly("test", "samples", "alpha", "correction", "verdict", "results");
+        for (JsonNode r : result.get("results")) {
+            assertThat(r.fieldNames()).toIterable().as("every result has the same keys").containsExactly("test",
+                    "column", "n", "m", "statistic", "pValue", "logPValue", "adjustedPValue", "rejected", "method",
+                    "ties");
+        }
         assertThat(cli.status()).isEqualTo(result.path("verdict").asText().equals("failed") ? 1 : 0);
         return result;
+    }
+
+    /** @return the one result of a test's JSON object */
+    private static JsonNode only(Cli cli) throws IOException {
+        JsonNode results = json(cli).get("results");
+        assertThat(results).hasSize(1);
+        return results.get(0);
     }
 
     @Test
     void oneSampleTestsPrintTheDesignObjectAndAgreeWithTheLibrary(@TempDir Path dir) throws IOException {
         Path file = csv(dir, "a.csv", A, null);
-        JsonNode ks = json(Cli.run("test", "ks", "--sample", file.toString(), "--against", "normal(0,1)", "--json"));
-        assertThat(ks.fieldNames()).toIterable().containsExactly("test", "column", "n", "m", "statistic", "pValue",
-                "logPValue", "adjustedPValue", "rejected", "method", "alpha", "verdict");
+        JsonNode root = json(Cli.run("test", "ks", "--samples", file.toString(), "--against", "normal(0,1)", "--json"));
+        assertThat(root.get("test").asText()).isEqualTo("ks");
+        assertThat(root.get("samples").asText()).isEqualTo(file.toString());
+        assertThat(root.get("alpha").asDouble()).isEqualTo(0.05);
+        JsonNode ks = root.get("results").get(0);
+        assertThat(root.get("results")).hasSize(1);
         assertThat(ks.get("test").asText()).isEqualTo("ks");
+        assertThat(ks.get("column").asText()).isEqualTo("x");
+        assertThat(ks.get("ties").isNull()).isTrue();
         assertThat(ks.get("n").asInt()).isEqualTo(12);
         assertThat(ks.get("m").isNull()).isTrue();
         double[] x = A.clone();
         TestResult library = KolmogorovSmirnov.oneSample(x, NormalDistribution.of(0, 1)::cumulativeProbability);
         assertThat(ks.get("pValue").asDouble()).isEqualTo(library.pValue());
         assertThat(ks.get("logPValue").asDouble()).isEqualTo(library.logPValue());
-        JsonNode ad = json(Cli.run("test", "ad", "--sample", file.toString(), "--against", "normal(0.5, 2)", "--json"));
+        JsonNode ad = only(Cli.run("test", "ad", "--samples", file.toString(), "--against", "normal(0.5, 2)", "--json"));
         assertThat(ad.get("statistic").asDouble()).isEqualTo(
                 AndersonDarling.oneSample(x, NormalDistribution.of(0.5, 2)).statistic());
-        JsonNode normality = json(Cli.run("test", "normality", "--sample", file.toString(), "--json"));
+        JsonNode normality = only(Cli.run("test", "normality", "--samples", file.toString(), "--json"));
         assertThat(normality.get("pValue").asDouble()).isEqualTo(AndersonDarling.normality(x).pValue());
-        JsonNode moments = json(Cli.run("test", "moments", "--sample", file.toString(), "--against", "uniform(-3,3)",
+        JsonNode moments = json(Cli.run("test", "moments", "--samples", file.toString(), "--against", "uniform(-3,3)",
                 "--json"));
         assertThat(moments.get("results")).hasSize(4);
         assertThat(moments.get("results").get(0).get("test").asText()).isEqualTo("moments-mean");
@@ -88,7 +107,7 @@ class TestCommandTest {
         double[] x = A.clone();
         CentralMoments ref = CentralMoments.uniform(-3, 3);
         UniformContinuousDistribution uniform = UniformContinuousDistribution.of(-3, 3);
-        JsonNode mc = json(Cli.run("test", "moments", "--sample", file.toString(), "--against", "uniform(-3,3)",
+        JsonNode mc = json(Cli.run("test", "moments", "--samples", file.toString(), "--against", "uniform(-3,3)",
                 "--permutations", "199", "--seed", "5", "--json")).get("results");
         TestResult skewness = MomentTests.skewness(x, ref, MonteCarloNull.of(uniform, 199, CheckInput.seedOf(5, 0)));
         TestResult kurtosis = MomentTests.kurtosis(x, ref, MonteCarloNull.of(uniform, 199, CheckInput.seedOf(5, 1)));
@@ -98,7 +117,7 @@ class TestCommandTest {
         assertThat(mc.get(3).get("pValue").asDouble()).isEqualTo(kurtosis.pValue());
         assertThat(mc.get(0).get("method").asText()).as("the mean test is exact or asymptotic, never simulated")
                 .isNotEqualTo("estimate");
-        JsonNode asymptotic = json(Cli.run("test", "moments", "--sample", file.toString(), "--against",
+        JsonNode asymptotic = json(Cli.run("test", "moments", "--samples", file.toString(), "--against",
                 "uniform(-3,3)", "--method", "asymptotic", "--json")).get("results");
         assertThat(asymptotic.get(2).get("pValue").asDouble()).isEqualTo(MomentTests.skewness(x, ref).pValue());
         assertThat(asymptotic.get(3).get("method").asText()).isEqualTo("asymptotic");
@@ -108,23 +127,23 @@ class TestCommandTest {
     void twoSampleTestsRunPerColumnAndOnVectors(@TempDir Path dir) throws IOException {
         Path a = csv(dir, "a.csv", A, B);
         Path b = csv(dir, "b.csv", B, A);
-        JsonNode cvm = json(Cli.run("test", "cvm", "--sample", a.toString(), "--against", b.toString(), "--json"));
+        JsonNode cvm = json(Cli.run("test", "cvm", "--samples", a.toString(), "--against", b.toString(), "--json"));
         assertThat(cvm.get("results")).hasSize(2);
         JsonNode first = cvm.get("results").get(0);
         assertThat(first.get("method").asText()).isEqualTo("exact");
         assertThat(first.get("pValue").asDouble()).isEqualTo(CramerVonMises.twoSample(A.clone(), B.clone()).pValue());
-        JsonNode ks = json(Cli.run("test", "ks", "--sample", a.toString(), "--against", b.toString(), "--column", "x",
+        JsonNode ks = only(Cli.run("test", "ks", "--samples", a.toString(), "--against", b.toString(), "--column", "x",
                 "--alternative", "less", "--json"));
         assertThat(ks.get("m").asInt()).isEqualTo(10);
         KolmogorovSmirnovTwoSampleResult expected = KolmogorovSmirnov.twoSample(A.clone(), B.clone(), Alternative.LESS,
                 PValueChoice.AUTO);
         assertThat(ks.get("pValue").asDouble()).isEqualTo(expected.result().pValue());
         assertThat(ks.get("ties").asBoolean()).isEqualTo(expected.hasTies());
-        JsonNode energy = json(Cli.run("test", "energy", "--sample", a.toString(), "--against", b.toString(),
+        JsonNode energy = only(Cli.run("test", "energy", "--samples", a.toString(), "--against", b.toString(),
                 "--permutations", "199", "--seed", "3", "--json"));
         assertThat(energy.get("method").asText()).isEqualTo("permutation");
         assertThat(energy.get("pValue").asDouble() * 200).isEqualTo(Math.rint(energy.get("pValue").asDouble() * 200));
-        Cli table = Cli.run("test", "mmd", "--sample", a.toString(), "--against", b.toString(), "--permutations", "99");
+        Cli table = Cli.run("test", "mmd", "--samples", a.toString(), "--against", b.toString(), "--permutations", "99");
         assertThat(table.status()).as("exit 1 exactly when the verdict line says FAILED")
                 .isEqualTo(table.out().contains(": FAILED (rejected)") ? 1 : 0);
         assertThat(table.out().lines().findFirst().orElseThrow()).startsWith("column").contains("p-value")
@@ -134,9 +153,9 @@ class TestCommandTest {
     @Test
     void henzeZirklerTestsAllColumnsAsVectors(@TempDir Path dir) throws IOException {
         Path file = csv(dir, "a.csv", A, B);
-        JsonNode hz = json(Cli.run("test", "hz", "--sample", file.toString(), "--json"));
+        JsonNode hz = only(Cli.run("test", "hz", "--samples", file.toString(), "--json"));
         assertThat(hz.get("test").asText()).isEqualTo("hz");
-        assertThat(hz.has("column")).isFalse();
+        assertThat(hz.get("column").isNull()).isTrue();
         assertThat(hz.get("n").asInt()).isEqualTo(12);
         double[] rows = new double[24];
         for (int i = 0; i < 12; i++) {
@@ -148,7 +167,7 @@ class TestCommandTest {
         assertThat(hz.get("statistic").asDouble()).isEqualTo(expected.statistic());
         assertThat(hz.get("pValue").asDouble()).isEqualTo(expected.pValue());
         assertThat(hz.get("method").asText()).isEqualTo("estimate");
-        JsonNode asymptotic = json(Cli.run("test", "hz", "--sample", file.toString(), "--method", "asymptotic", "--json"));
+        JsonNode asymptotic = only(Cli.run("test", "hz", "--samples", file.toString(), "--method", "asymptotic", "--json"));
         assertThat(asymptotic.get("pValue").asDouble()).isEqualTo(Multivariate.henzeZirkler(rows, 2).pValue());
         assertThat(asymptotic.get("method").asText()).isEqualTo("asymptotic");
     }
@@ -162,13 +181,13 @@ class TestCommandTest {
         Path file = csv(dir, "a.csv", A, null);
         double[] x = A.clone();
         NormalDistribution normal = NormalDistribution.of(0, 1);
-        JsonNode jb = json(Cli.run("test", "jb", "--sample", file.toString(), "--permutations", "199", "--seed", "5",
+        JsonNode jb = only(Cli.run("test", "jb", "--samples", file.toString(), "--permutations", "199", "--seed", "5",
                 "--json"));
         assertThat(jb.get("test").asText()).isEqualTo("jb");
         assertThat(jb.get("method").asText()).isEqualTo("estimate");
         assertThat(jb.get("pValue").asDouble())
                 .isEqualTo(MomentTests.jarqueBera(x, MonteCarloNull.of(normal, 199, CheckInput.seedOf(5, 0))).pValue());
-        JsonNode k2 = json(Cli.run("test", "k2", "--sample", file.toString(), "--method", "asymptotic", "--json"));
+        JsonNode k2 = only(Cli.run("test", "k2", "--samples", file.toString(), "--method", "asymptotic", "--json"));
         assertThat(k2.get("statistic").asDouble()).isEqualTo(MomentTests.dagostinoPearson(x).statistic());
         assertThat(k2.get("logPValue").asDouble()).isEqualTo(-MomentTests.dagostinoPearson(x).statistic() / 2);
         assertThat(k2.get("method").asText()).isEqualTo("asymptotic");
@@ -197,7 +216,7 @@ class TestCommandTest {
         String[] argv = new String[words.length + 3];
         argv[0] = "test";
         argv[1] = words[0];
-        argv[2] = "--sample";
+        argv[2] = "--samples";
         argv[3] = file.toString();
         System.arraycopy(words, 1, argv, 4, words.length - 1);
         Cli cli = Cli.run(argv);
@@ -209,7 +228,7 @@ class TestCommandTest {
     @Test
     void theVerdictRejectsWhereAHolmAdjustedPValueIsBelowAlpha(@TempDir Path dir) throws IOException {
         Path file = csv(dir, "shifted.csv", A, B);
-        Cli cli = Cli.run("test", "ks", "--sample", file.toString(), "--against", "normal(0,1)", "--json");
+        Cli cli = Cli.run("test", "ks", "--samples", file.toString(), "--against", "normal(0,1)", "--json");
         assertThat(cli.err()).isEmpty();
         JsonNode root = new ObjectMapper().readTree(cli.out());
         double[] p = new double[2];
@@ -222,11 +241,11 @@ class TestCommandTest {
         assertThat(root.get("results").get(1).get("adjustedPValue").asDouble()).isEqualTo(adjusted[1]);
         assertThat(root.get("verdict").asText()).isEqualTo(rejected ? "failed" : "passed");
         assertThat(cli.status()).isEqualTo(rejected ? 1 : 0);
-        Cli strict = Cli.run("test", "ks", "--sample", file.toString(), "--against", "normal(0,1)", "--column", "y",
+        Cli strict = Cli.run("test", "ks", "--samples", file.toString(), "--against", "normal(0,1)", "--column", "y",
                 "--alpha", "0.999999");
         assertThat(strict.status()).as("column y (mean about 1.3) against N(0, 1)").isEqualTo(1);
         assertThat(strict.out()).contains(": FAILED (rejected) at alpha 0.999999");
-        Cli bad = Cli.run("test", "ks", "--sample", file.toString(), "--against", "normal(0,1)", "--alpha", "2");
+        Cli bad = Cli.run("test", "ks", "--samples", file.toString(), "--against", "normal(0,1)", "--alpha", "2");
         assertThat(bad.status()).isEqualTo(2);
         assertThat(bad.err().lines()).containsExactly("latentcheck: --alpha is not in (0, 1): 2.0");
     }
