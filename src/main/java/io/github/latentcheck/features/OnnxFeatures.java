@@ -64,38 +64,22 @@ public final class OnnxFeatures implements Features {
             throw new InvalidInputException(source + ": batch is not at least 1: " + batch);
         }
         OrtSession session = OnnxModels.open(model, threads);
-        try {
-            String in = OnnxModels.pick(source, "input", input, session.getInputInfo());
-            String out = OnnxModels.pick(source, "output", output, session.getOutputInfo());
-            long[] inShape = OnnxModels.floatShape(source, "input", in, session.getInputInfo().get(in));
-            long[] outShape = OnnxModels.floatShape(source, "output", out, session.getOutputInfo().get(out));
+        return OnnxModels.use(session, source, input, output, io -> {
             long[] wanted = preprocessing.shape(1);
+            long[] inShape = io.inputShape();
             boolean fits = inShape.length == 4;
             for (int i = 1; fits && i < 4; i++) {
                 fits = inShape[i] == wanted[i];
             }
             if (!fits) {
                 wanted[0] = -1;
-                throw new InvalidInputException(source + ": input '" + in + "' has shape " + format(inShape)
+                throw new InvalidInputException(source + ": input '" + io.input() + "' has shape " + format(inShape)
                         + " but the preprocessing (" + preprocessing.key() + ") makes " + format(wanted));
             }
-            long values = 1;
-            for (int i = 1; i < outShape.length; i++) {
-                values *= outShape[i];
-            }
-            if (outShape.length < 2 || values > Integer.MAX_VALUE) {
-                throw new InvalidInputException(source + ": output '" + out + "' has shape " + format(outShape)
-                        + "; expected [batch, features…]");
-            }
-            return new OnnxFeatures(model, Hashing.ofFile(model), session, in, out, (int) values, preprocessing,
-                    batch);
-        } catch (OrtException e) {
-            OnnxModels.closeAfterFailure(session, e);
-            throw new InvalidInputException(source + ": cannot read the model's inputs and outputs: " + firstLine(e), e);
-        } catch (RuntimeException e) {
-            OnnxModels.closeAfterFailure(session, e);
-            throw e;
-        }
+            int values = OnnxModels.valuesPerRow(source, io.output(), io.outputShape(), "features");
+            return new OnnxFeatures(model, Hashing.ofFile(model), session, io.input(), io.output(), values,
+                    preprocessing, batch);
+        });
     }
 
     @Override
@@ -166,10 +150,6 @@ public final class OnnxFeatures implements Features {
 
     @Override
     public void close() {
-        try {
-            session.close();
-        } catch (OrtException e) {
-            throw new IllegalStateException(model + ": ONNX Runtime could not release its session", e);
-        }
+        OnnxModels.close(session, model);
     }
 }

@@ -117,37 +117,23 @@ public final class OnnxGenerator implements Generator {
         Sidecar sidecar = Files.isRegularFile(model) ? readSidecar(model) : null;
         OrtEnvironment environment = OrtEnvironment.getEnvironment();
         OrtSession session = OnnxModels.open(model, threads);
-        try {
-            String in = OnnxModels.pick(source, "input", input, session.getInputInfo());
-            String out = OnnxModels.pick(source, "output", output, session.getOutputInfo());
-            long[] inShape = OnnxModels.floatShape(source, "input", in, session.getInputInfo().get(in));
-            long[] outShape = OnnxModels.floatShape(source, "output", out, session.getOutputInfo().get(out));
+        return OnnxModels.use(session, source, input, output, io -> {
+            String in = io.input();
+            String out = io.output();
+            long[] inShape = io.inputShape();
+            long[] outShape = io.outputShape();
             if (inShape.length != 2) {
                 throw new InvalidInputException(source + ": input '" + in + "' has shape " + format(inShape)
                         + "; expected [batch, latent_dim]");
             }
             int inDim = (int) inShape[1];
-            long outSize = 1;
-            for (int i = 1; i < outShape.length; i++) {
-                outSize *= outShape[i];
-            }
-            if (outShape.length < 2 || outSize > Integer.MAX_VALUE) {
-                throw new InvalidInputException(source + ": output '" + out + "' has shape " + format(outShape)
-                        + "; expected [batch, values…]");
-            }
-            int outDim = (int) outSize;
+            int outDim = OnnxModels.valuesPerRow(source, out, outShape, "values");
             int[] image = outShape.length > 2 ? toInts(Arrays.copyOfRange(outShape, 1, outShape.length)) : new int[0];
             if (sidecar != null) {
                 image = checkSidecar(source, sidecar, in, inShape, out, outShape, outDim, image);
             }
             return new OnnxGenerator(source, environment, session, in, out, inDim, outDim, image, batchSize, sidecar);
-        } catch (OrtException e) {
-            OnnxModels.closeAfterFailure(session, e);
-            throw new InvalidInputException(source + ": cannot read the model's inputs and outputs: " + firstLine(e), e);
-        } catch (RuntimeException e) {
-            OnnxModels.closeAfterFailure(session, e);
-            throw e;
-        }
+        });
     }
 
     private static int[] checkSidecar(String source, Sidecar sidecar, String in, long[] inShape, String out,
@@ -326,11 +312,7 @@ public final class OnnxGenerator implements Generator {
     /** Releases the ONNX Runtime session. */
     @Override
     public void close() {
-        try {
-            session.close();
-        } catch (OrtException e) {
-            throw new IllegalStateException(model + ": ONNX Runtime could not release its session", e);
-        }
+        OnnxModels.close(session, model);
     }
 
     /**

@@ -10,6 +10,7 @@ import io.github.latentcheck.InvalidInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * What the ONNX generator and the ONNX feature extractor share: opening a session on a model file with a
@@ -44,6 +45,60 @@ public final class OnnxModels {
             return OrtEnvironment.getEnvironment().createSession(source, options);
         } catch (OrtException e) {
             throw new InvalidInputException(source + ": is not a model ONNX Runtime can load: " + firstLine(e), e);
+        }
+    }
+
+    /**
+     * A model's chosen input and output with their float32 shapes.
+     *
+     * @param input the input's name
+     * @param output the output's name
+     * @param inputShape the input's shape, the batch axis negative when dynamic
+     * @param outputShape the output's shape
+     */
+    public record Io(String input, String output, long[] inputShape, long[] outputShape) {
+    }
+
+    /**
+     * Chooses an open session's input and output and makes what uses them, closing the session when anything
+     * fails (a session that is returned stays open).
+     *
+     * @param <T> what is made
+     * @param session the open session
+     * @param source the model file, for messages
+     * @param input the input's name, or null for the model's only one
+     * @param output the output's name, or null for the model's only one
+     * @param make checks the shapes and makes the object that owns the session
+     * @return what {@code make} returns
+     * @throws InvalidInputException naming the model file for a bad name or shape, or what {@code make} throws
+     */
+    public static <T> T use(OrtSession session, String source, String input, String output, Function<Io, T> make) {
+        try {
+            String in = pick(source, "input", input, session.getInputInfo());
+            String out = pick(source, "output", output, session.getOutputInfo());
+            return make.apply(new Io(in, out, floatShape(source, "input", in, session.getInputInfo().get(in)),
+                    floatShape(source, "output", out, session.getOutputInfo().get(out))));
+        } catch (OrtException e) {
+            closeAfterFailure(session, e);
+            throw new InvalidInputException(source + ": cannot read the model's inputs and outputs: " + firstLine(e), e);
+        } catch (RuntimeException e) {
+            closeAfterFailure(session, e);
+            throw e;
+        }
+    }
+
+    /**
+     * Releases a session.
+     *
+     * @param session the session
+     * @param model the model file, for the message
+     * @throws IllegalStateException if ONNX Runtime cannot release it
+     */
+    public static void close(OrtSession session, Object model) {
+        try {
+            session.close();
+        } catch (OrtException e) {
+            throw new IllegalStateException(model + ": ONNX Runtime could not release its session", e);
         }
     }
 
@@ -94,12 +149,26 @@ public final class OnnxModels {
     }
 
     /**
-     * Closes a session after a failure, keeping a failure to close as suppressed.
-     *
-     * @param session the session
-     * @param failure the failure being thrown
+     * @param source the model file, for messages
+     * @param name the output's name
+     * @param shape its shape, {@code [batch, …]}
+     * @param rowName what one row's values are called in the message, e.g. {@code "values"}
+     * @return the values per row: the product of the axes after the batch axis
+     * @throws InvalidInputException if the output has no axis after the batch axis or too many values per row
      */
-    public static void closeAfterFailure(OrtSession session, Exception failure) {
+    public static int valuesPerRow(String source, String name, long[] shape, String rowName) {
+        long values = 1;
+        for (int i = 1; i < shape.length; i++) {
+            values *= shape[i];
+        }
+        if (shape.length < 2 || values > Integer.MAX_VALUE) {
+            throw new InvalidInputException(source + ": output '" + name + "' has shape " + format(shape)
+                    + "; expected [batch, " + rowName + "…]");
+        }
+        return (int) values;
+    }
+
+    private static void closeAfterFailure(OrtSession session, Exception failure) {
         try {
             session.close();
         } catch (OrtException e) {
