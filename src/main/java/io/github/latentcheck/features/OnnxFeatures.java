@@ -1,7 +1,7 @@
 package io.github.latentcheck.features;
 
-import static io.github.latentcheck.onnx.OnnxModels.firstLine;
-import static io.github.latentcheck.onnx.OnnxModels.format;
+import static io.github.latentcheck.generator.OnnxModels.firstLine;
+import static io.github.latentcheck.generator.OnnxModels.format;
 
 import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
@@ -11,7 +11,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import io.github.latentcheck.InvalidInputException;
 import io.github.latentcheck.data.Samples;
-import io.github.latentcheck.onnx.OnnxModels;
+import io.github.latentcheck.generator.OnnxModels;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.github.latentcheck.generator;
 
-import static io.github.latentcheck.onnx.OnnxModels.firstLine;
-import static io.github.latentcheck.onnx.OnnxModels.format;
+import static io.github.latentcheck.generator.OnnxModels.firstLine;
+import static io.github.latentcheck.generator.OnnxModels.format;
 
 import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.latentcheck.InvalidInputException;
 import io.github.latentcheck.data.Latents;
 import io.github.latentcheck.data.Samples;
-import io.github.latentcheck.onnx.OnnxModels;
 import io.github.latentcheck.spec.Options;
 import java.io.IOException;
 import java.nio.FloatBuffer;
