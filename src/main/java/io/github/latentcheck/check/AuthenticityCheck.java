@@ -3,7 +3,6 @@ package io.github.latentcheck.check;
 import io.github.latentcheck.data.Samples;
 import io.github.latentcheck.metrics.Faithfulness;
 import io.github.latentcheck.spec.Options;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -17,36 +16,15 @@ import java.util.Set;
  * ∝ \(1/\sqrt n\)); {@code baselineAuthenticity}, the authenticity of the holdout rows scored as if generated
  * (NaN without holdout): what fresh data from the training distribution scores. An estimate: no verdict of its own.
  */
-public final class AuthenticityCheck implements Check {
+public final class AuthenticityCheck extends EstimateCheck {
     private static final List<String> METRICS = List.of("alphaPrecision", "alphaPrecisionLower",
             "alphaPrecisionUpper", "betaRecall", "betaRecallLower", "betaRecallUpper", "authenticity",
             "authenticityLower", "authenticityUpper", "baselineAuthenticity");
-    private final String id;
     private final Faithfulness metric;
 
     private AuthenticityCheck(String id, Faithfulness metric) {
-        this.id = id;
+        super(id, "authenticity", METRICS, Set.of(Requirement.TRAINING));
         this.metric = metric;
-    }
-
-    @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public String type() {
-        return "authenticity";
-    }
-
-    @Override
-    public Set<String> metricNames() {
-        return new LinkedHashSet<>(METRICS);
-    }
-
-    @Override
-    public Set<Requirement> requirements() {
-        return Set.of(Requirement.TRAINING);
     }
 
     @Override
@@ -54,6 +32,8 @@ public final class AuthenticityCheck implements Check {
         Samples training = input.requireTrainingLikeSamples();
         Faithfulness f = metric.withSeed(input.seed()).withThreads(input.threads());
         Faithfulness.Result r = f.compute(input.samples(), training);
+        double baseline = input.holdout().map(h -> f.withBootstrap(2).compute(h, training).authenticity())
+                .orElse(Double.NaN);
         return CheckResult.builder(this)
                 .metric("alphaPrecision", r.alphaPrecision())
                 .metric("alphaPrecisionLower", r.alphaPrecisionLower())
@@ -64,8 +44,12 @@ public final class AuthenticityCheck implements Check {
                 .metric("authenticity", r.authenticity())
                 .metric("authenticityLower", r.authenticityLower())
                 .metric("authenticityUpper", r.authenticityUpper())
-                .metric("baselineAuthenticity", input.holdout()
-                        .map(h -> f.withBootstrap(2).compute(h, training).authenticity()).orElse(Double.NaN))
+                .metric("baselineAuthenticity", baseline)
+                .chart(intervalChart("α-precision, β-recall, authenticity", List.of("α-precision", "β-recall",
+                        "authenticity"), new double[] {r.alphaPrecision(), r.betaRecall(), r.authenticity()},
+                        new double[] {r.alphaPrecisionLower(), r.betaRecallLower(), r.authenticityLower()},
+                        new double[] {r.alphaPrecisionUpper(), r.betaRecallUpper(), r.authenticityUpper()},
+                        new double[] {Double.NaN, Double.NaN, baseline}))
                 .build();
     }
 

@@ -36,6 +36,15 @@ public interface Check {
     CheckResult run(CheckInput input);
 
     /**
+     * @return the values the check reads when the spec has a {@code features:} stage and the check's entry gives no
+     *     {@code space}; the default, {@link Space#FEATURES}, suits checks that compare outputs with data, while
+     *     checks tied to the outputs' own space (known modes, the generator's own outputs) return {@link Space#RAW}
+     */
+    default Space defaultSpace() {
+        return Space.FEATURES;
+    }
+
+    /**
      * Refuses, when the experiment is loaded, a prior this check cannot test (e.g. {@code mardia}
      * under a non-Gaussian prior). The default accepts every prior.
      *

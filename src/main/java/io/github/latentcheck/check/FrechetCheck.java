@@ -3,7 +3,6 @@ package io.github.latentcheck.check;
 import io.github.latentcheck.data.Samples;
 import io.github.latentcheck.metrics.FrechetDistance;
 import io.github.latentcheck.spec.Options;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -19,35 +18,14 @@ import java.util.Set;
  * {@code baselineFd}, FD of the holdout rows against the training rows (NaN without holdout), the value a
  * generator as good as fresh data would reach at the holdout's size. An estimate: no verdict of its own.
  */
-public final class FrechetCheck implements Check {
+public final class FrechetCheck extends EstimateCheck {
     private static final List<String> METRICS = List.of("fd", "fdLower", "fdUpper", "fdInfinity", "bias",
             "baselineFd");
-    private final String id;
     private final FrechetDistance metric;
 
     private FrechetCheck(String id, FrechetDistance metric) {
-        this.id = id;
+        super(id, "frechet", METRICS, Set.of(Requirement.TRAINING));
         this.metric = metric;
-    }
-
-    @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public String type() {
-        return "frechet";
-    }
-
-    @Override
-    public Set<String> metricNames() {
-        return new LinkedHashSet<>(METRICS);
-    }
-
-    @Override
-    public Set<Requirement> requirements() {
-        return Set.of(Requirement.TRAINING);
     }
 
     @Override
@@ -55,14 +33,17 @@ public final class FrechetCheck implements Check {
         Samples training = input.requireTrainingLikeSamples();
         FrechetDistance.Result r = metric.withSeed(input.seed()).withThreads(input.threads())
                 .compute(input.samples(), training);
+        double baseline = input.holdout().map(h -> FrechetDistance.distance(h, training)).orElse(Double.NaN);
         return CheckResult.builder(this)
                 .metric("fd", r.distance())
                 .metric("fdLower", r.lower())
                 .metric("fdUpper", r.upper())
                 .metric("fdInfinity", r.infinity())
                 .metric("bias", r.bias())
-                .metric("baselineFd", input.holdout().map(h -> FrechetDistance.distance(h, training))
-                        .orElse(Double.NaN))
+                .metric("baselineFd", baseline)
+                .chart(intervalChart("Fréchet distance", List.of("FD", "FD-infinity"),
+                        new double[] {r.distance(), r.infinity()}, new double[] {r.lower(), Double.NaN},
+                        new double[] {r.upper(), Double.NaN}, new double[] {baseline, Double.NaN}))
                 .build();
     }
 

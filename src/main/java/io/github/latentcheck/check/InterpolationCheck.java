@@ -117,6 +117,12 @@ public final class InterpolationCheck implements Check {
         return new LinkedHashSet<>(METRICS);
     }
 
+    /** Interpolation calls the generator itself and reads its outputs. */
+    @Override
+    public Space defaultSpace() {
+        return Space.RAW;
+    }
+
     @Override
     public Set<Requirement> requirements() {
         return Set.of(Requirement.TRAINING, Requirement.HOLDOUT, Requirement.GENERATOR);

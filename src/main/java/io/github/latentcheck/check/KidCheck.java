@@ -4,7 +4,6 @@ import io.github.latentcheck.data.Samples;
 import io.github.latentcheck.metrics.KernelInceptionDistance;
 import io.github.latentcheck.spec.Options;
 import io.github.latentcheck.stats.Permutations;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -22,35 +21,14 @@ import java.util.Set;
  * the distributions differ and as 1/n when they do not. An estimate: no verdict of its own (gate
  * {@code kid.pValue}, for instance).
  */
-public final class KidCheck implements Check {
+public final class KidCheck extends EstimateCheck {
     private static final List<String> METRICS = List.of("kid", "kidStd", "mmd2", "mmd2Lower", "mmd2Upper", "pValue",
             "subsetSize", "baselineKid");
-    private final String id;
     private final KernelInceptionDistance metric;
 
     private KidCheck(String id, KernelInceptionDistance metric) {
-        this.id = id;
+        super(id, "kid", METRICS, Set.of(Requirement.TRAINING));
         this.metric = metric;
-    }
-
-    @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public String type() {
-        return "kid";
-    }
-
-    @Override
-    public Set<String> metricNames() {
-        return new LinkedHashSet<>(METRICS);
-    }
-
-    @Override
-    public Set<Requirement> requirements() {
-        return Set.of(Requirement.TRAINING);
     }
 
     @Override
@@ -69,6 +47,10 @@ public final class KidCheck implements Check {
                 .metric("pValue", r.pValue())
                 .metric("subsetSize", r.subsetSize())
                 .metric("baselineKid", baseline)
+                .chart(intervalChart("Kernel inception distance", List.of("MMD² (interval: bootstrap)",
+                        "KID (interval: mean ± sd over subsets)"), new double[] {r.statistic(), r.mean()},
+                        new double[] {r.lower(), r.mean() - r.sd()}, new double[] {r.upper(), r.mean() + r.sd()},
+                        new double[] {Double.NaN, baseline}))
                 .build();
     }
 

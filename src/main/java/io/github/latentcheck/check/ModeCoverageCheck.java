@@ -158,6 +158,12 @@ public final class ModeCoverageCheck implements Check {
         return names;
     }
 
+    /** The modes (or reference rows) are in the outputs' space. */
+    @Override
+    public Space defaultSpace() {
+        return Space.RAW;
+    }
+
     @Override
     public Set<Requirement> requirements() {
         return Set.of();

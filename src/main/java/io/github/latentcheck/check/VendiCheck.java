@@ -3,7 +3,6 @@ package io.github.latentcheck.check;
 import io.github.latentcheck.InvalidInputException;
 import io.github.latentcheck.metrics.VendiScore;
 import io.github.latentcheck.spec.Options;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -17,47 +16,28 @@ import java.util.Set;
  * width ∝ \(1/\sqrt n\)), {@code rows} used, and {@code baselineVendi}, the score of the holdout rows with the same
  * kernel (NaN without holdout). An estimate: no verdict of its own.
  */
-public final class VendiCheck implements Check {
+public final class VendiCheck extends EstimateCheck {
     private static final List<String> METRICS = List.of("vendi", "vendiLower", "vendiUpper", "rows", "baselineVendi");
-    private final String id;
     private final VendiScore metric;
 
     private VendiCheck(String id, VendiScore metric) {
-        this.id = id;
+        super(id, "vendi", METRICS, Set.of());
         this.metric = metric;
-    }
-
-    @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public String type() {
-        return "vendi";
-    }
-
-    @Override
-    public Set<String> metricNames() {
-        return new LinkedHashSet<>(METRICS);
-    }
-
-    @Override
-    public Set<Requirement> requirements() {
-        return Set.of();
     }
 
     @Override
     public CheckResult run(CheckInput input) {
         VendiScore v = metric.withSeed(input.seed()).withThreads(input.threads());
         VendiScore.Result r = v.compute(input.samples());
+        double baseline = input.holdout().map(h -> v.withBootstrap(2).compute(h).score()).orElse(Double.NaN);
         return CheckResult.builder(this)
                 .metric("vendi", r.score())
                 .metric("vendiLower", r.lower())
                 .metric("vendiUpper", r.upper())
                 .metric("rows", r.rows())
-                .metric("baselineVendi", input.holdout().map(h -> v.withBootstrap(2).compute(h).score())
-                        .orElse(Double.NaN))
+                .metric("baselineVendi", baseline)
+                .chart(intervalChart("Vendi score", List.of("Vendi score"), new double[] {r.score()},
+                        new double[] {r.lower()}, new double[] {r.upper()}, new double[] {baseline}))
                 .build();
     }
 

@@ -79,6 +79,10 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of a table.")
     boolean json;
 
+    @Option(names = "--results", paramLabel = "RESULTS.json", description = "An earlier run's results.json: the "
+            + "widths of its intervals, predicted at the spec's samples (or --samples). With SPEC.yaml only.")
+    Path results;
+
     @Override
     public Integer call() {
         if (power != null && !(power > 0 && power < 1)) {
@@ -103,6 +107,7 @@ final class PlanCommand implements Callable<Integer> {
         }
         ExperimentSpec spec = ExperimentSpec.read(specFile);
         int n = samples != null ? samples : spec.samples();
+        List<IntervalPlan.Row> intervals;
         Experiment experiment = Experiment.load(spec, spec.seed(), n);
         List<Row> rows = new ArrayList<>();
         for (Map.Entry<String, Prior> prior : experiment.priors().entrySet()) {
@@ -116,6 +121,7 @@ final class PlanCommand implements Callable<Integer> {
                 }
             }
         }
+        intervals = IntervalPlan.rows(experiment, Optional.ofNullable(results), n);
         if (json) {
             ObjectMapper mapper = new ObjectMapper();
             ObjectNode root = mapper.createObjectNode();
@@ -123,6 +129,7 @@ final class PlanCommand implements Callable<Integer> {
             root.put("samples", n);
             ArrayNode checks = root.putArray("checks");
             rows.forEach(r -> checks.add(r.json(mapper)));
+            IntervalPlan.json(root.putArray("intervals"), intervals);
             out.println(root);
             return;
         }
@@ -141,6 +148,7 @@ final class PlanCommand implements Callable<Integer> {
                     r.demand().map(d -> String.format(Locale.ROOT, "%s for power %s at %s %s", need(a, r.required()),
                             d.atLeast(), a.model().unit(), d.effect())).orElse("-"));
         }
+        IntervalPlan.print(out, intervals, results != null);
     }
 
     private static String need(PowerAnalysis a, long required) {
@@ -163,6 +171,9 @@ final class PlanCommand implements Callable<Integer> {
     }
 
     private void planTest(PrintWriter out) {
+        if (results != null) {
+            throw new InvalidInputException("--results is taken with SPEC.yaml only");
+        }
         if (test == null || effect == null) {
             throw new InvalidInputException("plan needs SPEC.yaml, or --test ks|ad|cvm|mean and --effect");
         }

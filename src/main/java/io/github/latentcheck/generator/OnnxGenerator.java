@@ -1,13 +1,14 @@
 package io.github.latentcheck.generator;
 
-import ai.onnxruntime.NodeInfo;
+import static io.github.latentcheck.generator.OnnxModels.firstLine;
+import static io.github.latentcheck.generator.OnnxModels.format;
+
 import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import ai.onnxruntime.TensorInfo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.latentcheck.InvalidInputException;
@@ -113,39 +114,25 @@ public final class OnnxGenerator implements Generator {
             throw new InvalidInputException(source + ": threads is negative: " + threads);
         }
         Sidecar sidecar = Files.isRegularFile(model) ? readSidecar(model) : null;
-        OrtSession session = OnnxModels.open(model, threads);
         OrtEnvironment environment = OrtEnvironment.getEnvironment();
-        try {
-            String in = pick(source, "input", input, session.getInputInfo());
-            String out = pick(source, "output", output, session.getOutputInfo());
-            long[] inShape = floatShape(source, "input", in, session.getInputInfo().get(in));
-            long[] outShape = floatShape(source, "output", out, session.getOutputInfo().get(out));
+        OrtSession session = OnnxModels.open(model, threads);
+        return OnnxModels.use(session, source, input, output, io -> {
+            String in = io.input();
+            String out = io.output();
+            long[] inShape = io.inputShape();
+            long[] outShape = io.outputShape();
             if (inShape.length != 2) {
                 throw new InvalidInputException(source + ": input '" + in + "' has shape " + format(inShape)
                         + "; expected [batch, latent_dim]");
             }
             int inDim = (int) inShape[1];
-            long outSize = 1;
-            for (int i = 1; i < outShape.length; i++) {
-                outSize *= outShape[i];
-            }
-            if (outShape.length < 2 || outSize > Integer.MAX_VALUE) {
-                throw new InvalidInputException(source + ": output '" + out + "' has shape " + format(outShape)
-                        + "; expected [batch, values…]");
-            }
-            int outDim = (int) outSize;
+            int outDim = OnnxModels.valuesPerRow(source, out, outShape, "values");
             int[] image = outShape.length > 2 ? toInts(Arrays.copyOfRange(outShape, 1, outShape.length)) : new int[0];
             if (sidecar != null) {
                 image = checkSidecar(source, sidecar, in, inShape, out, outShape, outDim, image);
             }
             return new OnnxGenerator(source, environment, session, in, out, inDim, outDim, image, batchSize, sidecar);
-        } catch (OrtException e) {
-            closeAfterFailure(session, e);
-            throw new InvalidInputException(source + ": cannot read the model's inputs and outputs: " + firstLine(e), e);
-        } catch (RuntimeException e) {
-            closeAfterFailure(session, e);
-            throw e;
-        }
+        });
     }
 
     private static int[] checkSidecar(String source, Sidecar sidecar, String in, long[] inShape, String out,
@@ -170,36 +157,6 @@ public final class OnnxGenerator implements Generator {
         if (product != outDim) {
             throw new InvalidInputException(json + ": image_shape " + Arrays.toString(shape) + " does not hold the "
                     + outDim + " values of output '" + out + "' of shape " + format(outShape) + " in " + source);
-        }
-        return shape;
-    }
-
-    private static String pick(String source, String what, String wanted, Map<String, NodeInfo> available) {
-        if (wanted != null) {
-            if (!available.containsKey(wanted)) {
-                throw new InvalidInputException(source + ": has no " + what + " named '" + wanted + "' (its "
-                        + what + "s: " + String.join(", ", available.keySet()) + ")");
-            }
-            return wanted;
-        }
-        if (available.size() != 1) {
-            throw new InvalidInputException(source + ": has " + available.size() + " " + what + "s ("
-                    + String.join(", ", available.keySet()) + "): name one with '" + what + "'");
-        }
-        return available.keySet().iterator().next();
-    }
-
-    private static long[] floatShape(String source, String what, String name, NodeInfo node) {
-        if (!(node.getInfo() instanceof TensorInfo tensor) || tensor.type != OnnxJavaType.FLOAT) {
-            throw new InvalidInputException(source + ": " + what + " '" + name + "' is not a float32 tensor: "
-                    + node.getInfo());
-        }
-        long[] shape = tensor.getShape();
-        for (int i = 1; i < shape.length; i++) {
-            if (shape[i] < 1) {
-                throw new InvalidInputException(source + ": " + what + " '" + name + "' has shape " + format(shape)
-                        + " with a dynamic axis " + i + "; only the batch axis (0) may be dynamic");
-            }
         }
         return shape;
     }
@@ -256,32 +213,12 @@ public final class OnnxGenerator implements Generator {
         return model.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".json");
     }
 
-    private static void closeAfterFailure(OrtSession session, Exception failure) {
-        try {
-            session.close();
-        } catch (OrtException e) {
-            failure.addSuppressed(e);
-        }
-    }
-
     private static int[] toInts(long[] values) {
         int[] out = new int[values.length];
         for (int i = 0; i < out.length; i++) {
             out[i] = (int) values[i];
         }
         return out;
-    }
-
-    private static String format(long[] shape) {
-        StringBuilder s = new StringBuilder("[");
-        for (int i = 0; i < shape.length; i++) {
-            s.append(i > 0 ? ", " : "").append(shape[i] < 0 ? "?" : Long.toString(shape[i]));
-        }
-        return s.append(']').toString();
-    }
-
-    private static String firstLine(Exception e) {
-        return OnnxModels.firstLine(e);
     }
 
     /** @return the model file, as given */
@@ -374,11 +311,7 @@ public final class OnnxGenerator implements Generator {
     /** Releases the ONNX Runtime session. */
     @Override
     public void close() {
-        try {
-            session.close();
-        } catch (OrtException e) {
-            throw new IllegalStateException(model + ": ONNX Runtime could not release its session", e);
-        }
+        OnnxModels.close(session, model);
     }
 
     /**

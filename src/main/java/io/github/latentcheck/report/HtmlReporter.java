@@ -15,6 +15,7 @@ import io.github.latentcheck.spec.ExperimentSpec;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -109,13 +110,16 @@ public final class HtmlReporter implements Reporter {
         fact(html, "seed", Long.toString(result.experiment().seed()));
         fact(html, "samples per prior", Integer.toString(result.experiment().samples()));
         fact(html, "generator", "<code>" + escape(spec.generator().requireString("type")) + "</code>");
+        result.experiment().features().ifPresent(f -> fact(html, "features", f.dimension() + " per image; "
+                + "<code>" + escape(f.preprocessing().key()) + "</code>"));
         fact(html, "started", escape(result.startedAt().toString()));
         fact(html, "duration", String.format(Locale.ROOT, "%.2f s", result.duration().toNanos() / 1e9));
         fact(html, "latentcheck", escape(Versions.latentcheck()) + ", Java " + escape(Runtime.version().toString()));
         List<InputFile> inputs = new ArrayList<>();
         inputs.add(InputFile.of("spec", spec.file(), spec.text().getBytes(StandardCharsets.UTF_8)));
-        spec.training().ifPresent(p -> inputs.add(InputFile.of("training", p)));
-        spec.holdout().ifPresent(p -> inputs.add(InputFile.of("holdout", p)));
+        spec.training().filter(Files::isRegularFile).ifPresent(p -> inputs.add(InputFile.of("training", p)));
+        spec.holdout().filter(Files::isRegularFile).ifPresent(p -> inputs.add(InputFile.of("holdout", p)));
+        result.experiment().features().ifPresent(f -> inputs.add(InputFile.of("embedding model", f.model())));
         for (InputFile input : inputs) {
             fact(html, input.role(), "<code>" + escape(displayed(input.path())) + "</code><br>"
                     + String.format(Locale.ROOT, "%,d bytes, SHA-256 <code>%s</code>", input.bytes(), input.sha256()));

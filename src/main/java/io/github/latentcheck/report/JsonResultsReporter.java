@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import io.github.latentcheck.check.CheckResult;
+import io.github.latentcheck.features.FeatureStage;
 import io.github.latentcheck.gate.GateResult;
 import io.github.latentcheck.run.Experiment;
 import io.github.latentcheck.run.ExperimentResult;
@@ -57,6 +58,7 @@ public final class JsonResultsReporter implements Reporter {
         json.writeNumberField("samples", result.experiment().samples());
         json.writeBooleanField("passed", result.passed());
         json.writeStringField("verdict", result.verdict().label().toLowerCase(Locale.ROOT));
+        writeFeatures(json, result.experiment());
         json.writeArrayFieldStart("runs");
         for (PriorRun run : result.runs()) {
             json.writeStartObject();
@@ -78,6 +80,29 @@ public final class JsonResultsReporter implements Reporter {
         }
         json.writeEndArray();
         writeGates(json, result.gates());
+        json.writeEndObject();
+    }
+
+    /**
+     * Writes the field {@code features} when the run has a feature stage: the embedding model's file and SHA-256,
+     * its preprocessing, the feature dimension, and each check's space ({@code features} or {@code raw}).
+     */
+    private static void writeFeatures(JsonGenerator json, Experiment experiment) throws IOException {
+        if (experiment.features().isEmpty()) {
+            return;
+        }
+        FeatureStage stage = experiment.features().get();
+        json.writeObjectFieldStart("features");
+        json.writeStringField("model", stage.model().getFileName().toString());
+        json.writeStringField("sha256", stage.modelSha256());
+        json.writeStringField("preprocessing", stage.preprocessing().key());
+        json.writeNumberField("dimension", stage.dimension());
+        json.writeObjectFieldStart("spaces");
+        for (int i = 0; i < experiment.checks().size(); i++) {
+            json.writeStringField(experiment.checks().get(i).id(),
+                    experiment.space(i).name().toLowerCase(Locale.ROOT));
+        }
+        json.writeEndObject();
         json.writeEndObject();
     }
 

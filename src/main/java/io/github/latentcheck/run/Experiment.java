@@ -5,11 +5,14 @@ import io.github.latentcheck.SafeText;
 import io.github.latentcheck.check.Check;
 import io.github.latentcheck.check.Checks;
 import io.github.latentcheck.check.Requirement;
+import io.github.latentcheck.check.Space;
 import io.github.latentcheck.data.MappedNpyFile;
 import io.github.latentcheck.data.SampleFiles;
 import io.github.latentcheck.data.Samples;
 import io.github.latentcheck.encoder.Encoder;
 import io.github.latentcheck.encoder.Encoders;
+import io.github.latentcheck.features.FeatureStage;
+import io.github.latentcheck.features.ImageSource;
 import io.github.latentcheck.gate.Baseline;
 import io.github.latentcheck.gate.Gate;
 import io.github.latentcheck.generator.Generator;
@@ -23,6 +26,7 @@ import io.github.latentcheck.prior.Prior;
 import io.github.latentcheck.prior.Priors;
 import io.github.latentcheck.spec.ExperimentSpec;
 import io.github.latentcheck.spec.Options;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -74,11 +78,16 @@ public final class Experiment {
      */
     public record SweepMember(String family, int latentDim) {
     }
+    private final FeatureStage features;
+    private final List<Space> spaces;
+    private final ImageSource trainingImages;
+    private final ImageSource holdoutImages;
 
     private Experiment(ExperimentSpec spec, long seed, int samples, Map<String, Prior> priors,
             Map<String, Options> generators, List<Check> checks, List<Gate> gates, Samples training,
             ReferenceRows trainingRows, Samples holdout, Optional<Baseline> baseline, List<GeneratorProvider> providers,
-            Map<String, Options> encoders, Map<String, SweepMember> sweep) {
+            Map<String, Options> encoders, Map<String, SweepMember> sweep, FeatureStage features, List<Space> spaces,
+            ImageSource trainingImages, ImageSource holdoutImages) {
         this.spec = spec;
         this.seed = seed;
         this.samples = samples;
@@ -93,6 +102,10 @@ public final class Experiment {
         this.providers = providers;
         this.encoders = encoders;
         this.sweep = sweep;
+        this.features = features;
+        this.spaces = spaces;
+        this.trainingImages = trainingImages;
+        this.holdoutImages = holdoutImages;
     }
 
     /**
@@ -200,10 +213,14 @@ public final class Experiment {
                 wherePriors.put(label, options.where());
             }
         }
+        FeatureStage features = spec.features().map(FeatureStage::of).orElse(null);
         List<Check> checks = new ArrayList<>();
+        List<Space> spaces = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (Options options : spec.checks()) {
+            String space = options.has("space") ? options.requireString("space") : null;
             Check check = Checks.create(options);
+            spaces.add(space(space, check, features, options));
             if (!ids.add(check.id())) {
                 throw new InvalidInputException(options.where() + ": two checks have the id '" + check.id()
                         + "': give each a distinct 'id'");
@@ -278,11 +295,14 @@ public final class Experiment {
                         + "' calls the generator with latents of its own, which the file generator ignores");
             }
         }
-        Optional<MappedNpyFile> mapped = spec.training().flatMap(MappedNpyFile::openIfLarge);
+        Optional<MappedNpyFile> mapped = features != null ? Optional.empty()
+                : spec.training().flatMap(MappedNpyFile::openIfLarge);
         Samples training = mapped.isPresent() ? null
-                : read(spec.training(), "training", checks, Requirement.TRAINING, spec);
+                : read(spec.training(), "training", checks, spaces, Requirement.TRAINING, spec);
         ReferenceRows trainingRows = mapped.map(ReferenceRows::of).orElse(null);
-        Samples holdout = read(spec.holdout(), "holdout", checks, Requirement.HOLDOUT, spec);
+        Samples holdout = read(spec.holdout(), "holdout", checks, spaces, Requirement.HOLDOUT, spec);
+        ImageSource trainingImages = images(features, spec.training(), training, "data.training");
+        ImageSource holdoutImages = images(features, spec.holdout(), holdout, "data.holdout");
         for (Map.Entry<String, Prior> prior : priors.entrySet()) {
             Generators.create(generators.get(prior.getKey()), GeneratorContext.of(prior.getValue(), training), own)
                     .close();
@@ -300,7 +320,8 @@ public final class Experiment {
         }
         Experiment experiment = new Experiment(spec, seed, samples, priors, generators, List.copyOf(checks),
                 List.copyOf(gates), training, trainingRows, holdout, baseline, own, Map.copyOf(encoders),
-                java.util.Collections.unmodifiableMap(sweep));
+                java.util.Collections.unmodifiableMap(sweep), features, List.copyOf(spaces), trainingImages,
+                holdoutImages);
         experiment.checkBaseline();
         return experiment;
     }
@@ -344,8 +365,47 @@ public final class Experiment {
         }
     }
 
-    private static Samples read(Optional<Path> file, String key, List<Check> checks, Requirement requirement,
-            ExperimentSpec spec) {
+    private static Space space(String given, Check check, FeatureStage features, Options options) {
+        if (given == null) {
+            return features == null ? Space.RAW : check.defaultSpace();
+        }
+        Space space = switch (given) {
+            case "raw" -> Space.RAW;
+            case "features" -> Space.FEATURES;
+            default -> throw new InvalidInputException(options.where("space") + ": space is not raw or features: "
+                    + given);
+        };
+        if (space == Space.FEATURES && features == null) {
+            throw new InvalidInputException(options.where("space") + ": check '" + check.id() + "' asks for space "
+                    + "features, but the spec has no features section");
+        }
+        return space;
+    }
+
+    /** The data set's images for the feature stage: its folder, or its rows read as images. */
+    private static ImageSource images(FeatureStage features, Optional<Path> file, Samples rows, String key) {
+        if (features == null || file.isEmpty()) {
+            return null;
+        }
+        return features.images(file.get(), rows, key);
+    }
+
+    private static Samples read(Optional<Path> file, String key, List<Check> checks, List<Space> spaces,
+            Requirement requirement, ExperimentSpec spec) {
+        if (file.isPresent() && Files.isDirectory(file.get())) {
+            if (spec.features().isEmpty()) {
+                throw new InvalidInputException(spec.file() + ": data." + key + " " + file.get() + " is a folder of "
+                        + "images, which only a features section (an embedding model) can read");
+            }
+            for (int i = 0; i < checks.size(); i++) {
+                if (spaces.get(i) == Space.RAW && checks.get(i).requirements().contains(requirement)) {
+                    throw new InvalidInputException(spec.checks().get(i).where() + ": check '" + checks.get(i).id()
+                            + "' reads raw values (space: raw), but data." + key + " " + file.get() + " is a folder "
+                            + "of images: give it as a .npy file, or let the check run on features");
+                }
+            }
+            return null;
+        }
         if (file.isPresent()) {
             return SampleFiles.readSamples(file.get());
         }
@@ -458,6 +518,34 @@ public final class Experiment {
      */
     public Optional<ReferenceRows> trainingRows() {
         return Optional.ofNullable(trainingRows);
+    }
+
+    /** @return the feature stage, when the spec has a {@code features} section */
+    public Optional<FeatureStage> features() {
+        return Optional.ofNullable(features);
+    }
+
+    /**
+     * @param check the index of a check in spec order
+     * @return the values it reads: {@link Space#FEATURES} or {@link Space#RAW} (always raw without a feature stage)
+     */
+    public Space space(int check) {
+        return spaces.get(check);
+    }
+
+    /** @return whether some check reads the raw generated samples, so that the runner keeps them */
+    public boolean needsRawSamples() {
+        return features == null || spaces.contains(Space.RAW);
+    }
+
+    /** @return the training images for the feature stage, when there are both */
+    public Optional<ImageSource> trainingImages() {
+        return Optional.ofNullable(trainingImages);
+    }
+
+    /** @return the holdout images for the feature stage, when there are both */
+    public Optional<ImageSource> holdoutImages() {
+        return Optional.ofNullable(holdoutImages);
     }
 
     /** @return the held-out data, when the spec names it */

@@ -5,9 +5,13 @@ import io.github.latentcheck.check.Check;
 import io.github.latentcheck.check.CheckInput;
 import io.github.latentcheck.check.CheckResult;
 import io.github.latentcheck.check.Requirement;
+import io.github.latentcheck.check.Space;
 import io.github.latentcheck.data.Latents;
 import io.github.latentcheck.data.Samples;
 import io.github.latentcheck.encoder.Encoder;
+import io.github.latentcheck.features.FeatureStage;
+import io.github.latentcheck.features.Features;
+import io.github.latentcheck.features.ImageSource;
 import io.github.latentcheck.gate.Gate;
 import io.github.latentcheck.gate.GateResult;
 import io.github.latentcheck.generator.FileGenerator;
@@ -19,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs an experiment: for each prior, sample the latents, push them through a fresh generator in
@@ -26,6 +31,11 @@ import java.util.Map;
  * its own), and evaluate every gate. Every prior gets the same seed, so priors are
  * compared on equal terms; each check gets a seed of its own derived from the run's seed and its
  * position in the spec.
+ *
+ * <p>With a feature stage ({@code features:} in the spec), the training and holdout images are embedded once
+ * (through the feature cache) and every batch of generated samples is embedded as it is generated; checks whose
+ * {@linkplain Experiment#space(int) space} is features read those, the others the raw values. The raw generated
+ * samples are kept only when a check reads them; otherwise a prior's run records the features as its samples.
  */
 public final class ExperimentRunner {
     private final int threads;
@@ -56,25 +66,45 @@ public final class ExperimentRunner {
         Instant start = Instant.now();
         long t0 = System.nanoTime();
         List<PriorRun> runs = new ArrayList<>();
-        for (Map.Entry<String, Prior> entry : experiment.priors().entrySet()) {
-            runs.add(runPrior(experiment, entry.getKey(), entry.getValue()));
+        Optional<FeatureStage> stage = experiment.features();
+        try (Features features = stage.map(FeatureStage::open).orElse(null)) {
+            Embedded data = features == null ? new Embedded(null, null, null, null)
+                    : new Embedded(stage.get(), features, embed(stage.get(), features, experiment.trainingImages(),
+                            "training"), embed(stage.get(), features, experiment.holdoutImages(), "holdout"));
+            for (Map.Entry<String, Prior> entry : experiment.priors().entrySet()) {
+                runs.add(runPrior(experiment, entry.getKey(), entry.getValue(), data));
+            }
         }
         listener.finished();
         return new ExperimentResult(experiment, List.copyOf(runs), start, Duration.ofNanos(System.nanoTime() - t0));
     }
 
-    private PriorRun runPrior(Experiment experiment, String label, Prior prior) {
+    /** The feature stage's session and the data sets' features, when the spec has the stage. */
+    private record Embedded(FeatureStage stage, Features features, Samples training, Samples holdout) {
+    }
+
+    private Samples embed(FeatureStage stage, Features features, Optional<ImageSource> images, String what) {
+        if (images.isEmpty()) {
+            return null;
+        }
+        listener.stage(what, "features", images.get().size());
+        return stage.embed(features, images.get(), true, listener::progress);
+    }
+
+    private PriorRun runPrior(Experiment experiment, String label, Prior prior, Embedded data) {
         int n = experiment.samples();
         listener.stage(label, "sample", n);
         Latents latents = prior.draw(n, experiment.seed(), threads);
         listener.progress(n);
-        Samples samples;
+        Samples[] generated;
         boolean madeElsewhere;
         GeneratorContext context = GeneratorContext.of(prior, experiment.training().orElse(null));
         try (Generator generator = experiment.createGenerator(label, context)) {
-            samples = generate(generator, latents, label, experiment.generator(label).where());
+            generated = generate(generator, latents, label, experiment.generator(label).where(), data,
+                    experiment.needsRawSamples());
             madeElsewhere = generator instanceof FileGenerator;
         }
+        Samples samples = generated[0];
         Samples training = experiment.training().orElse(null);
         Samples holdout = experiment.holdout().orElse(null);
         List<CheckResult> results = new ArrayList<>();
@@ -82,12 +112,14 @@ public final class ExperimentRunner {
         for (int i = 0; i < checks.size(); i++) {
             Check check = checks.get(i);
             listener.stage(label, check.id(), 0);
-            CheckInput input = CheckInput.of(prior, latents, samples, training, holdout,
+            boolean raw = experiment.space(i) == Space.RAW;
+            CheckInput input = CheckInput.of(prior, latents, raw ? samples : generated[1],
+                    raw ? training : data.training(), raw ? holdout : data.holdout(),
                     checkSeed(experiment.seed(), i), threads).withProgress(listener.forCheck(label, check.id()));
             if (madeElsewhere) {
                 input = input.withSamplesMadeElsewhere();
             }
-            if (experiment.trainingRows().isPresent()) {
+            if (raw && experiment.trainingRows().isPresent()) {
                 input = input.withTrainingRows(experiment.trainingRows().get());
             }
             String where = experiment.spec().checks().get(i).where();
@@ -104,7 +136,8 @@ public final class ExperimentRunner {
         for (Gate gate : experiment.gates()) {
             gates.add(gate.evaluate(label, results, experiment.baseline()));
         }
-        return new PriorRun(label, prior, latents, samples, List.copyOf(results), List.copyOf(gates));
+        return new PriorRun(label, prior, latents, samples != null ? samples : generated[1], List.copyOf(results),
+                List.copyOf(gates));
     }
 
     private static CheckResult runWithGenerator(Experiment experiment, Check check, CheckInput input, String label,
@@ -128,11 +161,17 @@ public final class ExperimentRunner {
         }
     }
 
-    private Samples generate(Generator generator, Latents latents, String label, String where) {
+    /**
+     * @return the raw samples (null unless kept) and their features (null without a feature stage), each batch
+     *     embedded as soon as it is generated
+     */
+    private Samples[] generate(Generator generator, Latents latents, String label, String where, Embedded data,
+            boolean keepRaw) {
         int n = latents.rows();
         int batch = Math.max(1, generator.batchSize());
         listener.stage(label, "generate", n);
         List<Samples> parts = new ArrayList<>();
+        List<Samples> features = new ArrayList<>();
         int columns = 0;
         for (int from = 0; from < n; from += batch) {
             int to = Math.min(n, from + batch);
@@ -144,10 +183,18 @@ public final class ExperimentRunner {
                 throw new InvalidInputException(where + ": generator returned " + part.rows() + " x " + part.columns()
                         + " values for a batch of " + (to - from) + " latents; expected " + (to - from) + " x " + columns);
             }
-            parts.add(part);
+            if (keepRaw) {
+                parts.add(part);
+            }
+            if (data.features() != null) {
+                ImageSource images = data.stage().rows(part, where + ": generated samples " + from + ".." + (to - 1),
+                        null);
+                features.add(data.stage().embed(data.features(), images, false, done -> { }));
+            }
             listener.progress(to);
         }
-        return Samples.stack(parts);
+        return new Samples[] {keepRaw ? Samples.stack(parts) : null,
+            data.features() != null ? Samples.stack(features) : null};
     }
 
     /** SplitMix64's finalizer (Steele, Lea and Flood 2014) over the seed and the check's position. */

@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  * latent_dim: 3               # default dimension of every prior; a list [2, 4, 8] sweeps it (below)
  * priors: [gaussian, {type: uniform, low: -1, high: 1, label: u}]
  * generator: {type: ring, sd: 0.02}
- * data: {training: …, holdout: …}
+ * data: {training: …, holdout: …}   # .npy / .csv files, or folders of PNG/JPEG images (with features)
+ * features: {model: …, size: …}     # optional embedding stage (FeatureStage); checks then run on features
  * checks: [latent-ks, {type: marginal-ks, alpha: 0.01}]
  * gates: ["latent-ks.rejected == 0"]
  * output: reports/quickstart  # optional, below the spec's folder; default reports/&lt;name&gt; under the working folder
@@ -42,7 +43,7 @@ import java.util.regex.Pattern;
  */
 public final class ExperimentSpec {
     private static final Set<String> TOP_LEVEL = Set.of("name", "description", "seed", "samples", "latent_dim",
-            "priors", "generator", "data", "checks", "gates", "output", "encoder",
+            "priors", "generator", "data", "features", "checks", "gates", "output", "encoder",
             "sweep_charts");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
@@ -57,6 +58,7 @@ public final class ExperimentSpec {
     private final Options generator;
     private final Optional<Path> training;
     private final Optional<Path> holdout;
+    private final Optional<Options> features;
     private final List<Options> checks;
     private final List<GateEntry> gates;
     private final Optional<Path> output;
@@ -68,7 +70,7 @@ public final class ExperimentSpec {
     private ExperimentSpec(Path file, String text, String name, String description, long seed, int samples, int latentDim, List<Options> priors,
             Options generator, Optional<Path> training, Optional<Path> holdout, List<Options> checks,
             List<GateEntry> gates, Optional<Path> output, String outputWhere, List<Integer> latentDims,
-            Optional<Options> encoder, List<GateEntry> sweepCharts) {
+            Optional<Options> encoder, List<GateEntry> sweepCharts, Optional<Options> features) {
         this.file = file;
         this.text = text;
         this.name = name;
@@ -80,6 +82,7 @@ public final class ExperimentSpec {
         this.generator = generator;
         this.training = training;
         this.holdout = holdout;
+        this.features = features;
         this.checks = checks;
         this.gates = gates;
         this.output = output;
@@ -140,7 +143,7 @@ public final class ExperimentSpec {
             if (!TOP_LEVEL.contains(key)) {
                 throw new InvalidInputException(root.whereKey(key) + ": unknown key '" + key
                         + "' (known keys: name, description, seed, samples, latent_dim, priors, generator, data, "
-                        + "checks, gates, output, encoder, sweep_charts)");
+                        + "features, checks, gates, output, encoder, sweep_charts)");
             }
         }
         String name = top.requireString("name");
@@ -182,6 +185,7 @@ public final class ExperimentSpec {
             holdout = data.has("holdout") ? Optional.of(data.requirePath("holdout")) : Optional.empty();
             data.rejectUnknownKeys();
         }
+        Optional<Options> features = top.has("features") ? Optional.of(top.child("features")) : Optional.empty();
         List<Options> checks = entries(root, "checks", base, false);
         List<GateEntry> gates = new ArrayList<>();
         SpecNode gateList = root.entries().get("gates");
@@ -211,7 +215,7 @@ public final class ExperimentSpec {
         }
         return new ExperimentSpec(file, text, name, description, seed, (int) samples, latentDim, List.copyOf(priors), generator,
                 training, holdout, List.copyOf(checks), List.copyOf(gates), output, outputWhere,
-                List.copyOf(latentDims), encoder, List.copyOf(sweepCharts));
+                List.copyOf(latentDims), encoder, List.copyOf(sweepCharts), features);
     }
 
     /**
@@ -315,6 +319,11 @@ public final class ExperimentSpec {
     /** @return the held-out data file, when given */
     public Optional<Path> holdout() {
         return holdout;
+    }
+
+    /** @return the {@code features} section (the embedding stage), when the spec has one */
+    public Optional<Options> features() {
+        return features;
     }
 
     /** @return the checks' options, in spec order */

@@ -17,9 +17,10 @@ class GeneratorsTest {
     private static final GeneratorContext GAUSSIAN_3 = GeneratorContext.of(GaussianPrior.of(3), null);
 
     @Test
-    void serviceLoaderFindsTheNineBuiltIns() {
+    void serviceLoaderFindsTheTenBuiltIns() {
         assertThat(Generators.providers().keySet())
-                .containsExactly("affine", "copier", "file", "grid", "identity", "mode-dropper", "onnx", "process", "ring");
+                .containsExactly("affine", "copier", "file", "grid", "identity", "images", "mode-dropper", "onnx", "process",
+                        "ring");
     }
 
     @Test
@@ -27,7 +28,7 @@ class GeneratorsTest {
         assertThatThrownBy(() -> Generators.create(Options.of(Map.of("type", "gan"), "generator"), GAUSSIAN_3))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("generator: unknown generator type 'gan' "
-                        + "(known: affine, copier, file, grid, identity, mode-dropper, onnx, process, ring)");
+                        + "(known: affine, copier, file, grid, identity, images, mode-dropper, onnx, process, ring)");
     }
 
     @Test

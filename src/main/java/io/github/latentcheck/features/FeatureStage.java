@@ -1,0 +1,232 @@
+package io.github.latentcheck.features;
+
+import io.github.latentcheck.InvalidInputException;
+import io.github.latentcheck.data.Samples;
+import io.github.latentcheck.spec.Options;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.LongConsumer;
+
+/**
+ * A spec's {@code features:} section: the embedding model (ONNX), its preprocessing, how rows of values are read
+ * as images, and the cache. Keys (defaults in brackets):
+ *
+ * <pre>
+ * features:
+ *   model: models/inception.onnx   # required
+ *   input: images                  # [the model's only input]
+ *   output: features               # [the model's only output]
+ *   layout: NCHW                   # NCHW | NHWC [NCHW]
+ *   size: [299, 299]               # the model's input height and width, required
+ *   channels: 3                    # 1 | 3 [3]
+ *   resize: bilinear               # bilinear | bicubic (Pillow's, antialiased) [bilinear]
+ *   range: [0, 1]                  # the model's values for black and white [[0, 1]]
+ *   mean: [0.485, 0.456, 0.406]    # per channel, or one for all [[0]]
+ *   std: [0.229, 0.224, 0.225]     # [[1]]
+ *   batch: 64                      # images per call [64]
+ *   threads: 0                     # ONNX Runtime intra-op threads, 0 its default [0]
+ *   image_shape: [1, 8, 8]         # rows of .npy/.csv data and of generated samples as [C, H, W] or [H, W]
+ *                                  # [the samples' own image shape, e.g. an onnx generator's sidecar]
+ *   data_range: [0, 1]             # those rows' values for black and white [[0, 1]]
+ *   cache: none                    # a folder below the spec's, or none [FeatureCache.defaultFolder()]
+ * </pre>
+ *
+ * Folders of PNG/JPEG images decode to [0, 1] whatever {@code data_range} says.
+ */
+public final class FeatureStage {
+    private final Path model;
+    private final String input;
+    private final String output;
+    private final Preprocessing preprocessing;
+    private final int batch;
+    private final int threads;
+    private final int[] imageShape;
+    private final double low;
+    private final double high;
+    private final FeatureCache cache;
+    private final String modelSha256;
+    private final int dimension;
+    private final String where;
+
+    private FeatureStage(Path model, String input, String output, Preprocessing preprocessing, int batch, int threads,
+            int[] imageShape, double low, double high, FeatureCache cache, String modelSha256, int dimension,
+            String where) {
+        this.model = model;
+        this.input = input;
+        this.output = output;
+        this.preprocessing = preprocessing;
+        this.batch = batch;
+        this.threads = threads;
+        this.imageShape = imageShape;
+        this.low = low;
+        this.high = high;
+        this.cache = cache;
+        this.modelSha256 = modelSha256;
+        this.dimension = dimension;
+        this.where = where;
+    }
+
+    /**
+     * Reads the section and opens the model once, so that a bad model or preprocessing fails before any work.
+     *
+     * @param options the {@code features} section
+     * @return the stage
+     * @throws InvalidInputException naming the key at fault
+     */
+    public static FeatureStage of(Options options) {
+        Path model = options.requirePath("model");
+        String input = options.has("input") ? options.requireString("input") : null;
+        String output = options.has("output") ? options.requireString("output") : null;
+        String layoutName = options.string("layout", "NCHW");
+        Preprocessing.Layout layout;
+        try {
+            layout = Preprocessing.Layout.valueOf(layoutName.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(options.where("layout") + ": layout is not NCHW or NHWC: " + layoutName, e);
+        }
+        int[] size = options.integers("size");
+        if (size.length != 2) {
+            throw new InvalidInputException(options.where("size") + ": size is not [height, width]");
+        }
+        String resizeName = options.string("resize", "bilinear");
+        ResizeFilter filter;
+        try {
+            filter = ResizeFilter.valueOf(resizeName.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(options.where("resize") + ": resize is not bilinear or bicubic: "
+                    + resizeName, e);
+        }
+        double[] range = pair(options, "range");
+        double[] dataRange = pair(options, "data_range");
+        Preprocessing preprocessing;
+        try {
+            preprocessing = Preprocessing.of(layout, size[0], size[1], options.integer("channels", 3, 1), filter,
+                    range[0], range[1], numbers(options, "mean", 0), numbers(options, "std", 1));
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(options.where() + ": " + e.getMessage(), e);
+        }
+        int batch = options.integer("batch", 64, 1);
+        int threads = options.integer("threads", 0, 0);
+        int[] imageShape = options.has("image_shape") ? options.integers("image_shape") : new int[0];
+        FeatureCache cache = cache(options);
+        String where = options.where();
+        options.rejectUnknownKeys();
+        try (OnnxFeatures f = OnnxFeatures.open(model, input, output, preprocessing, batch, threads)) {
+            return new FeatureStage(model, input, output, preprocessing, batch, threads, imageShape, dataRange[0],
+                    dataRange[1], cache, f.modelSha256(), f.dimension(), where);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(where + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static double[] pair(Options options, String key) {
+        if (!options.has(key)) {
+            return new double[] {0, 1};
+        }
+        double[] v = options.numbers(key);
+        if (v.length != 2) {
+            throw new InvalidInputException(options.where(key) + ": " + key + " is not [low, high]");
+        }
+        return v;
+    }
+
+    private static double[] numbers(Options options, String key, double fallback) {
+        return options.has(key) ? options.numbers(key) : new double[] {fallback};
+    }
+
+    private static FeatureCache cache(Options options) {
+        if (!options.has("cache")) {
+            return FeatureCache.at(FeatureCache.defaultFolder());
+        }
+        if ("none".equals(options.requireString("cache"))) {
+            return FeatureCache.none();
+        }
+        Path base = options.baseDirectory().toAbsolutePath().normalize();
+        Path folder = options.requirePath("cache").toAbsolutePath().normalize();
+        if (!folder.startsWith(base) || folder.equals(base)) {
+            throw new InvalidInputException(options.where("cache") + ": cache is not a folder below the spec's "
+                    + "folder: " + options.requireString("cache") + " (specs write only below their own folder)");
+        }
+        return FeatureCache.at(folder);
+    }
+
+    /** @return the model file */
+    public Path model() {
+        return model;
+    }
+
+    /** @return the model file's SHA-256 (hex) */
+    public String modelSha256() {
+        return modelSha256;
+    }
+
+    /** @return the values per feature vector */
+    public int dimension() {
+        return dimension;
+    }
+
+    /** @return the preprocessing */
+    public Preprocessing preprocessing() {
+        return preprocessing;
+    }
+
+    /** @return the cache */
+    public FeatureCache cache() {
+        return cache;
+    }
+
+    /** @return a new session on the model; the caller closes it */
+    public Features open() {
+        return OnnxFeatures.open(model, input, output, preprocessing, batch, threads);
+    }
+
+    /**
+     * @param file a data file ({@code .npy}, {@code .csv}) or a folder of images
+     * @param rows the file's rows as read, or null for a folder
+     * @param key the spec's key that names it, for messages ({@code data.training})
+     * @return its images, not yet decoded; a file's rows are keyed in the cache by the file's SHA-256
+     */
+    public ImageSource images(Path file, Samples rows, String key) {
+        if (Files.isDirectory(file)) {
+            return ImageFolder.of(file);
+        }
+        return rows(rows, file + " (" + key + ")", Hashing.ofFile(file));
+    }
+
+    /**
+     * @param rows rows of values, such as a batch of generated samples or a data file's rows
+     * @param description what messages call them
+     * @param hash the SHA-256 of their file, or null
+     * @return the rows as images, shaped by {@code image_shape} or, without it, by the rows' own image shape
+     */
+    public ImageSource rows(Samples rows, String description, String hash) {
+        int[] shape = imageShape.length > 0 ? imageShape : rows.imageShape();
+        if (shape.length == 0) {
+            throw new InvalidInputException(where + ": " + description + " holds rows of " + rows.columns()
+                    + " values and no image shape: give features.image_shape, e.g. [1, 8, 8] or [3, 32, 32]");
+        }
+        return ImageRows.of(rows, shape, low, high, description, hash);
+    }
+
+    /**
+     * @param features an open session ({@link #open()})
+     * @param images the images
+     * @param cached whether to use the cache (data sets; generated samples change with the seed and are not cached)
+     * @param progress told the images done
+     * @return their features
+     */
+    public Samples embed(Features features, ImageSource images, boolean cached, LongConsumer progress) {
+        if (!cached) {
+            return features.embed(images, progress);
+        }
+        return cache.get(FeatureCache.key(features, images), images.size(), features.dimension(),
+                () -> features.embed(images, progress));
+    }
+
+    /** @return the folder entries are kept in, when there is one */
+    public Optional<Path> cacheFolder() {
+        return cache.folder();
+    }
+}
