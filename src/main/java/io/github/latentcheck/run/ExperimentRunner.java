@@ -13,6 +13,7 @@ import io.github.latentcheck.gate.GateResult;
 import io.github.latentcheck.generator.Generator;
 import io.github.latentcheck.generator.GeneratorContext;
 import io.github.latentcheck.prior.Prior;
+import io.github.latentcheck.spec.Options;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -69,8 +70,9 @@ public final class ExperimentRunner {
         listener.progress(n);
         Samples samples;
         GeneratorContext context = GeneratorContext.of(prior, experiment.training().orElse(null));
-        try (Generator generator = experiment.createGenerator(label, context)) {
-            samples = generate(generator, latents, label, experiment.generator(label).where());
+        String where = experiment.generator(label).where();
+        try (Generator generator = UsersGenerator.of(experiment, label, context)) {
+            samples = generate(generator, latents, label, where);
         }
         Samples training = experiment.training().orElse(null);
         Samples holdout = experiment.holdout().orElse(null);
@@ -84,14 +86,14 @@ public final class ExperimentRunner {
             if (experiment.trainingRows().isPresent()) {
                 input = input.withTrainingRows(experiment.trainingRows().get());
             }
-            String where = experiment.spec().checks().get(i).where();
+            String checkWhere = experiment.spec().checks().get(i).where();
             if (check.requirements().contains(Requirement.ENCODER)) {
                 try (Encoder encoder = experiment.createEncoder(label)) {
                     input = input.withEncoder(encoder);
-                    results.add(runWithGenerator(experiment, check, input, label, context, where));
+                    results.add(runWithGenerator(experiment, check, input, label, context, checkWhere));
                 }
             } else {
-                results.add(runWithGenerator(experiment, check, input, label, context, where));
+                results.add(runWithGenerator(experiment, check, input, label, context, checkWhere));
             }
         }
         List<GateResult> gates = new ArrayList<>();
@@ -104,7 +106,7 @@ public final class ExperimentRunner {
     private static CheckResult runWithGenerator(Experiment experiment, Check check, CheckInput input, String label,
             GeneratorContext context, String where) {
         if (check.requirements().contains(Requirement.GENERATOR)) {
-            try (Generator own = experiment.createGenerator(label, context)) {
+            try (Generator own = UsersGenerator.of(experiment, label, context)) {
                 return run(check, input.withGenerator(own), where);
             }
         }
@@ -142,6 +144,49 @@ public final class ExperimentRunner {
             listener.progress(to);
         }
         return Samples.stack(parts);
+    }
+
+    /**
+     * A generator as the runner calls it: an {@link IllegalArgumentException} from its
+     * {@code generate} is the user's refusal of the latents it was given (the {@link Generator}
+     * contract), so it becomes bad input at the spec's generator entry, naming the generator; other
+     * exceptions (an {@link InvalidInputException} of a built-in names its place already) pass unchanged.
+     */
+    private record UsersGenerator(Generator generator, String type, String where) implements Generator {
+        static UsersGenerator of(Experiment experiment, String label, GeneratorContext context) {
+            Options options = experiment.generator(label);
+            return new UsersGenerator(experiment.createGenerator(label, context), options.requireString("type"),
+                    options.where());
+        }
+
+        @Override
+        public int inputDimension() {
+            return generator.inputDimension();
+        }
+
+        @Override
+        public int outputDimension() {
+            return generator.outputDimension();
+        }
+
+        @Override
+        public Samples generate(Latents latents) {
+            try {
+                return generator.generate(latents);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException(where + ": generator '" + type + "': " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public int batchSize() {
+            return generator.batchSize();
+        }
+
+        @Override
+        public void close() {
+            generator.close();
+        }
     }
 
     /** SplitMix64's finalizer (Steele, Lea and Flood 2014) over the seed and the check's position. */
