@@ -129,10 +129,10 @@ final class AuditCommand implements Callable<Integer> {
         String yaml = spec(samples.rows(), shape, criteria);
         Path specFile = (out != null ? out : Path.of("")).resolve("audit.yaml");
         Experiment experiment = Experiment.load(ExperimentSpec.parse(yaml, specFile));
-        ExperimentResult result = ExperimentRunner.of(threadCount, TerminalProgress.forStandardError()).run(experiment);
+        ExperimentResult result = ExperimentRunner.withDefaults().withThreads(threadCount).withListener(TerminalProgress.forStandardError()).run(experiment);
         if (out != null) {
             ReportFolder.write(out, folder -> {
-                ReportWriter.writeInto(folder, result, ReportWriter.standard());
+                ReportWriter.withDefaults().writeInto(folder, result);
                 AtomicFile.write(folder.resolve(specFile.getFileName()), yaml.getBytes(StandardCharsets.UTF_8));
             });
         }

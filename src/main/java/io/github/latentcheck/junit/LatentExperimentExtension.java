@@ -1,15 +1,12 @@
 package io.github.latentcheck.junit;
 
 import io.github.latentcheck.assertj.LatentAssertions;
-import io.github.latentcheck.concurrent.Tasks;
 import io.github.latentcheck.generator.GeneratorProvider;
-import io.github.latentcheck.report.HtmlReporter;
 import io.github.latentcheck.report.ReportWriter;
 import io.github.latentcheck.report.Reporter;
 import io.github.latentcheck.run.Experiment;
 import io.github.latentcheck.run.ExperimentResult;
 import io.github.latentcheck.run.ExperimentRunner;
-import io.github.latentcheck.run.ProgressListener;
 import io.github.latentcheck.spec.ExperimentSpec;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -68,15 +65,18 @@ public final class LatentExperimentExtension implements ParameterResolver {
         ExperimentSpec spec = ExperimentSpec.read(Path.of(annotation.value()));
         long seed = annotation.seed() != Long.MIN_VALUE ? annotation.seed() : LatentAssertions.seed(spec.seed());
         int samples = annotation.samples() > 0 ? annotation.samples() : spec.samples();
-        ExperimentResult result = ExperimentRunner.of(Tasks.defaultThreads(), ProgressListener.NONE)
+        ExperimentResult result = ExperimentRunner.withDefaults()
                 .run(Experiment.load(spec, seed, samples, Optional.empty(), providers(annotation)));
         if (annotation.report() != LatentExperiment.Report.NONE) {
             Path out = annotation.out().isEmpty() ? Path.of("target", "latentcheck", spec.name())
                     : Path.of(annotation.out());
             boolean html = annotation.report() == LatentExperiment.Report.ALL;
-            List<Reporter> reporters = ReportWriter.standard().stream()
-                    .filter(r -> html || !(r instanceof HtmlReporter)).toList();
-            ReportWriter.write(out, result, reporters);
+            ReportWriter writer = ReportWriter.withDefaults();
+            if (!html) {
+                writer = writer.withReporters(List.of(Reporter.resultsJson(), Reporter.junitXml(),
+                        Reporter.summaryMarkdown()));
+            }
+            writer.write(out, result);
             context.publishReportEntry("latentcheck.report", out.resolve(html ? "index.html" : "summary.md").toString());
         }
         context.publishReportEntry("latentcheck.seed", Long.toString(seed));

@@ -1,6 +1,7 @@
 package io.github.latentcheck.run;
 
 import io.github.latentcheck.InvalidInputException;
+import io.github.latentcheck.concurrent.Tasks;
 import io.github.latentcheck.check.Check;
 import io.github.latentcheck.check.CheckInput;
 import io.github.latentcheck.check.CheckResult;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Runs an experiment: for each prior, sample the latents, push them through a fresh generator in
@@ -37,15 +39,33 @@ public final class ExperimentRunner {
     }
 
     /**
-     * @param threads the number of threads, at least 1; results do not depend on it
-     * @param listener hears progress
-     * @return the runner
+     * The defaults: as many threads as the JVM has processors ({@link Runtime#availableProcessors()}),
+     * and no progress listener ({@link ProgressListener#NONE}).
+     *
+     * @return the runner with the defaults
      */
-    public static ExperimentRunner of(int threads, ProgressListener listener) {
-        if (threads < 1) {
-            throw new InvalidInputException("threads is not at least 1: " + threads);
+    public static ExperimentRunner withDefaults() {
+        return new ExperimentRunner(Tasks.defaultThreads(), ProgressListener.NONE);
+    }
+
+    /**
+     * @param count the number of threads, at least 1; results do not depend on it
+     * @return a runner like this one with that many threads
+     * @throws InvalidInputException when {@code count} is less than 1
+     */
+    public ExperimentRunner withThreads(int count) {
+        if (count < 1) {
+            throw new InvalidInputException("threads is not at least 1: " + count);
         }
-        return new ExperimentRunner(threads, listener);
+        return new ExperimentRunner(count, listener);
+    }
+
+    /**
+     * @param progress hears progress
+     * @return a runner like this one that reports progress to {@code progress}
+     */
+    public ExperimentRunner withListener(ProgressListener progress) {
+        return new ExperimentRunner(threads, Objects.requireNonNull(progress, "progress"));
     }
 
     /**

@@ -60,7 +60,7 @@ class UsersGeneratorErrorsTest {
 
     private static void run(Supplier<RuntimeException> failure, AtomicBoolean closed) {
         GeneratorProvider picky = GeneratorProvider.of("picky", (options, context) -> new Picky(failure, closed));
-        ExperimentRunner.of(1, ProgressListener.NONE).run(Experiment.load(SPEC, List.of(picky)));
+        ExperimentRunner.withDefaults().withThreads(1).run(Experiment.load(SPEC, List.of(picky)));
     }
 
     @Test
