@@ -1,9 +1,9 @@
 package io.github.latentcheck.cli;
 
 import io.github.latentcheck.InvalidInputException;
-import io.github.latentcheck.SafeText;
-import io.github.latentcheck.data.HeapLimit;
-import io.github.latentcheck.report.Versions;
+import io.github.latentcheck.internal.data.HeapLimit;
+import io.github.latentcheck.internal.report.Versions;
+import io.github.latentcheck.internal.text.SafeText;
 import io.github.latentcheck.run.Verdict;
 import java.io.PrintWriter;
 import java.util.Arrays;
@@ -56,6 +56,9 @@ public final class LatentcheckCommand {
 
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
     boolean debug;
+
+    private LatentcheckCommand() {
+    }
 
     /**
      * @param args the command line

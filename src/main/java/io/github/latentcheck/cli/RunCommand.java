@@ -1,12 +1,12 @@
 package io.github.latentcheck.cli;
 
 import io.github.latentcheck.InvalidInputException;
-import io.github.latentcheck.concurrent.Tasks;
 import io.github.latentcheck.gate.Baseline;
-import io.github.latentcheck.report.ReportFolder;
+import io.github.latentcheck.internal.concurrent.Tasks;
+import io.github.latentcheck.internal.report.ReportFolder;
+import io.github.latentcheck.internal.report.SavedSamples;
 import io.github.latentcheck.report.ReportWriter;
 import io.github.latentcheck.report.Reporter;
-import io.github.latentcheck.report.SavedSamples;
 import io.github.latentcheck.run.Experiment;
 import io.github.latentcheck.run.ExperimentResult;
 import io.github.latentcheck.run.ExperimentRunner;
@@ -20,10 +20,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code latentcheck run SPEC.yaml}: runs an experiment and writes its report. */
 @Command(name = "run", mixinStandardHelpOptions = true,

@@ -26,7 +26,7 @@ import org.junit.platform.commons.support.ReflectionSupport;
  * writes the report ({@link LatentExperiment#report()}), and publishes the report's main file and the
  * seed as report entries.
  */
-public final class LatentExperimentExtension implements ParameterResolver {
+final class LatentExperimentExtension implements ParameterResolver {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(
             LatentExperimentExtension.class);
 

@@ -1,9 +1,9 @@
 package io.github.latentcheck.knn;
 
 import io.github.latentcheck.InvalidInputException;
-import io.github.latentcheck.concurrent.Tasks;
 import io.github.latentcheck.data.Precision;
 import io.github.latentcheck.data.Samples;
+import io.github.latentcheck.internal.concurrent.Tasks;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -3,6 +3,7 @@ package io.github.latentcheck.prior;
 import io.github.latentcheck.InvalidInputException;
 import io.github.latentcheck.data.Latents;
 import io.github.latentcheck.data.SampleFiles;
+import io.github.latentcheck.internal.spec.Places;
 import io.github.latentcheck.spec.Options;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,7 +39,7 @@ public final class Priors {
             }
             return distribution(type, "type", dim, options);
         } catch (InvalidInputException e) {
-            if (options.locates(e.getMessage())) {
+            if (Places.locates(options, e.getMessage())) {
                 throw e;
             }
             // Options from the command line have no file, so there where() is the section itself.

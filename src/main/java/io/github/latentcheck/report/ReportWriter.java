@@ -1,7 +1,8 @@
 package io.github.latentcheck.report;
 
 import io.github.latentcheck.InvalidInputException;
-import io.github.latentcheck.data.AtomicFile;
+import io.github.latentcheck.internal.data.AtomicFile;
+import io.github.latentcheck.internal.report.ReportFolder;
 import io.github.latentcheck.run.ExperimentResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

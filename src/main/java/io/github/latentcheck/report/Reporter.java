@@ -1,5 +1,6 @@
 package io.github.latentcheck.report;
 
+import io.github.latentcheck.internal.report.JsonResultsReporter;
 import io.github.latentcheck.run.ExperimentResult;
 import java.io.IOException;
 import java.io.OutputStream;

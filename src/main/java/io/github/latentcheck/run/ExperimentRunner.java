@@ -1,7 +1,6 @@
 package io.github.latentcheck.run;
 
 import io.github.latentcheck.InvalidInputException;
-import io.github.latentcheck.concurrent.Tasks;
 import io.github.latentcheck.check.Check;
 import io.github.latentcheck.check.CheckInput;
 import io.github.latentcheck.check.CheckResult;
@@ -13,6 +12,7 @@ import io.github.latentcheck.gate.Gate;
 import io.github.latentcheck.gate.GateResult;
 import io.github.latentcheck.generator.Generator;
 import io.github.latentcheck.generator.GeneratorContext;
+import io.github.latentcheck.internal.concurrent.Tasks;
 import io.github.latentcheck.prior.Prior;
 import io.github.latentcheck.spec.Options;
 import java.time.Duration;

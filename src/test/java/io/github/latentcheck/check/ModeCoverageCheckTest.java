@@ -51,8 +51,8 @@ class ModeCoverageCheckTest {
         Samples samples = SampleFiles.readSamples(DATA.resolve("ring8_train.npy"));
         int[] component = SampleFiles.readIntegers(DATA.resolve("ring8_train_component.npy"));
         GaussianMixture ring = GaussianMixture.ring(8, 2, 0.02);
-        io.github.latentcheck.modes.ModeAssignment assignment =
-                io.github.latentcheck.modes.ModeAssignment.of(ring, samples, 3, 2);
+        io.github.latentcheck.internal.modes.ModeAssignment assignment =
+                io.github.latentcheck.internal.modes.ModeAssignment.of(ring, samples, 3, 2);
 
         for (int i = 0; i < samples.rows(); i++) {
             assertThat(assignment.mode(i)).as("row %d", i).isEqualTo(component[i]);

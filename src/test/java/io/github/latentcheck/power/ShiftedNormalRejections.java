@@ -1,6 +1,6 @@
 package io.github.latentcheck.power;
 
-import io.github.latentcheck.concurrent.Tasks;
+import io.github.latentcheck.internal.concurrent.Tasks;
 import io.github.latentcheck.prior.LatentSampler;
 import java.util.List;
 import java.util.function.Predicate;
@@ -30,7 +30,7 @@ public final class ShiftedNormalRejections {
      */
     public static double rate(long seed, int n, double shift, int replicates, Predicate<double[]> rejects) {
         int blocks = (replicates + BLOCK - 1) / BLOCK;
-        List<UniformRandomProvider> streams = LatentSampler.streams(seed, blocks);
+        List<UniformRandomProvider> streams = Tasks.streams(seed, blocks);
         int[] rejected = new int[blocks];
         Tasks.run(blocks, Tasks.defaultThreads(), b -> {
             ZigguratSampler.NormalizedGaussian gaussian = ZigguratSampler.NormalizedGaussian.of(streams.get(b));

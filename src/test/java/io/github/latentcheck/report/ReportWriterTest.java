@@ -2,6 +2,7 @@ package io.github.latentcheck.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.latentcheck.internal.report.ReportFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

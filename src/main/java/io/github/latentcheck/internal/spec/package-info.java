@@ -1,0 +1,2 @@
+/** Not API (see {@link io.github.latentcheck.internal}): shared by latentcheck's own packages. */
+package io.github.latentcheck.internal.spec;
