@@ -3,7 +3,7 @@
  * memorization).
  *
  * <h2>What is API</h2>
- * Public types outside {@code io.github.latentcheck.internal} are API: the entry points
+ * Public types outside the {@code io.github.latentcheck.internal.*} packages are API: the entry points
  * ({@link io.github.latentcheck.run.Experiment}, {@link io.github.latentcheck.run.ExperimentRunner},
  * {@link io.github.latentcheck.assertj.LatentAssertions}, {@link io.github.latentcheck.junit.LatentExperiment},
  * {@link io.github.latentcheck.cli.LatentcheckCommand}), the values a run hands back (results, gates,
@@ -11,8 +11,8 @@
  * statistics that are usable alone ({@code stats}, {@code power}, {@code knn.NearestNeighborSearch}), and the
  * service-provider interfaces a user implements: {@link io.github.latentcheck.generator.GeneratorProvider} and
  * {@link io.github.latentcheck.generator.Generator}, {@link io.github.latentcheck.check.CheckProvider} and
- * {@link io.github.latentcheck.check.Check}, with what they take and return. {@code internal} and its
- * sub-packages are not API: public only so that latentcheck's own packages can share them; they change
+ * {@link io.github.latentcheck.check.Check}, with what they take and return. {@code internal.*} packages
+ * are not API: public only so that latentcheck's own packages can share them; they change
  * without notice. A test ({@code PublicApiTest}) pins the list of public types and members, so the API
  * grows only on purpose.
  *

@@ -16,7 +16,7 @@ import java.util.function.LongConsumer;
 /**
  * Exact k-nearest-neighbour search by Euclidean distance, shared by the coverage and memorization
  * checks. Results are exact and deterministic: distances are computed in double precision from the
- * rows as given ({@link ExactDistance}: float32 rows widened exactly, float64 rows as they are), ties
+ * rows as given ({@link io.github.latentcheck.internal.knn.ExactDistance}: float32 rows widened exactly, float64 rows as they are), ties
  * are broken by the lowest reference index, and every partial answer is exact, so any thread count
  * gives the same answer.
  *

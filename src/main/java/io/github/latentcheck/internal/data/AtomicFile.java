@@ -101,7 +101,10 @@ public final class AtomicFile {
         }
     }
 
-    /** One line saying why an I/O operation failed. */
+    /**
+     * @param e an I/O failure
+     * @return one line saying why it failed
+     */
     public static String reason(IOException e) {
         String reason;
         if (e instanceof AccessDeniedException) {

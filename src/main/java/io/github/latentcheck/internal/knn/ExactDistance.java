@@ -55,7 +55,7 @@ public final class ExactDistance {
      * @param y the second row's array
      * @param yAt where the second row starts
      * @param columns values per row
-     * @return the Euclidean distance \(\sqrt D\), as {@link Neighbors#distance} reports it
+     * @return the Euclidean distance \(\sqrt D\), as {@link io.github.latentcheck.knn.Neighbors#distance} reports it
      * @throws InvalidInputException if \(D\) overflows
      */
     public static double euclidean(double[] x, int xAt, double[] y, int yAt, int columns) {

@@ -1,2 +1,5 @@
-/** Not API (see {@link io.github.latentcheck.internal}): shared by latentcheck's own packages. */
+/**
+ * Not API: code that latentcheck's own packages share, public only for that. It may change or go in any
+ * release; a user's code should not depend on it (Lucene's {@code internal} convention).
+ */
 package io.github.latentcheck.internal.spec;
