@@ -10,7 +10,7 @@ import io.github.latentcheck.spec.Options;
  * G(z) = A z + b, with A of shape (outputs × inputs). The matrix and bias are given inline in the
  * spec or read from {@code .npy}/{@code .csv} files. The products are summed in double precision.
  */
-final class AffineGenerator implements Generator {
+public final class AffineGenerator implements Generator {
     private final double[][] matrix;
     private final double[] bias;
 

@@ -11,7 +11,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 /**
  * The rejection rate of a real one-sample test on seeded N(shift, 1) samples, the independent simulation
  * the power models are checked against: blocks of {@value #BLOCK} replicates on jumped streams of
- * {@link LatentSampler#streams}, so the count does not depend on the thread count.
+ * {@link io.github.latentcheck.internal.concurrent.Tasks#streams}, so the count does not depend on the thread count.
  */
 public final class ShiftedNormalRejections {
     /** Replicates per random stream. */
