@@ -3,10 +3,10 @@ package io.github.latentcheck.assertj;
 import io.github.latentcheck.InvalidInputException;
 import io.github.latentcheck.check.CheckInput;
 import io.github.latentcheck.check.CheckResult;
-import io.github.latentcheck.check.DistanceTwoSampleCheck;
 import io.github.latentcheck.check.ModeCoverageCheck;
 import io.github.latentcheck.data.Latents;
 import io.github.latentcheck.data.Samples;
+import io.github.latentcheck.internal.data.RowDraws;
 import io.github.latentcheck.modes.GaussianMixture;
 import io.github.latentcheck.prior.LatentReference;
 import io.github.latentcheck.prior.Prior;
@@ -279,8 +279,8 @@ public abstract class AbstractSamplesAssert<SELF extends AbstractSamplesAssert<S
         }
         long s = seed == null ? 0 : seed;
         UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(s);
-        double[] x = DistanceTwoSampleCheck.subsample(asSamples(), maxRows, rng);
-        double[] y = DistanceTwoSampleCheck.subsample(other, maxRows, rng);
+        double[] x = RowDraws.subsample(asSamples(), maxRows, rng);
+        double[] y = RowDraws.subsample(other, maxRows, rng);
         int d = columns();
         TestResult t = jointTest.apply(x, y, d, Permutations.of(permutations, s));
         if (t.pValue() < alpha) {

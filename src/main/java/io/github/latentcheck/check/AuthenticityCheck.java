@@ -1,7 +1,7 @@
 package io.github.latentcheck.check;
 
 import io.github.latentcheck.data.Samples;
-import io.github.latentcheck.metrics.Faithfulness;
+import io.github.latentcheck.internal.metrics.Faithfulness;
 import io.github.latentcheck.spec.Options;
 import java.util.List;
 import java.util.Set;
@@ -16,7 +16,7 @@ import java.util.Set;
  * ∝ \(1/\sqrt n\)); {@code baselineAuthenticity}, the authenticity of the holdout rows scored as if generated
  * (NaN without holdout): what fresh data from the training distribution scores. An estimate: no verdict of its own.
  */
-public final class AuthenticityCheck extends EstimateCheck {
+final class AuthenticityCheck extends EstimateCheck {
     private static final List<String> METRICS = List.of("alphaPrecision", "alphaPrecisionLower",
             "alphaPrecisionUpper", "betaRecall", "betaRecallLower", "betaRecallUpper", "authenticity",
             "authenticityLower", "authenticityUpper", "baselineAuthenticity");

@@ -1,6 +1,7 @@
 package io.github.latentcheck.check;
 
 import io.github.latentcheck.InvalidInputException;
+import io.github.latentcheck.internal.spec.Places;
 import io.github.latentcheck.spec.Options;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -37,7 +38,7 @@ public final class Checks {
         try {
             check = provider.create(id, options);
         } catch (InvalidInputException | IllegalArgumentException e) {
-            throw e instanceof InvalidInputException bad && options.locates(bad.getMessage()) ? bad
+            throw e instanceof InvalidInputException bad && Places.locates(options, bad.getMessage()) ? bad
                     : new InvalidInputException(options.where() + ": check '" + id + "': " + e.getMessage(), e);
         }
         options.rejectUnknownKeys();

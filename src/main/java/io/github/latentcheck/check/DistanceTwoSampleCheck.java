@@ -1,6 +1,7 @@
 package io.github.latentcheck.check;
 
 import io.github.latentcheck.data.Samples;
+import io.github.latentcheck.internal.data.RowDraws;
 import io.github.latentcheck.power.DistanceTestPower;
 import io.github.latentcheck.power.PowerAnalysis;
 import io.github.latentcheck.power.PowerDemand;
@@ -9,7 +10,6 @@ import io.github.latentcheck.spec.Options;
 import io.github.latentcheck.stats.Permutations;
 import io.github.latentcheck.stats.TestResult;
 import io.github.latentcheck.stats.TwoSampleDistance;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -37,7 +37,7 @@ import org.apache.commons.rng.simple.RandomSource;
  * {@code detectableEffect} is infinite ({@code null} in {@code results.json}), {@code power} 0,
  * {@code requiredSamples} -1, and a demand fails with the permutations needed.
  */
-public final class DistanceTwoSampleCheck implements Check {
+final class DistanceTwoSampleCheck implements Check {
     /** Default {@code max_rows}. */
     static final int DEFAULT_MAX_ROWS = 500;
 
@@ -119,8 +119,8 @@ public final class DistanceTwoSampleCheck implements Check {
         Samples samples = input.samples();
         Samples training = input.requireTrainingLikeSamples();
         UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(input.seed());
-        double[] x = subsample(samples, maxRows, rng);
-        double[] y = subsample(training, maxRows, rng);
+        double[] x = RowDraws.subsample(samples, maxRows, rng);
+        double[] y = RowDraws.subsample(training, maxRows, rng);
         int d = samples.columns();
         Permutations options = Permutations.of(permutations, input.seed()).withThreads(input.threads());
         TestResult t = statistic == Statistic.MMD ? TwoSampleDistance.mmd(x, y, d, options)
@@ -129,40 +129,6 @@ public final class DistanceTwoSampleCheck implements Check {
         family.summarize(result, List.of(t), "two-sample test");
         result.metric("statistic", t.statistic()).metric("rows", Math.min(x.length, y.length) / d);
         return PowerCheck.report(result, analysis(x.length / d, y.length / d, d)).build();
-    }
-
-    /**
-     * The rows this check tests, also used by {@code hasSameJointDistributionAs} so that the assertion and
-     * the check draw the same rows for the same seed.
-     *
-     * @param s the samples
-     * @param max the most rows to keep
-     * @param rng the random stream the draw uses (the sample's rows, then the training rows, in that order)
-     * @return at most {@code max} rows of {@code s}, drawn without replacement, in their original order,
-     *     row-major
-     */
-    public static double[] subsample(Samples s, int max, UniformRandomProvider rng) {
-        int n = s.rows();
-        int[] index = new int[n];
-        Arrays.setAll(index, i -> i);
-        int k = Math.min(max, n);
-        if (k < n) {
-            for (int i = 0; i < k; i++) {
-                int j = i + rng.nextInt(n - i);
-                int t = index[i];
-                index[i] = index[j];
-                index[j] = t;
-            }
-            Arrays.sort(index, 0, k);
-        }
-        int d = s.columns();
-        double[] rows = new double[k * d];
-        for (int i = 0; i < k; i++) {
-            for (int c = 0; c < d; c++) {
-                rows[i * d + c] = s.value(index[i], c);
-            }
-        }
-        return rows;
     }
 
     /**

@@ -1,7 +1,7 @@
 package io.github.latentcheck.check;
 
 import io.github.latentcheck.data.Samples;
-import io.github.latentcheck.metrics.FrechetDistance;
+import io.github.latentcheck.internal.metrics.FrechetDistance;
 import io.github.latentcheck.spec.Options;
 import java.util.List;
 import java.util.Set;
@@ -18,7 +18,7 @@ import java.util.Set;
  * {@code baselineFd}, FD of the holdout rows against the training rows (NaN without holdout), the value a
  * generator as good as fresh data would reach at the holdout's size. An estimate: no verdict of its own.
  */
-public final class FrechetCheck extends EstimateCheck {
+final class FrechetCheck extends EstimateCheck {
     private static final List<String> METRICS = List.of("fd", "fdLower", "fdUpper", "fdInfinity", "bias",
             "baselineFd");
     private final FrechetDistance metric;

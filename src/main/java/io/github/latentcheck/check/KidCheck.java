@@ -1,7 +1,7 @@
 package io.github.latentcheck.check;
 
 import io.github.latentcheck.data.Samples;
-import io.github.latentcheck.metrics.KernelInceptionDistance;
+import io.github.latentcheck.internal.metrics.KernelInceptionDistance;
 import io.github.latentcheck.spec.Options;
 import io.github.latentcheck.stats.Permutations;
 import java.util.List;
@@ -21,7 +21,7 @@ import java.util.Set;
  * the distributions differ and as 1/n when they do not. An estimate: no verdict of its own (gate
  * {@code kid.pValue}, for instance).
  */
-public final class KidCheck extends EstimateCheck {
+final class KidCheck extends EstimateCheck {
     private static final List<String> METRICS = List.of("kid", "kidStd", "mmd2", "mmd2Lower", "mmd2Upper", "pValue",
             "subsetSize", "baselineKid");
     private final KernelInceptionDistance metric;

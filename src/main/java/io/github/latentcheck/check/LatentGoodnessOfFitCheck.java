@@ -30,7 +30,7 @@ import java.util.Set;
  * {@code power: {effect, at_least}} also {@code power} and {@code requiredSamples}; a run below
  * {@code at_least} is underpowered and fails its gates.
  */
-public final class LatentGoodnessOfFitCheck implements Check {
+final class LatentGoodnessOfFitCheck implements Check {
     /** The statistic a check runs. */
     enum Statistic {
         AD("latent-ad", QuadraticEdfPower.Statistic.ANDERSON_DARLING),

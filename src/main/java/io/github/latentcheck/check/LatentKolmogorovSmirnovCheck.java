@@ -36,7 +36,7 @@ import org.apache.commons.statistics.distribution.ContinuousDistribution;
  * {@code power} (at that KS distance) and {@code requiredSamples}; a run below {@code at_least} is
  * underpowered and fails its gates.
  */
-public final class LatentKolmogorovSmirnovCheck implements Check {
+final class LatentKolmogorovSmirnovCheck implements Check {
     private static final int ECDF_POINTS = 400;
     private static final int HISTOGRAM_BINS = 40;
     private static final int HISTOGRAM_POINTS = 200;

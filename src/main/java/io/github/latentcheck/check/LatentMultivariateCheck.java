@@ -56,7 +56,7 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * any thread count. The asymptotic approximations are off there: Henze–Zirkler's log-normal rejects 3.0 %
  * at n = 10, d = 3, α = 0.05, and Mardia's kurtosis z never rejects at n = 10.
  */
-public final class LatentMultivariateCheck implements Check {
+final class LatentMultivariateCheck implements Check {
     /** Default for mardia's {@code max_rows}. */
     static final int DEFAULT_MARDIA_ROWS = 5000;
 

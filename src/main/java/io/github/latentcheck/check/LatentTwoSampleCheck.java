@@ -1,5 +1,6 @@
 package io.github.latentcheck.check;
 
+import io.github.latentcheck.internal.data.RowDraws;
 import io.github.latentcheck.InvalidInputException;
 import io.github.latentcheck.data.Latents;
 import io.github.latentcheck.prior.FilePrior;
@@ -105,7 +106,7 @@ public final class LatentTwoSampleCheck implements Check {
         Latents latents = input.latents();
         int d = latents.dimension();
         UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(input.seed());
-        double[] x = DistanceTwoSampleCheck.subsample(latents.toSamples(), maxRows, rng);
+        double[] x = RowDraws.subsample(latents.toSamples(), maxRows, rng);
         int rows = x.length / d;
         double[] y = law(input.prior()).draw(rows, input.seed(1), input.threads()).toArray();
         Permutations options = Permutations.of(permutations, input.seed()).withThreads(input.threads());

@@ -5,8 +5,8 @@ import io.github.latentcheck.chart.Series;
 import io.github.latentcheck.data.Samples;
 import io.github.latentcheck.power.KolmogorovSmirnovPower;
 import io.github.latentcheck.power.PowerAnalysis;
-import io.github.latentcheck.prior.Prior;
 import io.github.latentcheck.power.PowerDemand;
+import io.github.latentcheck.prior.Prior;
 import io.github.latentcheck.spec.Options;
 import io.github.latentcheck.stats.KolmogorovSmirnov;
 import io.github.latentcheck.stats.KolmogorovSmirnovTwoSampleResult;
@@ -30,7 +30,7 @@ import java.util.Set;
  * model at the effective size \(nm/(n + m)\) (see {@link KolmogorovSmirnovPower}); {@code requiredSamples}
  * is then an effective size too.
  */
-public final class MarginalKolmogorovSmirnovCheck implements Check {
+final class MarginalKolmogorovSmirnovCheck implements Check {
     private static final int ECDF_POINTS = 400;
     private final String id;
     private final DimensionTests family;

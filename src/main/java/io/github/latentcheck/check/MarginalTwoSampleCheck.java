@@ -33,7 +33,7 @@ import java.util.Set;
  * the permutations needed ({@link PowerAnalysis#withPermutations}); above it the model assumes the permutation
  * p-value is as fine as the test's own.
  */
-public final class MarginalTwoSampleCheck implements Check {
+final class MarginalTwoSampleCheck implements Check {
     /** The statistic a check runs. */
     enum Statistic {
         AD("marginal-ad", QuadraticEdfPower.Statistic.ANDERSON_DARLING),

@@ -2,9 +2,9 @@ package io.github.latentcheck.check;
 
 import io.github.latentcheck.InvalidInputException;
 import io.github.latentcheck.chart.Chart;
-import io.github.latentcheck.concurrent.Tasks;
 import io.github.latentcheck.chart.Series;
 import io.github.latentcheck.data.Samples;
+import io.github.latentcheck.internal.concurrent.Tasks;
 import io.github.latentcheck.power.MeanTestPower;
 import io.github.latentcheck.power.PowerAnalysis;
 import io.github.latentcheck.power.PowerDemand;
@@ -62,7 +62,7 @@ import java.util.Set;
  * ({@link VarianceTestPower}); NaN unless every marginal of the prior is Gaussian (the χ² test's power
  * is exact only there).
  */
-public final class MomentsCheck implements Check {
+final class MomentsCheck implements Check {
     /** How the skewness and kurtosis p-values of small samples are found. */
     enum SmallSample {
         /** From a seeded Monte Carlo null under the prior's marginal, {@link MonteCarloNull}. */

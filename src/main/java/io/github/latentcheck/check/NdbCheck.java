@@ -2,7 +2,7 @@ package io.github.latentcheck.check;
 
 import io.github.latentcheck.chart.Chart;
 import io.github.latentcheck.chart.Series;
-import io.github.latentcheck.coverage.Ndb;
+import io.github.latentcheck.internal.coverage.Ndb;
 import io.github.latentcheck.spec.Options;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.github.latentcheck.check;
 
 import io.github.latentcheck.data.Samples;
-import io.github.latentcheck.metrics.PrecisionRecall;
+import io.github.latentcheck.internal.metrics.PrecisionRecall;
 import io.github.latentcheck.spec.Options;
 import java.util.List;
 import java.util.Set;

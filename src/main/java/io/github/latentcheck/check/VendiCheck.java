@@ -1,7 +1,7 @@
 package io.github.latentcheck.check;
 
 import io.github.latentcheck.InvalidInputException;
-import io.github.latentcheck.metrics.VendiScore;
+import io.github.latentcheck.internal.metrics.VendiScore;
 import io.github.latentcheck.spec.Options;
 import java.util.List;
 import java.util.Set;
@@ -16,7 +16,7 @@ import java.util.Set;
  * width ∝ \(1/\sqrt n\)), {@code rows} used, and {@code baselineVendi}, the score of the holdout rows with the same
  * kernel (NaN without holdout). An estimate: no verdict of its own.
  */
-public final class VendiCheck extends EstimateCheck {
+final class VendiCheck extends EstimateCheck {
     private static final List<String> METRICS = List.of("vendi", "vendiLower", "vendiUpper", "rows", "baselineVendi");
     private final VendiScore metric;
 

@@ -9,12 +9,16 @@ import io.github.latentcheck.check.CheckResult;
 import io.github.latentcheck.check.ModeCoverageCheck;
 import io.github.latentcheck.check.NdbCheck;
 import io.github.latentcheck.check.PrdcCheck;
-import io.github.latentcheck.concurrent.Tasks;
 import io.github.latentcheck.data.SampleFiles;
 import io.github.latentcheck.data.Samples;
+import io.github.latentcheck.gate.Gate;
+import io.github.latentcheck.gate.GateResult;
+import io.github.latentcheck.internal.concurrent.Tasks;
+import io.github.latentcheck.internal.data.AtomicFile;
+import io.github.latentcheck.internal.report.JsonResultsReporter;
+import io.github.latentcheck.internal.report.ReportFolder;
 import io.github.latentcheck.modes.GaussianMixture;
 import io.github.latentcheck.modes.ModesFile;
-import io.github.latentcheck.report.JsonResultsReporter;
 import io.github.latentcheck.run.ExperimentResult;
 import io.github.latentcheck.run.PriorRun;
 import io.github.latentcheck.run.Verdict;
@@ -32,9 +36,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code latentcheck coverage}: scores samples generated elsewhere for mode coverage, against known

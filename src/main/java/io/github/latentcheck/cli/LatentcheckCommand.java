@@ -1,10 +1,10 @@
 package io.github.latentcheck.cli;
 
 import io.github.latentcheck.InvalidInputException;
-import io.github.latentcheck.SafeText;
-import io.github.latentcheck.data.HeapLimit;
+import io.github.latentcheck.internal.data.HeapLimit;
+import io.github.latentcheck.internal.report.Versions;
+import io.github.latentcheck.internal.text.SafeText;
 import io.github.latentcheck.knn.NearestNeighborSearch;
-import io.github.latentcheck.report.Versions;
 import io.github.latentcheck.run.Verdict;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -64,6 +64,9 @@ public final class LatentcheckCommand {
 
     /** One line per old option spelling the command line used ({@link OldSpellings}). */
     final List<String> deprecationNotes = new ArrayList<>();
+
+    private LatentcheckCommand() {
+    }
 
     /**
      * @param args the command line

@@ -1,12 +1,12 @@
 package io.github.latentcheck.cli;
 
 import io.github.latentcheck.InvalidInputException;
-import io.github.latentcheck.concurrent.Tasks;
 import io.github.latentcheck.gate.Baseline;
-import io.github.latentcheck.report.JsonResultsReporter;
-import io.github.latentcheck.report.ReportFolder;
+import io.github.latentcheck.internal.concurrent.Tasks;
+import io.github.latentcheck.internal.report.ReportFolder;
+import io.github.latentcheck.internal.report.SavedSamples;
 import io.github.latentcheck.report.ReportWriter;
-import io.github.latentcheck.report.SavedSamples;
+import io.github.latentcheck.report.Reporter;
 import io.github.latentcheck.run.Experiment;
 import io.github.latentcheck.run.ExperimentResult;
 import io.github.latentcheck.run.ExperimentRunner;
@@ -20,10 +20,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code latentcheck run SPEC.yaml}: runs an experiment and writes its report. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -79,10 +79,10 @@ final class RunCommand implements Callable<Integer> {
             throw new InvalidInputException(spec.outputWhere() + ": " + e.getMessage(), e);
         }
         int threadCount = threads != null ? threads : Tasks.defaultThreads();
-        ExperimentResult result = ExperimentRunner.of(threadCount, TerminalProgress.forStandardError())
+        ExperimentResult result = ExperimentRunner.withDefaults().withThreads(threadCount).withListener(TerminalProgress.forStandardError())
                 .run(experiment);
         ReportFolder.write(directory, folder -> {
-            ReportWriter.writeInto(folder, result, ReportWriter.standard());
+            ReportWriter.withDefaults().writeInto(folder, result);
             if (saveSamples) {
                 SavedSamples.write(folder, result);
             }
@@ -90,7 +90,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter stdout = command.commandLine().getOut();
         if (json) {
             ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-            new JsonResultsReporter().write(result, buffer);
+            Reporter.resultsJson().write(result, buffer);
             stdout.print(buffer.toString(StandardCharsets.UTF_8));
         } else {
             printSummary(stdout, result, directory);

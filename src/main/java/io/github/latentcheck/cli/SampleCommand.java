@@ -1,10 +1,10 @@
 package io.github.latentcheck.cli;
 
 import io.github.latentcheck.InvalidInputException;
-import io.github.latentcheck.concurrent.Tasks;
-import io.github.latentcheck.data.HeapLimit;
 import io.github.latentcheck.data.Latents;
 import io.github.latentcheck.data.SampleFiles;
+import io.github.latentcheck.internal.concurrent.Tasks;
+import io.github.latentcheck.internal.data.HeapLimit;
 import io.github.latentcheck.prior.LatentSampler;
 import io.github.latentcheck.prior.Prior;
 import io.github.latentcheck.prior.Priors;
@@ -15,9 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code latentcheck sample}: draws latents from a prior into a .npy (float64) or .csv file. */
 @Command(name = "sample", mixinStandardHelpOptions = true, preprocessor = OldSpellings.class,

@@ -3,8 +3,8 @@ package io.github.latentcheck.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.github.latentcheck.data.AtomicFile;
-import io.github.latentcheck.report.ReportFolder;
+import io.github.latentcheck.internal.data.AtomicFile;
+import io.github.latentcheck.internal.report.ReportFolder;
 import io.github.latentcheck.report.ReportWriter;
 import io.github.latentcheck.run.Experiment;
 import io.github.latentcheck.run.ExperimentResult;
@@ -78,10 +78,10 @@ record SamplesExperiment(String command, String yaml, Path specFile) {
             ReportFolder.checkReplaceable(out);
         }
         Experiment experiment = Experiment.load(ExperimentSpec.parse(yaml, specFile));
-        ExperimentResult result = ExperimentRunner.of(threads, TerminalProgress.forCommand(command)).run(experiment);
+        ExperimentResult result = ExperimentRunner.withDefaults().withThreads(threads).withListener(TerminalProgress.forCommand(command)).run(experiment);
         if (out != null) {
             ReportFolder.write(out, folder -> {
-                ReportWriter.writeInto(folder, result, ReportWriter.standard());
+                ReportWriter.withDefaults().writeInto(folder, result);
                 AtomicFile.write(folder.resolve(specFile.getFileName()), yaml.getBytes(StandardCharsets.UTF_8));
             });
         }

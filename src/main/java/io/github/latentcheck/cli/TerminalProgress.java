@@ -1,6 +1,9 @@
 package io.github.latentcheck.cli;
 
-import io.github.latentcheck.SafeText;
+import io.github.latentcheck.check.Check;
+import io.github.latentcheck.check.CheckInput;
+import io.github.latentcheck.check.CheckResult;
+import io.github.latentcheck.internal.text.SafeText;
 import io.github.latentcheck.run.ProgressListener;
 import java.io.PrintStream;
 import java.util.Locale;

@@ -1,6 +1,7 @@
 package io.github.latentcheck.data;
 
 import io.github.latentcheck.InvalidInputException;
+import io.github.latentcheck.internal.data.AtomicFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteOrder;
@@ -121,7 +122,7 @@ public final class MappedNpyFile {
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(source + ": no such file", e);
         } catch (IOException e) {
-            throw new InvalidInputException(source + ": cannot read: " + SampleFiles.reason(e), e);
+            throw new InvalidInputException(source + ": cannot read: " + AtomicFile.reason(e), e);
         }
     }
 
@@ -151,7 +152,7 @@ public final class MappedNpyFile {
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(source + ": no such file", e);
         } catch (IOException e) {
-            throw new InvalidInputException(source + ": cannot read: " + SampleFiles.reason(e), e);
+            throw new InvalidInputException(source + ": cannot read: " + AtomicFile.reason(e), e);
         }
         long bytes = (long) layout.rows() * layout.columns() * layout.elementBytes();
         return bytes > HEAP_SHARE * Runtime.getRuntime().maxMemory() ? Optional.of(open(file)) : Optional.empty();

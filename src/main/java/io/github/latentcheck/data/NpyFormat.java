@@ -1,6 +1,7 @@
 package io.github.latentcheck.data;
 
 import io.github.latentcheck.InvalidInputException;
+import io.github.latentcheck.internal.data.HeapLimit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

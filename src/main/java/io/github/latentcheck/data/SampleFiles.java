@@ -1,6 +1,8 @@
 package io.github.latentcheck.data;
 
 import io.github.latentcheck.InvalidInputException;
+import io.github.latentcheck.internal.data.AtomicFile;
+import io.github.latentcheck.internal.data.HeapLimit;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -11,8 +13,6 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -299,7 +299,7 @@ public final class SampleFiles {
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(source + ": no such file", e);
         } catch (IOException e) {
-            throw new InvalidInputException(source + ": cannot read: " + reason(e), e);
+            throw new InvalidInputException(source + ": cannot read: " + AtomicFile.reason(e), e);
         } catch (OutOfMemoryError e) {
             throw new InvalidInputException(HeapLimit.outOfMemory(source + ": reading it"), e);
         }
@@ -324,22 +324,5 @@ public final class SampleFiles {
             return Format.CSV;
         }
         throw new InvalidInputException(file + ": unknown file type; " + ACCEPTED);
-    }
-
-    /** One line saying why an I/O operation failed. */
-    static String reason(IOException e) {
-        String reason;
-        if (e instanceof AccessDeniedException) {
-            reason = "permission denied";
-        } else if (e instanceof NoSuchFileException) {
-            reason = "no such file or folder: " + ((NoSuchFileException) e).getFile();
-        } else if (e instanceof FileSystemException && ((FileSystemException) e).getReason() != null) {
-            reason = ((FileSystemException) e).getReason();
-        } else if (e.getMessage() != null) {
-            reason = e.getMessage();
-        } else {
-            reason = e.getClass().getSimpleName();
-        }
-        return reason.replaceAll("\\s+", " ").strip();
     }
 }

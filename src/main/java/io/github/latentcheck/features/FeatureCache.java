@@ -1,7 +1,7 @@
 package io.github.latentcheck.features;
 
 import io.github.latentcheck.InvalidInputException;
-import io.github.latentcheck.data.AtomicFile;
+import io.github.latentcheck.internal.data.AtomicFile;
 import io.github.latentcheck.data.SampleFiles;
 import io.github.latentcheck.data.Samples;
 import java.io.ByteArrayInputStream;

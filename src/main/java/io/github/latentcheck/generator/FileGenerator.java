@@ -12,7 +12,7 @@ import java.nio.file.Path;
  * {@code .csv}: batch after batch, it returns the file's next rows, ignoring the latents. A run asks
  * for at most as many samples as the file holds.
  */
-public final class FileGenerator implements Generator {
+final class FileGenerator implements Generator {
     private final Samples samples;
     private final String source;
     private final int dimension;

@@ -1,6 +1,7 @@
 package io.github.latentcheck.generator;
 
 import io.github.latentcheck.InvalidInputException;
+import io.github.latentcheck.internal.spec.Places;
 import io.github.latentcheck.spec.Options;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +70,7 @@ public final class Generators {
         try {
             generator = provider.create(options, context);
         } catch (InvalidInputException | IllegalArgumentException e) {
-            throw e instanceof InvalidInputException bad && options.locates(bad.getMessage()) ? bad
+            throw e instanceof InvalidInputException bad && Places.locates(options, bad.getMessage()) ? bad
                     : new InvalidInputException(options.where() + ": generator '" + type + "': " + e.getMessage(), e);
         }
         int dim = context.prior().dimension();

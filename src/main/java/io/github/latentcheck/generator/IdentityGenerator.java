@@ -5,7 +5,7 @@ import io.github.latentcheck.data.Samples;
 import io.github.latentcheck.spec.Options;
 
 /** G(z) = z: the latents themselves, rounded to float. Useful to test a prior end to end. */
-public final class IdentityGenerator implements Generator {
+final class IdentityGenerator implements Generator {
     private final int dimension;
 
     private IdentityGenerator(int dimension) {

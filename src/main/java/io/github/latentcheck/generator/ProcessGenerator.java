@@ -1,10 +1,10 @@
 package io.github.latentcheck.generator;
 
 import io.github.latentcheck.InvalidInputException;
-import io.github.latentcheck.SafeText;
 import io.github.latentcheck.data.Latents;
 import io.github.latentcheck.data.SampleFiles;
 import io.github.latentcheck.data.Samples;
+import io.github.latentcheck.internal.text.SafeText;
 import io.github.latentcheck.spec.Options;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -50,7 +50,7 @@ import java.util.concurrent.TimeoutException;
  * warnings there); a background thread keeps its last {@value #STDERR_LINES} lines for the
  * messages, with control characters shown as escapes ({@link SafeText#terminal}).
  */
-public final class ProcessGenerator implements Generator {
+final class ProcessGenerator implements Generator {
     /** The default number of latent rows per batch. */
     public static final int DEFAULT_BATCH = 4096;
     /** The default time a process has to answer one batch. */

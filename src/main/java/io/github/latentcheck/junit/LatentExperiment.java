@@ -1,5 +1,6 @@
 package io.github.latentcheck.junit;
 
+import io.github.latentcheck.generator.GeneratorProvider;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -27,6 +28,20 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * report is written to {@code target/latentcheck/<experiment name>/} unless {@link #out()} says
  * otherwise ({@link #report()} leaves out the HTML page or every file), and both are published as
  * report entries.
+ *
+ * <p>A spec may name generator types that only the test knows: list their providers in
+ * {@link #providers()}; they win over the class path's providers of the same type.
+ *
+ * <pre>{@code
+ * @LatentExperiment(value = "specs/my-model.yaml", providers = MyModelTest.Model.class)
+ * class MyModelTest {
+ *     static final class Model implements GeneratorProvider {   // generator: {type: my-model}
+ *         public String type() { return "my-model"; }
+ *         public Generator create(Options options, GeneratorContext context) { return new MyModel(); }
+ *     }
+ *     ...
+ * }
+ * }</pre>
  */
 @Documented
 @Target(ElementType.TYPE)
@@ -47,6 +62,13 @@ public @interface LatentExperiment {
 
     /** @return which report files to write */
     Report report() default Report.ALL;
+
+    /**
+     * @return providers of generator types the spec names, each a class with a constructor without
+     *     parameters (it may be private, or a nested class of the test); made once for the run, they
+     *     win over the class path's providers of the same type
+     */
+    Class<? extends GeneratorProvider>[] providers() default {};
 
     /** Which files of the report a test class writes. */
     enum Report {

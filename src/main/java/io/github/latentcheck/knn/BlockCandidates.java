@@ -1,5 +1,6 @@
 package io.github.latentcheck.knn;
 
+import io.github.latentcheck.internal.knn.ExactDistance;
 import java.util.Arrays;
 
 /**

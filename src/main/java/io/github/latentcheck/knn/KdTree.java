@@ -1,5 +1,7 @@
 package io.github.latentcheck.knn;
 
+import io.github.latentcheck.internal.knn.ExactDistance;
+
 /**
  * Exact k-nearest-neighbour search for few dimensions (up to 3), where a tree prunes almost all
  * rows and brute force wastes its arithmetic: a k-d tree (Bentley [1]; Friedman, Bentley and

@@ -1,9 +1,9 @@
 package io.github.latentcheck.knn;
 
 import io.github.latentcheck.InvalidInputException;
-import io.github.latentcheck.concurrent.Tasks;
 import io.github.latentcheck.data.Precision;
 import io.github.latentcheck.data.Samples;
+import io.github.latentcheck.internal.concurrent.Tasks;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -16,7 +16,7 @@ import java.util.function.LongConsumer;
 /**
  * Exact k-nearest-neighbour search by Euclidean distance, shared by the coverage and memorization
  * checks. Results are exact and deterministic: distances are computed in double precision from the
- * rows as given ({@link ExactDistance}: float32 rows widened exactly, float64 rows as they are), ties
+ * rows as given ({@link io.github.latentcheck.internal.knn.ExactDistance}: float32 rows widened exactly, float64 rows as they are), ties
  * are broken by the lowest reference index, and every partial answer is exact, so any thread count
  * gives the same answer.
  *

@@ -23,7 +23,7 @@ import java.util.function.Supplier;
  * <p>Reference: Lehmann, E. L. &amp; Romano, J. P. (2005). <i>Testing Statistical Hypotheses</i>, 3rd ed.,
  * chapter 14. Springer, doi:10.1007/0-387-27605-X.
  */
-public abstract class SimulatedShiftPower implements PowerModel {
+abstract class SimulatedShiftPower implements PowerModel {
     /** The simulation's seed unless a subclass's {@code withSeed} says otherwise. */
     public static final long DEFAULT_SEED = 20_260_801L;
     /** The fewest replicates a model takes. */

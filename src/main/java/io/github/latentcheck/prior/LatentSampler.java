@@ -1,13 +1,10 @@
 package io.github.latentcheck.prior;
 
 import io.github.latentcheck.InvalidInputException;
-import io.github.latentcheck.concurrent.Tasks;
 import io.github.latentcheck.data.Latents;
+import io.github.latentcheck.internal.concurrent.Tasks;
 import java.util.List;
-import java.util.stream.Collectors;
-import org.apache.commons.rng.JumpableUniformRandomProvider;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.simple.RandomSource;
 
 /**
  * Draws latents reproducibly. Rows are split into blocks of {@link #BLOCK_ROWS}; block b is drawn
@@ -40,7 +37,7 @@ public final class LatentSampler {
                     + rows + " * " + dim);
         }
         int blocks = (rows + BLOCK_ROWS - 1) / BLOCK_ROWS;
-        List<UniformRandomProvider> streams = streams(seed, blocks);
+        List<UniformRandomProvider> streams = Tasks.streams(seed, blocks);
         double[] data = new double[rows * dim];
         Tasks.run(blocks, threads, b -> {
             UniformRandomProvider rng = streams.get(b);
@@ -48,15 +45,5 @@ public final class LatentSampler {
             prior.sampleRows(rng, end - b * BLOCK_ROWS, data, b * BLOCK_ROWS * dim);
         });
         return Latents.ofOwned(rows, dim, data);
-    }
-
-    /**
-     * @param seed the seed
-     * @param count the number of streams
-     * @return {@code count} non-overlapping random streams derived from {@code seed}, indexed by task
-     */
-    public static List<UniformRandomProvider> streams(long seed, int count) {
-        JumpableUniformRandomProvider root = (JumpableUniformRandomProvider) RandomSource.XO_SHI_RO_256_PP.create(seed);
-        return root.jumps(count).collect(Collectors.toList());
     }
 }

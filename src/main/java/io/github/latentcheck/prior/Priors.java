@@ -4,6 +4,7 @@ import io.github.latentcheck.InvalidInputException;
 import io.github.latentcheck.data.Latents;
 import io.github.latentcheck.data.SampleFiles;
 import io.github.latentcheck.generator.OnnxRuntime;
+import io.github.latentcheck.internal.spec.Places;
 import io.github.latentcheck.spec.Options;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -52,7 +53,7 @@ public final class Priors {
             }
             return prior;
         } catch (InvalidInputException e) {
-            if (options.locates(e.getMessage())) {
+            if (Places.locates(options, e.getMessage())) {
                 throw e;
             }
             // Options from the command line have no file, so there where() is the section itself.
@@ -174,7 +175,7 @@ public final class Priors {
             return make.get();
         } catch (InvalidInputException e) {
             String message = e.getMessage();
-            if (options.locates(message)) {
+            if (Places.locates(options, message)) {
                 throw e;
             }
             String key = keys.stream().filter(message::startsWith).findFirst().orElse(keys.get(0));

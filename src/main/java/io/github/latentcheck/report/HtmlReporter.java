@@ -1,17 +1,18 @@
 package io.github.latentcheck.report;
 
-import io.github.latentcheck.SafeText;
 import io.github.latentcheck.chart.Chart;
 import io.github.latentcheck.chart.ImageGrid;
 import io.github.latentcheck.chart.Series;
 import io.github.latentcheck.check.CheckResult;
 import io.github.latentcheck.check.SampleTable;
 import io.github.latentcheck.gate.GateResult;
+import io.github.latentcheck.internal.report.Versions;
+import io.github.latentcheck.internal.text.SafeText;
 import io.github.latentcheck.run.ExperimentResult;
 import io.github.latentcheck.run.PriorRun;
 import io.github.latentcheck.run.Verdict;
-import io.github.latentcheck.stats.TestResult;
 import io.github.latentcheck.spec.ExperimentSpec;
+import io.github.latentcheck.stats.TestResult;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,7 @@ import java.util.Map;
  * rows of its per-sample table with a link to the table's CSV file. Pass and fail are shown
  * by words and symbols as well as colour.
  */
-public final class HtmlReporter implements Reporter {
+final class HtmlReporter implements Reporter {
     /** Tests listed per check; the rest are in results.json. */
     static final int TESTS_SHOWN = 12;
     /**

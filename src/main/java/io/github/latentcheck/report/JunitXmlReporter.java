@@ -1,7 +1,7 @@
 package io.github.latentcheck.report;
 
-import io.github.latentcheck.SafeText;
 import io.github.latentcheck.gate.GateResult;
+import io.github.latentcheck.internal.text.SafeText;
 import io.github.latentcheck.run.ExperimentResult;
 import io.github.latentcheck.run.PriorRun;
 import java.io.IOException;
@@ -18,7 +18,7 @@ import javax.xml.stream.XMLStreamWriter;
  * Text from the spec (the experiment's name, prior labels) goes through {@link SafeText#xml}, so the
  * document stays well-formed whatever characters it holds.
  */
-public final class JunitXmlReporter implements Reporter {
+final class JunitXmlReporter implements Reporter {
     @Override
     public String fileName() {
         return "junit.xml";

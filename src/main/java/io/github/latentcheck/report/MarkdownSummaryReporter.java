@@ -1,8 +1,8 @@
 package io.github.latentcheck.report;
 
-import io.github.latentcheck.SafeText;
 import io.github.latentcheck.check.CheckResult;
 import io.github.latentcheck.gate.GateResult;
+import io.github.latentcheck.internal.text.SafeText;
 import io.github.latentcheck.run.ExperimentResult;
 import io.github.latentcheck.run.PriorRun;
 import java.io.IOException;
@@ -15,7 +15,7 @@ import java.util.Map;
  * the verdict, a table of gates, and each check's metrics per prior. Text from the spec goes
  * through {@link SafeText#markdownCell}, so a {@code |} in a label cannot break a table.
  */
-public final class MarkdownSummaryReporter implements Reporter {
+final class MarkdownSummaryReporter implements Reporter {
     @Override
     public String fileName() {
         return "summary.md";

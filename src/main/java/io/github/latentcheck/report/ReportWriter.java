@@ -1,7 +1,8 @@
 package io.github.latentcheck.report;
 
 import io.github.latentcheck.InvalidInputException;
-import io.github.latentcheck.data.AtomicFile;
+import io.github.latentcheck.internal.data.AtomicFile;
+import io.github.latentcheck.internal.report.ReportFolder;
 import io.github.latentcheck.run.ExperimentResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,9 +10,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes a report folder so that it is never half-written and never mixes runs: every file is
@@ -19,13 +22,44 @@ import java.util.Map;
  * ({@link ReportFolder}).
  */
 public final class ReportWriter {
-    private ReportWriter() {
+    private final List<Reporter> reporters;
+
+    private ReportWriter(List<Reporter> reporters) {
+        this.reporters = reporters;
     }
 
-    /** @return the reporters every run writes: results.json, junit.xml, summary.md and index.html */
-    public static List<Reporter> standard() {
-        return List.of(new JsonResultsReporter(), new JunitXmlReporter(), new MarkdownSummaryReporter(),
-                new HtmlReporter());
+    /**
+     * The defaults: the files every run of the command line writes, {@link Reporter#resultsJson()
+     * results.json}, {@link Reporter#junitXml() junit.xml}, {@link Reporter#summaryMarkdown() summary.md}
+     * and {@link Reporter#html() index.html}.
+     *
+     * @return the writer with the defaults
+     */
+    public static ReportWriter withDefaults() {
+        return new ReportWriter(List.of(Reporter.resultsJson(), Reporter.junitXml(), Reporter.summaryMarkdown(),
+                Reporter.html()));
+    }
+
+    /**
+     * @param files the files to write, in order (checks' per-sample tables are always written after
+     *     them), such as {@code List.of(Reporter.resultsJson())} for {@code results.json} alone
+     * @return a writer like this one that writes these files instead
+     * @throws InvalidInputException when two of them have the same file name
+     */
+    public ReportWriter withReporters(List<Reporter> files) {
+        List<Reporter> copy = List.copyOf(files);
+        Set<String> names = new HashSet<>();
+        for (Reporter reporter : copy) {
+            if (!names.add(reporter.fileName())) {
+                throw new InvalidInputException("reporters: two write " + reporter.fileName());
+            }
+        }
+        return new ReportWriter(copy);
+    }
+
+    /** @return the files this writer writes, in order */
+    public List<Reporter> reporters() {
+        return reporters;
     }
 
     /**
@@ -62,16 +96,14 @@ public final class ReportWriter {
      *
      * @param directory the report folder: missing, empty or a latentcheck report
      * @param result the finished run
-     * @param reporters the files to write; checks' per-sample tables are written after them
-     *        ({@link SampleTableCsv})
      * @return the files written, in order, in the published folder
      * @throws InvalidInputException naming the folder or file when the report cannot be written;
      *         nothing is published then
      */
-    public static List<Path> write(Path directory, ExperimentResult result, List<Reporter> reporters) {
+    public List<Path> write(Path directory, ExperimentResult result) {
         List<String> names = new ArrayList<>();
         try {
-            ReportFolder.write(directory, folder -> names.addAll(writeInto(folder, result, reporters)));
+            ReportFolder.write(directory, folder -> names.addAll(writeInto(folder, result)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -84,12 +116,10 @@ public final class ReportWriter {
      *
      * @param folder an existing folder
      * @param result the finished run
-     * @param reporters the files to write; checks' per-sample tables are written after them
-     *        ({@link SampleTableCsv})
      * @return the names of the files written, in order
      * @throws InvalidInputException naming the file when it cannot be written
      */
-    public static List<String> writeInto(Path folder, ExperimentResult result, List<Reporter> reporters) {
+    public List<String> writeInto(Path folder, ExperimentResult result) {
         Map<String, byte[]> rendered = new LinkedHashMap<>();
         for (Reporter reporter : reporters) {
             ByteArrayOutputStream buffer = new ByteArrayOutputStream();

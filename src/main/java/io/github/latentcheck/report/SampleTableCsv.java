@@ -1,8 +1,8 @@
 package io.github.latentcheck.report;
 
-import io.github.latentcheck.SafeText;
 import io.github.latentcheck.check.CheckResult;
 import io.github.latentcheck.check.SampleTable;
+import io.github.latentcheck.internal.text.SafeText;
 import io.github.latentcheck.run.ExperimentResult;
 import io.github.latentcheck.run.PriorRun;
 import io.github.latentcheck.stats.TestResult;
@@ -22,7 +22,7 @@ import java.util.Map;
  * on an idle 2-core machine (4.2 s measured under load), more than a whole quickstart run, for a
  * file this simple.
  */
-public final class SampleTableCsv {
+final class SampleTableCsv {
     private SampleTableCsv() {
     }
 

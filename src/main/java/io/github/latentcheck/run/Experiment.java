@@ -1,7 +1,6 @@
 package io.github.latentcheck.run;
 
 import io.github.latentcheck.InvalidInputException;
-import io.github.latentcheck.SafeText;
 import io.github.latentcheck.check.Check;
 import io.github.latentcheck.check.Checks;
 import io.github.latentcheck.check.Requirement;
@@ -19,6 +18,7 @@ import io.github.latentcheck.generator.Generator;
 import io.github.latentcheck.generator.GeneratorContext;
 import io.github.latentcheck.generator.GeneratorProvider;
 import io.github.latentcheck.generator.Generators;
+import io.github.latentcheck.internal.text.SafeText;
 import io.github.latentcheck.knn.ReferenceRows;
 import io.github.latentcheck.prior.FilePrior;
 import io.github.latentcheck.prior.FlowPrior;

@@ -14,15 +14,17 @@ import io.github.latentcheck.features.Features;
 import io.github.latentcheck.features.ImageSource;
 import io.github.latentcheck.gate.Gate;
 import io.github.latentcheck.gate.GateResult;
-import io.github.latentcheck.generator.FileGenerator;
 import io.github.latentcheck.generator.Generator;
 import io.github.latentcheck.generator.GeneratorContext;
+import io.github.latentcheck.internal.concurrent.Tasks;
 import io.github.latentcheck.prior.Prior;
+import io.github.latentcheck.spec.Options;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -47,15 +49,33 @@ public final class ExperimentRunner {
     }
 
     /**
-     * @param threads the number of threads, at least 1; results do not depend on it
-     * @param listener hears progress
-     * @return the runner
+     * The defaults: as many threads as the JVM has processors ({@link Runtime#availableProcessors()}),
+     * and no progress listener ({@link ProgressListener#NONE}).
+     *
+     * @return the runner with the defaults
      */
-    public static ExperimentRunner of(int threads, ProgressListener listener) {
-        if (threads < 1) {
-            throw new InvalidInputException("threads is not at least 1: " + threads);
+    public static ExperimentRunner withDefaults() {
+        return new ExperimentRunner(Tasks.defaultThreads(), ProgressListener.NONE);
+    }
+
+    /**
+     * @param count the number of threads, at least 1; results do not depend on it
+     * @return a runner like this one with that many threads
+     * @throws InvalidInputException when {@code count} is less than 1
+     */
+    public ExperimentRunner withThreads(int count) {
+        if (count < 1) {
+            throw new InvalidInputException("threads is not at least 1: " + count);
         }
-        return new ExperimentRunner(threads, listener);
+        return new ExperimentRunner(count, listener);
+    }
+
+    /**
+     * @param progress hears progress
+     * @return a runner like this one that reports progress to {@code progress}
+     */
+    public ExperimentRunner withListener(ProgressListener progress) {
+        return new ExperimentRunner(threads, Objects.requireNonNull(progress, "progress"));
     }
 
     /**
@@ -99,10 +119,10 @@ public final class ExperimentRunner {
         Samples[] generated;
         boolean madeElsewhere;
         GeneratorContext context = GeneratorContext.of(prior, experiment.training().orElse(null));
-        try (Generator generator = experiment.createGenerator(label, context)) {
-            generated = generate(generator, latents, label, experiment.generator(label).where(), data,
-                    experiment.needsRawSamples());
-            madeElsewhere = generator instanceof FileGenerator;
+        String where = experiment.generator(label).where();
+        try (UsersGenerator generator = UsersGenerator.of(experiment, label, context)) {
+            generated = generate(generator, latents, label, where, data, experiment.needsRawSamples());
+            madeElsewhere = generator.type().equals("file");
         }
         Samples samples = generated[0];
         Samples training = experiment.training().orElse(null);
@@ -122,14 +142,14 @@ public final class ExperimentRunner {
             if (raw && experiment.trainingRows().isPresent()) {
                 input = input.withTrainingRows(experiment.trainingRows().get());
             }
-            String where = experiment.spec().checks().get(i).where();
+            String checkWhere = experiment.spec().checks().get(i).where();
             if (check.requirements().contains(Requirement.ENCODER)) {
                 try (Encoder encoder = experiment.createEncoder(label)) {
                     input = input.withEncoder(encoder);
-                    results.add(runWithGenerator(experiment, check, input, label, context, where));
+                    results.add(runWithGenerator(experiment, check, input, label, context, checkWhere));
                 }
             } else {
-                results.add(runWithGenerator(experiment, check, input, label, context, where));
+                results.add(runWithGenerator(experiment, check, input, label, context, checkWhere));
             }
         }
         List<GateResult> gates = new ArrayList<>();
@@ -143,7 +163,7 @@ public final class ExperimentRunner {
     private static CheckResult runWithGenerator(Experiment experiment, Check check, CheckInput input, String label,
             GeneratorContext context, String where) {
         if (check.requirements().contains(Requirement.GENERATOR)) {
-            try (Generator own = experiment.createGenerator(label, context)) {
+            try (Generator own = UsersGenerator.of(experiment, label, context)) {
                 return run(check, input.withGenerator(own), where);
             }
         }
@@ -195,6 +215,49 @@ public final class ExperimentRunner {
         }
         return new Samples[] {keepRaw ? Samples.stack(parts) : null,
             data.features() != null ? Samples.stack(features) : null};
+    }
+
+    /**
+     * A generator as the runner calls it: an {@link IllegalArgumentException} from its
+     * {@code generate} is the user's refusal of the latents it was given (the {@link Generator}
+     * contract), so it becomes bad input at the spec's generator entry, naming the generator; other
+     * exceptions (an {@link InvalidInputException} of a built-in names its place already) pass unchanged.
+     */
+    private record UsersGenerator(Generator generator, String type, String where) implements Generator {
+        static UsersGenerator of(Experiment experiment, String label, GeneratorContext context) {
+            Options options = experiment.generator(label);
+            return new UsersGenerator(experiment.createGenerator(label, context), options.requireString("type"),
+                    options.where());
+        }
+
+        @Override
+        public int inputDimension() {
+            return generator.inputDimension();
+        }
+
+        @Override
+        public int outputDimension() {
+            return generator.outputDimension();
+        }
+
+        @Override
+        public Samples generate(Latents latents) {
+            try {
+                return generator.generate(latents);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException(where + ": generator '" + type + "': " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public int batchSize() {
+            return generator.batchSize();
+        }
+
+        @Override
+        public void close() {
+            generator.close();
+        }
     }
 
     /** SplitMix64's finalizer (Steele, Lea and Flood 2014) over the seed and the check's position. */

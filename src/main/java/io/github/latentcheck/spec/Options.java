@@ -58,15 +58,6 @@ public final class Options {
         return section;
     }
 
-    /**
-     * @param message an error message
-     * @return whether it already starts with a place in this spec ({@code "file.yaml:12: …"}), as the
-     *     messages of these options' getters do, so that callers do not prefix a second place
-     */
-    public boolean locates(String message) {
-        return message.startsWith(map.source() + ":");
-    }
-
     /** @return where the section starts, {@code "file.yaml:12"} */
     public String where() {
         return map.where();

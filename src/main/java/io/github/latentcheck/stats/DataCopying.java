@@ -1,8 +1,8 @@
 package io.github.latentcheck.stats;
 
 import io.github.latentcheck.InvalidInputException;
-import io.github.latentcheck.concurrent.Tasks;
 import io.github.latentcheck.data.Samples;
+import io.github.latentcheck.internal.concurrent.Tasks;
 import io.github.latentcheck.knn.NearestNeighborSearch;
 import io.github.latentcheck.knn.ReferenceRows;
 import java.util.ArrayList;

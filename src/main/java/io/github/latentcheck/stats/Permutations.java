@@ -1,7 +1,7 @@
 package io.github.latentcheck.stats;
 
 import io.github.latentcheck.InvalidInputException;
-import io.github.latentcheck.concurrent.Tasks;
+import io.github.latentcheck.internal.concurrent.Tasks;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;

@@ -1,6 +1,6 @@
 package io.github.latentcheck.stats;
 
-import io.github.latentcheck.concurrent.Tasks;
+import io.github.latentcheck.internal.concurrent.Tasks;
 import java.util.Arrays;
 
 /**

@@ -12,7 +12,6 @@ import io.github.latentcheck.prior.UniformPrior;
 import io.github.latentcheck.run.Experiment;
 import io.github.latentcheck.run.ExperimentResult;
 import io.github.latentcheck.run.ExperimentRunner;
-import io.github.latentcheck.run.ProgressListener;
 import io.github.latentcheck.spec.ExperimentSpec;
 import io.github.latentcheck.gate.Gate;
 import io.github.latentcheck.gate.GateResult;
@@ -180,6 +179,6 @@ class LatentAssertionsTest {
 
     private static ExperimentResult run(String name) {
         ExperimentSpec spec = ExperimentSpec.read(Path.of("experiments", name + ".yaml"));
-        return ExperimentRunner.of(2, ProgressListener.NONE).run(Experiment.load(spec, 42, 5000));
+        return ExperimentRunner.withDefaults().withThreads(2).run(Experiment.load(spec, 42, 5000));
     }
 }

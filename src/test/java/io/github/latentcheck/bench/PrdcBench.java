@@ -1,8 +1,8 @@
 package io.github.latentcheck.bench;
 
-import io.github.latentcheck.coverage.Prdc;
-import io.github.latentcheck.data.Samples;
 import com.sun.management.OperatingSystemMXBean;
+import io.github.latentcheck.data.Samples;
+import io.github.latentcheck.internal.coverage.Prdc;
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;

@@ -7,7 +7,6 @@ import io.github.latentcheck.InvalidInputException;
 import io.github.latentcheck.run.Experiment;
 import io.github.latentcheck.run.ExperimentResult;
 import io.github.latentcheck.run.ExperimentRunner;
-import io.github.latentcheck.run.ProgressListener;
 import io.github.latentcheck.spec.ExperimentSpec;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -22,7 +21,7 @@ class InterpolationCheckTest {
             yaml = yaml.replace(", image_shape: [8, 8]", "");
         }
         Experiment experiment = Experiment.load(ExperimentSpec.parse(yaml, Path.of("interpolation.yaml")));
-        ExperimentResult result = ExperimentRunner.of(2, ProgressListener.NONE).run(experiment);
+        ExperimentResult result = ExperimentRunner.withDefaults().withThreads(2).run(experiment);
         return result.runs().get(0).checks().get(0);
     }
 

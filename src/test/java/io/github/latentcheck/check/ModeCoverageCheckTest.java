@@ -8,7 +8,6 @@ import io.github.latentcheck.modes.GaussianMixture;
 import io.github.latentcheck.modes.ModesFile;
 import io.github.latentcheck.run.Experiment;
 import io.github.latentcheck.run.ExperimentRunner;
-import io.github.latentcheck.run.ProgressListener;
 import io.github.latentcheck.spec.ExperimentSpec;
 import io.github.latentcheck.stats.TestResult;
 import java.nio.file.Path;
@@ -52,8 +51,8 @@ class ModeCoverageCheckTest {
         Samples samples = SampleFiles.readSamples(DATA.resolve("ring8_train.npy"));
         int[] component = SampleFiles.readIntegers(DATA.resolve("ring8_train_component.npy"));
         GaussianMixture ring = GaussianMixture.ring(8, 2, 0.02);
-        io.github.latentcheck.modes.ModeAssignment assignment =
-                io.github.latentcheck.modes.ModeAssignment.of(ring, samples, 3, 2);
+        io.github.latentcheck.internal.modes.ModeAssignment assignment =
+                io.github.latentcheck.internal.modes.ModeAssignment.of(ring, samples, 3, 2);
 
         for (int i = 0; i < samples.rows(); i++) {
             assertThat(assignment.mode(i)).as("row %d", i).isEqualTo(component[i]);
@@ -63,7 +62,7 @@ class ModeCoverageCheckTest {
     @Test
     void theModeDropperIsCaughtWithTheDroppedModesNamed() {
         Experiment experiment = Experiment.load(ExperimentSpec.read(Path.of("experiments/broken-generator.yaml")));
-        CheckResult result = ExperimentRunner.of(2, ProgressListener.NONE).run(experiment).runs().get(0)
+        CheckResult result = ExperimentRunner.withDefaults().withThreads(2).run(experiment).runs().get(0)
                 .checks().stream().filter(r -> r.type().equals("mode-coverage")).findFirst().orElseThrow();
 
         assertThat(result.metric("modesCovered")).contains(6L);

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.latentcheck.coverage.Prdc;
 import io.github.latentcheck.data.SampleFiles;
 import io.github.latentcheck.data.Samples;
+import io.github.latentcheck.internal.coverage.Prdc;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,11 +2,10 @@ package io.github.latentcheck.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.latentcheck.report.JsonResultsReporter;
+import io.github.latentcheck.internal.report.JsonResultsReporter;
 import io.github.latentcheck.run.Experiment;
 import io.github.latentcheck.run.ExperimentResult;
 import io.github.latentcheck.run.ExperimentRunner;
-import io.github.latentcheck.run.ProgressListener;
 import io.github.latentcheck.spec.ExperimentSpec;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -39,8 +38,8 @@ class LearnedPriorExperimentsTest {
     @ValueSource(strings = {"learned-prior", "flow-prior"})
     void passesItsGatesAndIsThreadIndependent(String name) throws IOException {
         ExperimentSpec spec = ExperimentSpec.read(Path.of("experiments", name + ".yaml"));
-        ExperimentResult one = ExperimentRunner.of(1, ProgressListener.NONE).run(Experiment.load(spec, 42, 600));
-        ExperimentResult three = ExperimentRunner.of(3, ProgressListener.NONE).run(Experiment.load(spec, 42, 600));
+        ExperimentResult one = ExperimentRunner.withDefaults().withThreads(1).run(Experiment.load(spec, 42, 600));
+        ExperimentResult three = ExperimentRunner.withDefaults().withThreads(3).run(Experiment.load(spec, 42, 600));
         assertThat(one.passed()).as(one.verdictSummary()).isTrue();
         assertThat(json(three)).isEqualTo(json(one));
     }

@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.github.latentcheck.InvalidInputException;
-import io.github.latentcheck.concurrent.Tasks;
+import io.github.latentcheck.internal.concurrent.Tasks;
 import io.github.latentcheck.power.DistanceTestPower.Statistic;
-import io.github.latentcheck.prior.LatentSampler;
 import io.github.latentcheck.stats.Permutations;
 import io.github.latentcheck.stats.TestResult;
 import io.github.latentcheck.stats.TwoSampleDistance;
@@ -76,7 +75,7 @@ class DistanceTestPowerTest {
 
     /** The share of replicates the real test rejects at {@link #ALPHA}: one jumped stream and one permutation seed each. */
     private static double simulate(Statistic statistic, int rows, double shift, int replicates) {
-        List<UniformRandomProvider> streams = LatentSampler.streams(SIMULATION_SEED + 1000L * statistic.ordinal() + rows,
+        List<UniformRandomProvider> streams = Tasks.streams(SIMULATION_SEED + 1000L * statistic.ordinal() + rows,
                 replicates);
         int[] rejected = new int[replicates];
         Tasks.run(replicates, Tasks.defaultThreads(), r -> {
@@ -101,7 +100,7 @@ class DistanceTestPowerTest {
      */
     @Test
     void theReducedStatisticsAreTheTests() {
-        UniformRandomProvider rng = LatentSampler.streams(SIMULATION_SEED, 1).get(0);
+        UniformRandomProvider rng = Tasks.streams(SIMULATION_SEED, 1).get(0);
         ZigguratSampler.NormalizedGaussian gaussian = ZigguratSampler.NormalizedGaussian.of(rng);
         int d = 5;
         int rows = 30;
@@ -135,7 +134,7 @@ class DistanceTestPowerTest {
         assertThat(DistanceTestPower.columnsOf(total, d)).isEqualTo(21);
         assertThat(DistanceTestPower.columnsOf(total, 21)).isEqualTo(21);
         assertThat(DistanceTestPower.columnsOf(total, 22)).isEqualTo(21);
-        UniformRandomProvider rng = LatentSampler.streams(SIMULATION_SEED, 1).get(0);
+        UniformRandomProvider rng = Tasks.streams(SIMULATION_SEED, 1).get(0);
         ZigguratSampler.NormalizedGaussian gaussian = ZigguratSampler.NormalizedGaussian.of(rng);
         int columns = DistanceTestPower.columnsOf(total, d);
         double[][] norms = new double[2][draws];

@@ -1,6 +1,6 @@
 package io.github.latentcheck.power;
 
-import io.github.latentcheck.concurrent.Tasks;
+import io.github.latentcheck.internal.concurrent.Tasks;
 import io.github.latentcheck.prior.LatentSampler;
 import java.util.List;
 import java.util.function.Predicate;
@@ -11,7 +11,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 /**
  * The rejection rate of a real one-sample test on seeded N(shift, 1) samples, the independent simulation
  * the power models are checked against: blocks of {@value #BLOCK} replicates on jumped streams of
- * {@link LatentSampler#streams}, so the count does not depend on the thread count.
+ * {@link io.github.latentcheck.internal.concurrent.Tasks#streams}, so the count does not depend on the thread count.
  */
 public final class ShiftedNormalRejections {
     /** Replicates per random stream. */
@@ -30,7 +30,7 @@ public final class ShiftedNormalRejections {
      */
     public static double rate(long seed, int n, double shift, int replicates, Predicate<double[]> rejects) {
         int blocks = (replicates + BLOCK - 1) / BLOCK;
-        List<UniformRandomProvider> streams = LatentSampler.streams(seed, blocks);
+        List<UniformRandomProvider> streams = Tasks.streams(seed, blocks);
         int[] rejected = new int[blocks];
         Tasks.run(blocks, Tasks.defaultThreads(), b -> {
             ZigguratSampler.NormalizedGaussian gaussian = ZigguratSampler.NormalizedGaussian.of(streams.get(b));

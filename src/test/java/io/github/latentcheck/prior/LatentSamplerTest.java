@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.latentcheck.InvalidInputException;
 import io.github.latentcheck.data.Latents;
+import io.github.latentcheck.internal.concurrent.Tasks;
 import java.util.Arrays;
 import org.apache.commons.rng.JumpableUniformRandomProvider;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -76,7 +77,7 @@ class LatentSamplerTest {
     void streamsAreTheSuccessiveJumps() {
         UniformRandomProvider root = RandomSource.XO_SHI_RO_256_PP.create(5L);
         long first = root.nextLong();
-        var streams = LatentSampler.streams(5L, 2);
+        var streams = Tasks.streams(5L, 2);
         assertThat(streams).hasSize(2);
         assertThat(streams.get(0).nextLong()).isEqualTo(first);
         assertThat(streams.get(1).nextLong()).isNotEqualTo(first);

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.latentcheck.run.Experiment;
 import io.github.latentcheck.run.ExperimentResult;
 import io.github.latentcheck.run.ExperimentRunner;
-import io.github.latentcheck.run.ProgressListener;
 import io.github.latentcheck.spec.ExperimentSpec;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -36,8 +35,8 @@ class HtmlReportBrowserTest {
         Assumptions.assumeTrue(chromium.isPresent(),
                 "Chromium is not installed (apt-get install chromium); .ci/run installs it");
         ExperimentSpec spec = ExperimentSpec.read(Path.of("experiments", name + ".yaml"));
-        ExperimentResult result = ExperimentRunner.of(2, ProgressListener.NONE).run(Experiment.load(spec, 1, 2000));
-        ReportWriter.write(tmp, result, ReportWriter.standard());
+        ExperimentResult result = ExperimentRunner.withDefaults().withThreads(2).run(Experiment.load(spec, 1, 2000));
+        ReportWriter.withDefaults().write(tmp, result);
 
         try (HeadlessChromium browser = HeadlessChromium.start(chromium.get())) {
             browser.open(tmp.resolve("index.html"), 1200, 900);

@@ -17,7 +17,7 @@ class HtmlReporterTest {
 
     @Test
     void isSelfContainedWithInlinePngChartsThatHaveAltText() throws Exception {
-        String html = new String(Runs.render(new HtmlReporter(), Runs.quickstart()), StandardCharsets.UTF_8);
+        String html = new String(Runs.render(Reporter.html(), Runs.quickstart()), StandardCharsets.UTF_8);
         assertThat(html).startsWith("<!DOCTYPE html>").contains("✔ PASSED");
         assertThat(html).doesNotContainPattern("(?i)(src|href)\\s*=\\s*\"?https?://");
         assertThat(html).doesNotContainIgnoringCase("<script").doesNotContainIgnoringCase("<link");

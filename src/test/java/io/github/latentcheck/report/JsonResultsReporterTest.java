@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class JsonResultsReporterTest {
     private static JsonNode json(ExperimentResult result) throws IOException {
-        return new ObjectMapper().readTree(Runs.render(new JsonResultsReporter(), result));
+        return new ObjectMapper().readTree(Runs.render(Reporter.resultsJson(), result));
     }
 
     private static List<String> names(JsonNode object) {
@@ -70,7 +70,7 @@ class JsonResultsReporterTest {
 
     @Test
     void sameRunGivesIdenticalBytes() throws IOException {
-        assertThat(Runs.render(new JsonResultsReporter(), Runs.quickstart()))
-                .isEqualTo(Runs.render(new JsonResultsReporter(), Runs.quickstart()));
+        assertThat(Runs.render(Reporter.resultsJson(), Runs.quickstart()))
+                .isEqualTo(Runs.render(Reporter.resultsJson(), Runs.quickstart()));
     }
 }

@@ -14,7 +14,7 @@ import org.w3c.dom.NodeList;
 class JunitXmlReporterTest {
     private static Document parse(ExperimentResult result) throws Exception {
         return DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                .parse(new ByteArrayInputStream(Runs.render(new JunitXmlReporter(), result)));
+                .parse(new ByteArrayInputStream(Runs.render(Reporter.junitXml(), result)));
     }
 
     @Test

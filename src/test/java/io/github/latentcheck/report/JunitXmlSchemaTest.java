@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.latentcheck.run.Experiment;
 import io.github.latentcheck.run.ExperimentResult;
 import io.github.latentcheck.run.ExperimentRunner;
-import io.github.latentcheck.run.ProgressListener;
 import io.github.latentcheck.spec.ExperimentSpec;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -26,9 +25,9 @@ class JunitXmlSchemaTest {
     @ValueSource(strings = {"quickstart", "gaussian-vs-uniform", "broken-generator", "underpowered"})
     void everyShippedExperimentWritesValidJunitXml(String name) throws IOException, SAXException {
         ExperimentSpec spec = ExperimentSpec.read(Path.of("experiments", name + ".yaml"));
-        ExperimentResult result = ExperimentRunner.of(2, ProgressListener.NONE).run(Experiment.load(spec, 1, 1000));
+        ExperimentResult result = ExperimentRunner.withDefaults().withThreads(2).run(Experiment.load(spec, 1, 1000));
         ByteArrayOutputStream xml = new ByteArrayOutputStream();
-        new JunitXmlReporter().write(result, xml);
+        Reporter.junitXml().write(result, xml);
 
         Validator validator = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
                 .newSchema(getClass().getResource("/junit-jenkins.xsd")).newValidator();

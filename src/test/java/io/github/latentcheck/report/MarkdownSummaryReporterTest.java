@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class MarkdownSummaryReporterTest {
     @Test
     void containsTheVerdictAndTheGateTable() throws IOException {
-        String md = new String(Runs.render(new MarkdownSummaryReporter(), Runs.quickstart()), StandardCharsets.UTF_8);
+        String md = new String(Runs.render(Reporter.summaryMarkdown(), Runs.quickstart()), StandardCharsets.UTF_8);
         assertThat(md).startsWith("## latentcheck: quickstart — PASSED: 0 of 4 gates failed\n");
         assertThat(md).contains("Seed 42, 5000 samples per prior.");
         assertThat(md).contains("| Prior | Gate | Value | Bound | Result |\n|---|---|---|---|---|\n");
@@ -20,7 +20,7 @@ class MarkdownSummaryReporterTest {
 
     @Test
     void marksAFailingGate() throws IOException {
-        String md = new String(Runs.render(new MarkdownSummaryReporter(), Runs.broken()), StandardCharsets.UTF_8);
+        String md = new String(Runs.render(Reporter.summaryMarkdown(), Runs.broken()), StandardCharsets.UTF_8);
         assertThat(md).startsWith("## latentcheck: broken-generator — FAILED: 2 of 3 gates failed\n");
         assertThat(md).containsPattern("\\| gaussian \\| `marginal-ks.rejected == 0` \\| [1-9]\\d* \\| == 0 \\| ❌ FAIL \\|");
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.latentcheck.run.Experiment;
 import io.github.latentcheck.run.ExperimentResult;
 import io.github.latentcheck.run.ExperimentRunner;
-import io.github.latentcheck.run.ProgressListener;
 import io.github.latentcheck.spec.ExperimentSpec;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,10 +21,10 @@ class ReportDeterminismTest {
     @Test
     void reportsDifferOnlyInTheirTimestamps() throws IOException {
         ExperimentSpec spec = ExperimentSpec.read(Path.of("experiments/gaussian-vs-uniform.yaml"));
-        ExperimentResult first = ExperimentRunner.of(1, ProgressListener.NONE).run(Experiment.load(spec, 3, 1500));
-        ExperimentResult second = ExperimentRunner.of(2, ProgressListener.NONE).run(Experiment.load(spec, 3, 1500));
+        ExperimentResult first = ExperimentRunner.withDefaults().withThreads(1).run(Experiment.load(spec, 3, 1500));
+        ExperimentResult second = ExperimentRunner.withDefaults().withThreads(2).run(Experiment.load(spec, 3, 1500));
 
-        for (Reporter reporter : ReportWriter.standard()) {
+        for (Reporter reporter : ReportWriter.withDefaults().reporters()) {
             assertThat(withoutTimestamps(render(reporter, second), second))
                     .as(reporter.fileName())
                     .isEqualTo(withoutTimestamps(render(reporter, first), first));

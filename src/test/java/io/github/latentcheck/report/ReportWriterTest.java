@@ -2,6 +2,7 @@ package io.github.latentcheck.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.latentcheck.internal.report.ReportFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,7 @@ class ReportWriterTest {
 
     @Test
     void theStandardReportersWriteTheFourFiles() {
-        assertThat(ReportWriter.standard()).extracting(Reporter::fileName)
+        assertThat(ReportWriter.withDefaults().reporters()).extracting(Reporter::fileName)
                 .containsExactly("results.json", "junit.xml", "summary.md", "index.html");
     }
 
@@ -27,8 +28,9 @@ class ReportWriterTest {
     @Test
     void writesEveryFileAndNoTemporaryOnes(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("reports").resolve("quickstart");
-        List<Path> written = ReportWriter.write(out, Runs.quickstart(),
-                List.of(new JsonResultsReporter(), new JunitXmlReporter(), new MarkdownSummaryReporter()));
+        List<Path> written = ReportWriter.withDefaults()
+                .withReporters(List.of(Reporter.resultsJson(), Reporter.junitXml(), Reporter.summaryMarkdown()))
+                .write(out, Runs.quickstart());
         assertThat(written).containsExactly(out.resolve("results.json"), out.resolve("junit.xml"),
                 out.resolve("summary.md"), out.resolve("latent-ks-gaussian-tests.csv"),
                 out.resolve("moments-gaussian-tests.csv"), out.resolve("marginal-ks-gaussian-tests.csv"));
@@ -38,18 +40,18 @@ class ReportWriterTest {
         assertThat(Files.readString(out.resolve("latent-ks-gaussian-tests.csv")))
                 .startsWith("name,statistic,pValue,adjustedPValue,method\nz0,");
         assertThat(Files.readAllBytes(out.resolve("results.json")))
-                .isEqualTo(Runs.render(new JsonResultsReporter(), Runs.quickstart()));
+                .isEqualTo(Runs.render(Reporter.resultsJson(), Runs.quickstart()));
     }
 
     /** Files of an earlier run that this one does not write (another prior's, saved samples) do not stay. */
     @Test
     void replacesAnEarlierReportWhole(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("report");
-        ReportWriter.write(out, Runs.quickstart(), List.of(new JsonResultsReporter(), new JunitXmlReporter()));
+        ReportWriter.withDefaults().withReporters(List.of(Reporter.resultsJson(), Reporter.junitXml())).write(out, Runs.quickstart());
         Files.writeString(out.resolve("memorization-other.csv"), "left from an earlier run");
         Files.createDirectory(out.resolve("summary.md"));
 
-        ReportWriter.write(out, Runs.quickstart(), List.of(new MarkdownSummaryReporter()));
+        ReportWriter.withDefaults().withReporters(List.of(Reporter.summaryMarkdown())).write(out, Runs.quickstart());
 
         assertThat(Files.readString(out.resolve("summary.md"))).startsWith("## latentcheck: quickstart");
         assertThat(listing(out)).containsExactly(ReportFolder.MARKER, "latent-ks-gaussian-tests.csv",
@@ -61,10 +63,10 @@ class ReportWriterTest {
     @Test
     void replacesAReportWrittenBeforeTheMarker(@TempDir Path dir) throws IOException {
         Path out = Files.createDirectory(dir.resolve("report"));
-        Files.write(out.resolve("results.json"), Runs.render(new JsonResultsReporter(), Runs.quickstart()));
+        Files.write(out.resolve("results.json"), Runs.render(Reporter.resultsJson(), Runs.quickstart()));
         Files.writeString(out.resolve("junit.xml"), "old");
 
-        ReportWriter.write(out, Runs.quickstart(), List.of(new MarkdownSummaryReporter()));
+        ReportWriter.withDefaults().withReporters(List.of(Reporter.summaryMarkdown())).write(out, Runs.quickstart());
 
         assertThat(listing(out)).contains(ReportFolder.MARKER, "summary.md").doesNotContain("results.json", "junit.xml");
     }

@@ -3,7 +3,6 @@ package io.github.latentcheck.report;
 import io.github.latentcheck.run.Experiment;
 import io.github.latentcheck.run.ExperimentResult;
 import io.github.latentcheck.run.ExperimentRunner;
-import io.github.latentcheck.run.ProgressListener;
 import io.github.latentcheck.spec.ExperimentSpec;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -41,7 +40,7 @@ final class Runs {
 
     private static ExperimentResult run(String file) {
         Experiment experiment = Experiment.load(ExperimentSpec.read(Path.of("experiments", file)), 42, SAMPLES);
-        return ExperimentRunner.of(1, ProgressListener.NONE).run(experiment);
+        return ExperimentRunner.withDefaults().withThreads(1).run(experiment);
     }
 
     static byte[] render(Reporter reporter, ExperimentResult result) throws IOException {

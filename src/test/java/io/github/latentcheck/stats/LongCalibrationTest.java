@@ -2,8 +2,7 @@ package io.github.latentcheck.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.latentcheck.concurrent.Tasks;
-import io.github.latentcheck.prior.LatentSampler;
+import io.github.latentcheck.internal.concurrent.Tasks;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -233,7 +232,7 @@ class LongCalibrationTest {
     @EnumSource(value = Statistic.class, names = {"HENZE_ZIRKLER", "MARDIA_KURTOSIS"})
     void multivariateAsymptoticsAreConservativeAtTenRows(Statistic statistic, TestReporter reporter) {
         int n = 10;
-        List<UniformRandomProvider> streams = LatentSampler.streams(977L + statistic.ordinal(), R / BLOCK);
+        List<UniformRandomProvider> streams = Tasks.streams(977L + statistic.ordinal(), R / BLOCK);
         int[] counts = new int[streams.size()];
         Tasks.run(streams.size(), Tasks.defaultThreads(), b -> {
             ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(streams.get(b));
@@ -255,7 +254,7 @@ class LongCalibrationTest {
 
     private static int rejections(Statistic statistic, Ref ref, int n, Scenario scenario, int replicates, long seed) {
         int blocks = (replicates + BLOCK - 1) / BLOCK;
-        List<UniformRandomProvider> streams = LatentSampler.streams(seed, blocks);
+        List<UniformRandomProvider> streams = Tasks.streams(seed, blocks);
         int[] counts = new int[blocks];
         Tasks.run(blocks, Tasks.defaultThreads(), b -> {
             UniformRandomProvider rng = streams.get(b);

@@ -7,7 +7,6 @@ import io.github.latentcheck.generator.GeneratorProvider;
 import io.github.latentcheck.run.Experiment;
 import io.github.latentcheck.run.ExperimentResult;
 import io.github.latentcheck.run.ExperimentRunner;
-import io.github.latentcheck.run.ProgressListener;
 import io.github.latentcheck.spec.ExperimentSpec;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** YAML specs run from Java: through the provider on the class path, and through one made in the test. */
 class YamlExperimentTest {
     private static ExperimentResult run(String spec, List<GeneratorProvider> providers) {
-        return ExperimentRunner.of(2, ProgressListener.NONE)
+        return ExperimentRunner.withDefaults().withThreads(2)
                 .run(Experiment.load(ExperimentSpec.read(Path.of("specs", spec)), providers));
     }
 

@@ -1,0 +1,106 @@
+package io.github.latentcheck.internal.concurrent;
+
+import io.github.latentcheck.InvalidInputException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+import java.util.stream.Collectors;
+import org.apache.commons.rng.JumpableUniformRandomProvider;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+
+/**
+ * Runs numbered tasks on a fixed number of threads. Work is split by task index, never by thread,
+ * and each task writes only its own slots, so results do not depend on the thread count.
+ */
+public final class Tasks {
+    /**
+     * Worker threads, kept alive between calls (idle ones end after a minute): a search calls
+     * {@link #run} twice per chunk of reference rows, and starting fresh threads each time cost it
+     * measurably.
+     */
+    private static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "latentcheck-worker");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private Tasks() {
+    }
+
+    /** @return the number of threads to use when none is asked for: the available processors */
+    public static int defaultThreads() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /**
+     * Runs {@code task.accept(i)} for every i in [0, count) and waits for all of them.
+     *
+     * @param count the number of tasks
+     * @param threads the number of threads, at least 1
+     * @param task the task body
+     * @throws InvalidInputException as thrown by a task; any other failure is rethrown unchecked
+     */
+    public static void run(int count, int threads, IntConsumer task) {
+        if (threads < 1) {
+            throw new InvalidInputException("threads is not at least 1: " + threads);
+        }
+        int workers = Math.min(threads, count);
+        if (workers <= 1) {
+            for (int i = 0; i < count; i++) {
+                task.accept(i);
+            }
+            return;
+        }
+        AtomicInteger next = new AtomicInteger();
+        List<Future<?>> futures = new ArrayList<>(workers);
+        try {
+            for (int w = 0; w < workers; w++) {
+                futures.add(POOL.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                        task.accept(i);
+                    }
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for tasks", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        } finally {
+            next.set(count);
+            for (Future<?> f : futures) {
+                f.cancel(true);
+            }
+        }
+    }
+
+    /**
+     * One random stream per task, so that what a task draws does not depend on the thread that runs it:
+     * the {@code t}-th jump (2^128 draws ahead) of a XoShiRo256++ generator seeded with {@code seed}
+     * (Blackman and Vigna 2021, doi:10.1145/3460772), so the streams never overlap.
+     *
+     * @param seed the seed
+     * @param count the number of streams
+     * @return {@code count} non-overlapping random streams derived from {@code seed}, indexed by task
+     */
+    public static List<UniformRandomProvider> streams(long seed, int count) {
+        JumpableUniformRandomProvider root = (JumpableUniformRandomProvider) RandomSource.XO_SHI_RO_256_PP.create(seed);
+        return root.jumps(count).collect(Collectors.toList());
+    }
+}
