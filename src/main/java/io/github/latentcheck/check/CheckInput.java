@@ -4,6 +4,7 @@ import io.github.latentcheck.InvalidInputException;
 import io.github.latentcheck.data.Latents;
 import io.github.latentcheck.data.Samples;
 import io.github.latentcheck.encoder.Encoder;
+import io.github.latentcheck.engine.Engine;
 import io.github.latentcheck.generator.Generator;
 import io.github.latentcheck.knn.ReferenceRows;
 import io.github.latentcheck.prior.Prior;
@@ -30,10 +31,11 @@ public final class CheckInput {
     private final ReferenceRows trainingRows;
     private final CheckProgress progress;
     private final Encoder encoder;
+    private final Engine engine;
 
     private CheckInput(Prior prior, Latents latents, Samples samples, Samples training, Samples holdout,
             long seed, int threads, Generator generator, ReferenceRows trainingRows, CheckProgress progress,
-            Encoder encoder) {
+            Encoder encoder, Engine engine) {
         this.prior = prior;
         this.latents = latents;
         this.samples = samples;
@@ -45,6 +47,7 @@ public final class CheckInput {
         this.trainingRows = trainingRows;
         this.progress = progress;
         this.encoder = encoder;
+        this.engine = engine;
     }
 
     /**
@@ -60,7 +63,7 @@ public final class CheckInput {
     public static CheckInput of(Prior prior, Latents latents, Samples samples, Samples training, Samples holdout,
             long seed, int threads) {
         return new CheckInput(prior, latents, samples, training, holdout, seed, threads, null, null,
-                CheckProgress.NONE, null);
+                CheckProgress.NONE, null, Engine.local());
     }
 
     /**
@@ -70,7 +73,7 @@ public final class CheckInput {
      */
     public CheckInput withGenerator(Generator g) {
         return new CheckInput(prior, latents, samples, training, holdout, seed, threads, g, trainingRows, progress,
-                encoder);
+                encoder, engine);
     }
 
     /**
@@ -83,7 +86,7 @@ public final class CheckInput {
      */
     public CheckInput withTrainingRows(ReferenceRows rows) {
         return new CheckInput(prior, latents, samples, null, holdout, seed, threads, generator,
-                Objects.requireNonNull(rows, "rows"), progress, encoder);
+                Objects.requireNonNull(rows, "rows"), progress, encoder, engine);
     }
 
     /**
@@ -92,7 +95,7 @@ public final class CheckInput {
      */
     public CheckInput withProgress(CheckProgress p) {
         return new CheckInput(prior, latents, samples, training, holdout, seed, threads, generator, trainingRows,
-                Objects.requireNonNull(p, "progress"), encoder);
+                Objects.requireNonNull(p, "progress"), encoder, engine);
     }
 
     /** @return where the check reports its long steps ({@link CheckProgress#NONE} unless set) */
@@ -115,7 +118,21 @@ public final class CheckInput {
      */
     public CheckInput withEncoder(Encoder e) {
         return new CheckInput(prior, latents, samples, training, holdout, seed, threads, generator, trainingRows,
-                progress, Objects.requireNonNull(e, "encoder"));
+                progress, Objects.requireNonNull(e, "encoder"), engine);
+    }
+
+    /**
+     * @param e where the heavy passes over the training rows run ({@link Engine#local()} unless set)
+     * @return a copy that runs them there
+     */
+    public CheckInput withEngine(Engine e) {
+        return new CheckInput(prior, latents, samples, training, holdout, seed, threads, generator, trainingRows,
+                progress, encoder, Objects.requireNonNull(e, "engine"));
+    }
+
+    /** @return where the heavy passes over the training rows run */
+    public Engine engine() {
+        return engine;
     }
 
     /** @return the encoder, when the check {@linkplain Requirement#ENCODER requires} one */
@@ -142,7 +159,7 @@ public final class CheckInput {
      */
     public static CheckInput ofSamples(Samples samples, Samples training, Samples holdout, long seed, int threads) {
         return new CheckInput(null, null, samples, training, holdout, seed, threads, null, null, CheckProgress.NONE,
-                null);
+                null, Engine.local());
     }
 
     /** @return whether the run has a prior and latents (false for samples generated elsewhere) */

@@ -6,6 +6,10 @@ import io.github.latentcheck.check.Check;
 import io.github.latentcheck.check.Checks;
 import io.github.latentcheck.check.Requirement;
 import io.github.latentcheck.data.MappedNpyFile;
+import io.github.latentcheck.data.NpyShards;
+import io.github.latentcheck.engine.Engine;
+import io.github.latentcheck.engine.Engines;
+import io.github.latentcheck.knn.ShardedRows;
 import io.github.latentcheck.data.SampleFiles;
 import io.github.latentcheck.data.Samples;
 import io.github.latentcheck.encoder.Encoder;
@@ -64,6 +68,7 @@ public final class Experiment {
     private final List<GeneratorProvider> providers;
     private final Map<String, Options> encoders;
     private final Map<String, SweepMember> sweep;
+    private final Engine engine;
 
     /**
      * A prior's run in a dimension sweep ({@code latent_dim: [2, 4, 8]}).
@@ -77,7 +82,8 @@ public final class Experiment {
     private Experiment(ExperimentSpec spec, long seed, int samples, Map<String, Prior> priors,
             Map<String, Options> generators, List<Check> checks, List<Gate> gates, Samples training,
             ReferenceRows trainingRows, Samples holdout, Optional<Baseline> baseline, List<GeneratorProvider> providers,
-            Map<String, Options> encoders, Map<String, SweepMember> sweep) {
+            Map<String, Options> encoders, Map<String, SweepMember> sweep,
+            Engine engine) {
         this.spec = spec;
         this.seed = seed;
         this.samples = samples;
@@ -92,6 +98,7 @@ public final class Experiment {
         this.providers = providers;
         this.encoders = encoders;
         this.sweep = sweep;
+        this.engine = engine;
     }
 
     /**
@@ -272,10 +279,15 @@ public final class Experiment {
                         + "' calls the generator with latents of its own, which the file generator ignores");
             }
         }
-        Optional<MappedNpyFile> mapped = spec.training().flatMap(MappedNpyFile::openIfLarge);
-        Samples training = mapped.isPresent() ? null
+        Engine engine = spec.engine().map(Engines::of).orElse(Engine.local());
+        boolean streamed = spec.training().isPresent() && (NpyShards.isSharded(spec.training().get())
+                || !engine.name().equals("local"));
+        Optional<MappedNpyFile> mapped = streamed ? Optional.empty()
+                : spec.training().flatMap(MappedNpyFile::openIfLarge);
+        Samples training = mapped.isPresent() || streamed ? null
                 : read(spec.training(), "training", checks, Requirement.TRAINING, spec);
-        ReferenceRows trainingRows = mapped.map(ReferenceRows::of).orElse(null);
+        ReferenceRows trainingRows = streamed ? ShardedRows.open(spec.training().get())
+                : mapped.map(ReferenceRows::of).orElse(null);
         Samples holdout = read(spec.holdout(), "holdout", checks, Requirement.HOLDOUT, spec);
         for (Map.Entry<String, Prior> prior : priors.entrySet()) {
             Generators.create(generators.get(prior.getKey()), GeneratorContext.of(prior.getValue(), training), own)
@@ -294,7 +306,7 @@ public final class Experiment {
         }
         Experiment experiment = new Experiment(spec, seed, samples, priors, generators, List.copyOf(checks),
                 List.copyOf(gates), training, trainingRows, holdout, baseline, own, Map.copyOf(encoders),
-                java.util.Collections.unmodifiableMap(sweep));
+                java.util.Collections.unmodifiableMap(sweep), engine);
         experiment.checkBaseline();
         return experiment;
     }
@@ -351,6 +363,11 @@ public final class Experiment {
             }
         }
         return null;
+    }
+
+    /** @return where the heavy k-NN passes run: the spec's {@code engine}, {@code local} by default */
+    public Engine engine() {
+        return engine;
     }
 
     /** @return the spec */

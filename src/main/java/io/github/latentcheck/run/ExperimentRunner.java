@@ -80,7 +80,8 @@ public final class ExperimentRunner {
             Check check = checks.get(i);
             listener.stage(label, check.id(), 0);
             CheckInput input = CheckInput.of(prior, latents, samples, training, holdout,
-                    checkSeed(experiment.seed(), i), threads).withProgress(listener.forCheck(label, check.id()));
+                    checkSeed(experiment.seed(), i), threads).withProgress(listener.forCheck(label, check.id()))
+                    .withEngine(experiment.engine());
             if (experiment.trainingRows().isPresent()) {
                 input = input.withTrainingRows(experiment.trainingRows().get());
             }
