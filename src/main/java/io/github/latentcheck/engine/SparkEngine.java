@@ -129,7 +129,9 @@ final class SparkEngine implements Engine {
         listener.follow(group, slices, rows, total, progress);
         spark.setJobGroup(group, description, false);
         try {
-            return job.run(spark.parallelize(slices, slices.size()));
+            T result = job.run(spark.parallelize(slices, slices.size()));
+            progress.accept(total);
+            return result;
         } catch (SparkException e) {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause instanceof InvalidInputException bad) {

@@ -114,7 +114,7 @@ public final class HtmlReporter implements Reporter {
         fact(html, "latentcheck", escape(Versions.latentcheck()) + ", Java " + escape(Runtime.version().toString()));
         List<InputFile> inputs = new ArrayList<>();
         inputs.add(InputFile.of("spec", spec.file(), spec.text().getBytes(StandardCharsets.UTF_8)));
-        spec.training().ifPresent(p -> inputs.add(InputFile.of("training", p)));
+        spec.training().ifPresent(p -> inputs.addAll(InputFile.ofShards("training", p)));
         spec.holdout().ifPresent(p -> inputs.add(InputFile.of("holdout", p)));
         for (InputFile input : inputs) {
             fact(html, input.role(), "<code>" + escape(displayed(input.path())) + "</code><br>"
