@@ -24,10 +24,8 @@ class ShardedAuditTest {
 
     @TempDir
     static Path dir;
+    private static Inputs inputs;
     private static Path folder;
-    private static Path single;
-    private static Path samples;
-    private static Path holdout;
 
     /** Rows from four clusters, shown as 4 x 4 images. */
     private static float[] clustered(SplittableRandom rng, int rows) {
@@ -41,41 +39,58 @@ class ShardedAuditTest {
         return v;
     }
 
-    /** 4,500 training rows in three shards and in one file; 400 samples, the first 40 copies; 400 held out. */
-    @BeforeAll
-    static void writeFiles() throws Exception {
+    /** The audit's inputs: the training rows in shards and in one file, the samples and the held-out rows. */
+    record Inputs(Path folder, Path single, Path samples, Path holdout) {
+        /** @return the audit's arguments, then {@code more} */
+        String[] audit(Path train, Path out, String... more) {
+            String[] base = {"audit", "--samples", samples.toString(), "--train", train.toString(), "--holdout",
+                    holdout.toString(), "--image-shape", "4x4", "--seed", "3", "--out", out.toString()};
+            String[] args = new String[base.length + more.length];
+            System.arraycopy(base, 0, args, 0, base.length);
+            System.arraycopy(more, 0, args, base.length, more.length);
+            return args;
+        }
+    }
+
+    /**
+     * Writes 4,500 training rows in three shards and in one file; 400 samples, the first 40 copies; 400
+     * held out.
+     */
+    static Inputs write(Path dir) throws Exception {
         SplittableRandom rng = new SplittableRandom(21);
         int total = 0;
         for (int size : SHARDS) {
             total += size;
         }
         float[] all = clustered(rng, total);
-        folder = Files.createDirectories(dir.resolve("train"));
+        Path folder = Files.createDirectories(dir.resolve("train"));
         for (int s = 0, start = 0; s < SHARDS.length; start += SHARDS[s], s++) {
             float[] part = new float[SHARDS[s] * COLUMNS];
             System.arraycopy(all, start * COLUMNS, part, 0, part.length);
             SampleFiles.write(folder.resolve(String.format("img_emb_%04d.npy", s)),
                     Samples.ofOwned(SHARDS[s], COLUMNS, part));
         }
-        single = dir.resolve("train.npy");
+        Path single = dir.resolve("train.npy");
         SampleFiles.write(single, Samples.ofOwned(total, COLUMNS, all));
         float[] generated = clustered(rng, 400);
         for (int i = 0; i < 40; i++) {
             System.arraycopy(all, (i * 71 + 1600) * COLUMNS, generated, i * COLUMNS, COLUMNS);
         }
-        samples = dir.resolve("samples.npy");
-        holdout = dir.resolve("holdout.npy");
+        Path samples = dir.resolve("samples.npy");
+        Path holdout = dir.resolve("holdout.npy");
         SampleFiles.write(samples, Samples.ofOwned(400, COLUMNS, generated));
         SampleFiles.write(holdout, Samples.ofOwned(400, COLUMNS, clustered(rng, 400)));
+        return new Inputs(folder, single, samples, holdout);
+    }
+
+    @BeforeAll
+    static void writeFiles() throws Exception {
+        inputs = write(dir);
+        folder = inputs.folder();
     }
 
     private static Cli audit(Path train, String out, String... more) {
-        String[] base = {"audit", "--samples", samples.toString(), "--train", train.toString(), "--holdout",
-                holdout.toString(), "--image-shape", "4x4", "--seed", "3", "--out", dir.resolve(out).toString()};
-        String[] args = new String[base.length + more.length];
-        System.arraycopy(base, 0, args, 0, base.length);
-        System.arraycopy(more, 0, args, base.length, more.length);
-        return Cli.run(args);
+        return Cli.run(inputs.audit(train, dir.resolve(out), more));
     }
 
     private static byte[] results(String out) throws Exception {
@@ -84,7 +99,7 @@ class ShardedAuditTest {
 
     @Test
     void shardsLocallyAndOnSparkGiveTheResultsOfOneFileByteForByte() throws Exception {
-        Cli one = audit(single, "one");
+        Cli one = audit(inputs.single(), "one");
         Cli sharded = audit(folder, "sharded", "--threads", "1");
         SharedSpark.session();
         Cli spark = audit(folder.resolve("img_emb_*.npy"), "spark", "--engine", "spark", "--master", "local[2]",
