@@ -12,6 +12,7 @@ import io.github.latentcheck.check.NdbCheck;
 import io.github.latentcheck.check.PrdcCheck;
 import io.github.latentcheck.concurrent.Tasks;
 import io.github.latentcheck.data.AtomicFile;
+import io.github.latentcheck.data.NpyShards;
 import io.github.latentcheck.data.SampleFiles;
 import io.github.latentcheck.data.Samples;
 import io.github.latentcheck.gate.Gate;
@@ -60,7 +61,8 @@ final class CoverageCommand implements Callable<Integer> {
         @Option(names = "--modes", paramLabel = "MODES", description = "ring8, grid25 or a JSON modes file.")
         String modes;
 
-        @Option(names = "--reference", paramLabel = "FILE", description = "Real data to compare with (.npy or .csv).")
+        @Option(names = "--reference", paramLabel = "FILE", description = "Real data to compare with (.npy or .csv; "
+                + "or a folder or glob of .npy shards, read into memory in file-name order).")
         Path reference;
     }
 
@@ -113,7 +115,8 @@ final class CoverageCommand implements Callable<Integer> {
             checks.add(ModeCoverageCheck.of("mode-coverage", ModesFile.resolve(against.modes, Path.of("")))
                     .withHqSigmas(hqSigmas).withAlpha(alpha));
         } else {
-            reference = SampleFiles.readSamples(against.reference);
+            reference = NpyShards.isSharded(against.reference) ? NpyShards.read(against.reference)
+                    : SampleFiles.readSamples(against.reference);
             held = holdout != null ? SampleFiles.readSamples(holdout) : null;
             checks.add(PrdcCheck.of("prdc").withK(k));
             checks.add(NdbCheck.of("ndb", 50, alpha));

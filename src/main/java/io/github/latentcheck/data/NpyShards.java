@@ -104,4 +104,20 @@ public final class NpyShards {
         }
         return List.copyOf(shards);
     }
+
+    /**
+     * Reads every shard into memory, one after another, for checks that need the rows in the heap
+     * ({@code coverage --reference}).
+     *
+     * @param path a folder or glob
+     * @return the shards' rows, stacked in order
+     * @throws InvalidInputException as {@link #open(Path)}, or if a value is not finite
+     */
+    public static Samples read(Path path) {
+        List<Samples> parts = new ArrayList<>();
+        for (MappedNpyFile shard : open(path)) {
+            parts.add(SampleFiles.readSamples(Path.of(shard.source())));
+        }
+        return Samples.stack(parts);
+    }
 }
