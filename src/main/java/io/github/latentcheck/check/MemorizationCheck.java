@@ -57,7 +57,11 @@ import org.apache.commons.rng.simple.RandomSource;
  * bounded: one k-NN pass over the training rows serves the generated samples and the held-out rows
  * together; {@code membershipAuc} keeps one nearest-sample distance per training row; the
  * data-copying cells are fitted on at most {@link DataCopying#MAX_FIT_ROWS} rows (a seeded subsample
- * beyond); the gallery's grey range is read block by block.
+ * beyond); the gallery's grey range is read block by block. The passes over all training rows (the
+ * k-NN of the queries, the membership pass, the grey range) run on {@link CheckInput#engine()}: on
+ * this machine, or as Spark jobs, with the same answers; sharded training rows
+ * ({@code ShardedRows}) are reported by (shard, row) in the sample table ({@code trainingShard},
+ * {@code trainingShardRow}) and the gallery.
  *
  * <p><b>Equal-size comparison.</b> With N training and H held-out rows, a sample's nearest training
  * row is closer than its nearest held-out row with probability N/(N+H) even without memorization. So

@@ -37,7 +37,8 @@ import scala.jdk.javaapi.CollectionConverters;
  * {@link NearestNeighborSearch} on it with the task's cores (the Vector API kernel where the
  * executor JVM has {@code jdk.incubator.vector}, the plain-Java one otherwise; same answers). The
  * queries are broadcast. A task's exact top-k lists, shifted to the slice's first row, are merged by
- * {@link Neighbors#merge} (ties to the lowest (shard, row)); only those lists travel back. The
+ * {@link Neighbors#merge} (ties to the lowest (shard, row)) in a {@code treeReduce}; only those lists
+ * travel. The
  * membership pass returns one distance per training row; the range pass one pair per slice.
  *
  * <p>The session is Spark's active one ({@code SparkSession.builder().getOrCreate()}): under
@@ -47,6 +48,11 @@ import scala.jdk.javaapi.CollectionConverters;
  * <p>Loaded by name ({@link Engines#spark}) only when Spark is on the class path.
  */
 final class SparkEngine implements Engine {
+    /**
+     * Levels of {@code treeReduce} for the top-k lists: with P tasks, about √P partial merges run on
+     * the executors and the driver receives about √P lists rather than P.
+     */
+    private static final int MERGE_DEPTH = 2;
     private final String master;
     private final int partitionRows;
 
@@ -82,7 +88,7 @@ final class SparkEngine implements Engine {
                         return NearestNeighborSearch.withDefaults().withThreads(taskThreads())
                                 .withK(Math.min(k, part.rows())).search(shared.value().samples(), part)
                                 .shifted(slice.start());
-                    }).reduce((a, b) -> Neighbors.merge(a, b, k)));
+                    }).treeReduce((a, b) -> Neighbors.merge(a, b, k), MERGE_DEPTH));
         } finally {
             shared.destroy();
         }
@@ -260,9 +266,12 @@ final class SparkEngine implements Engine {
         public void onJobStart(SparkListenerJobStart start) {
             String jobGroup = start.properties() == null ? null : start.properties().getProperty("spark.jobGroup.id");
             if (jobGroup != null && jobGroup.equals(group)) {
+                // The job's first stage runs one task per slice; later ones (treeReduce's merges) are not counted.
+                int first = Integer.MAX_VALUE;
                 for (Object stage : CollectionConverters.asJava(start.stageIds())) {
-                    stages.add((Integer) stage);
+                    first = Math.min(first, (Integer) stage);
                 }
+                stages.add(first);
             }
         }
 

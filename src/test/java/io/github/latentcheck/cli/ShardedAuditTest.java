@@ -140,4 +140,21 @@ class ShardedAuditTest {
         assertThat(master.status()).isEqualTo(2);
         assertThat(master.err().strip()).isEqualTo("latentcheck: --master and --partition-rows need --engine spark");
     }
+
+    @Test
+    void aSpecsEngineSectionIsCheckedWhereItIsWritten() throws Exception {
+        String spec = "name: engine-check\nsamples: 10\nlatent_dim: 16\npriors: [gaussian]\n"
+                + "generator: {type: identity}\ndata: {training: " + folder + "}\n"
+                + "checks: [{type: memorization, holdout: none}]\nengine: {type: gpu}\n";
+        Path file = dir.resolve("engine.yaml");
+        Files.writeString(file, spec);
+        Cli unknown = Cli.run("run", file.toString());
+        assertThat(unknown.status()).isEqualTo(2);
+        assertThat(unknown.err().strip()).startsWith("latentcheck: " + file + ":8")
+                .endsWith(": engine is not one of local, spark: 'gpu'").doesNotContain("\n");
+        Files.writeString(file, spec.replace("{type: gpu}", "{type: spark, mastr: local}"));
+        Cli typo = Cli.run("run", file.toString());
+        assertThat(typo.status()).isEqualTo(2);
+        assertThat(typo.err()).contains("mastr");
+    }
 }
