@@ -84,25 +84,36 @@ public final class NpyShards {
      */
     public static List<MappedNpyFile> open(Path path) {
         List<MappedNpyFile> shards = new ArrayList<>();
-        long rows = 0;
         for (Path file : list(path)) {
-            MappedNpyFile shard = MappedNpyFile.open(file);
-            if (!shards.isEmpty()) {
-                MappedNpyFile first = shards.get(0);
-                if (shard.columns() != first.columns() || shard.precision() != first.precision()) {
-                    throw new InvalidInputException(shard.source() + ": shard has " + shard.columns() + " columns of "
-                            + shard.precision() + " but the first shard " + first.source() + " has "
-                            + first.columns() + " columns of " + first.precision());
-                }
+            shards.add(MappedNpyFile.open(file));
+        }
+        requireAlike(shards);
+        return List.copyOf(shards);
+    }
+
+    /**
+     * @param shards mapped shards
+     * @throws InvalidInputException if there are none, if a shard's columns or dtype differ from the
+     *     first shard's (naming both), or if they hold more than {@code Integer.MAX_VALUE − 8} rows together
+     */
+    public static void requireAlike(List<MappedNpyFile> shards) {
+        if (shards.isEmpty()) {
+            throw new InvalidInputException("a sharded training set needs at least one shard");
+        }
+        MappedNpyFile first = shards.get(0);
+        long rows = 0;
+        for (MappedNpyFile shard : shards) {
+            if (shard.columns() != first.columns() || shard.precision() != first.precision()) {
+                throw new InvalidInputException(shard.source() + ": shard has " + shard.columns() + " columns of "
+                        + shard.precision() + " but the first shard " + first.source() + " has "
+                        + first.columns() + " columns of " + first.precision());
             }
             rows += shard.rows();
             if (rows > Integer.MAX_VALUE - 8) {
                 throw new InvalidInputException(shard.source() + ": the shards up to this one hold " + rows
                         + " rows, more than the " + (Integer.MAX_VALUE - 8) + " a training set may have");
             }
-            shards.add(shard);
         }
-        return List.copyOf(shards);
     }
 
     /**

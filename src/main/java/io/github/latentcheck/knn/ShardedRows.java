@@ -33,26 +33,10 @@ public final class ShardedRows implements ReferenceRows {
     /**
      * @param shards mapped shards with the same columns and precision, at least one
      * @return the shards as one set of rows
-     * @throws InvalidInputException if there are none or their columns or precisions differ
+     * @throws InvalidInputException as {@link NpyShards#requireAlike(List)}
      */
     public static ShardedRows of(List<MappedNpyFile> shards) {
-        if (shards.isEmpty()) {
-            throw new InvalidInputException("a sharded training set needs at least one shard");
-        }
-        MappedNpyFile first = shards.get(0);
-        long rows = 0;
-        for (MappedNpyFile shard : shards) {
-            if (shard.columns() != first.columns() || shard.precision() != first.precision()) {
-                throw new InvalidInputException(shard.source() + ": shard has " + shard.columns() + " columns of "
-                        + shard.precision() + " but the first shard " + first.source() + " has " + first.columns()
-                        + " columns of " + first.precision());
-            }
-            rows += shard.rows();
-        }
-        if (rows > Integer.MAX_VALUE - 8) {
-            throw new InvalidInputException(first.source() + " and the other shards hold " + rows
-                    + " rows, more than " + (Integer.MAX_VALUE - 8));
-        }
+        NpyShards.requireAlike(shards);
         return new ShardedRows(List.copyOf(shards));
     }
 
