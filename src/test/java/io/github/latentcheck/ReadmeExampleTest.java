@@ -29,7 +29,7 @@ class ReadmeExampleTest {
         assumeTrue(javac != null, "no system Java compiler (a JRE, not a JDK): the check of the documentation's examples is skipped");
         List<ReadmeBlocks.Block> blocks = ReadmeBlocks.all();
         List<String> args = new ArrayList<>(List.of("-d", tmp.resolve("classes").toString(), "-cp",
-                System.getProperty("java.class.path"), "-Xlint:all", "-Werror"));
+                System.getProperty("java.class.path"), "-Xlint:all", "-Werror", "-proc:none"));
         for (ReadmeBlocks.Block block : blocks) {
             Path file = tmp.resolve("src").resolve(block.file());
             Files.createDirectories(file.getParent());

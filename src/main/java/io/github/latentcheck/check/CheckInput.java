@@ -4,6 +4,7 @@ import io.github.latentcheck.InvalidInputException;
 import io.github.latentcheck.data.Latents;
 import io.github.latentcheck.data.Samples;
 import io.github.latentcheck.encoder.Encoder;
+import io.github.latentcheck.engine.Engine;
 import io.github.latentcheck.generator.Generator;
 import io.github.latentcheck.knn.ReferenceRows;
 import io.github.latentcheck.prior.Prior;
@@ -31,10 +32,11 @@ public final class CheckInput {
     private final CheckProgress progress;
     private final Encoder encoder;
     private final boolean fromLatents;
+    private final Engine engine;
 
     private CheckInput(Prior prior, Latents latents, Samples samples, Samples training, Samples holdout,
             long seed, int threads, Generator generator, ReferenceRows trainingRows, CheckProgress progress,
-            Encoder encoder, boolean fromLatents) {
+            Encoder encoder, boolean fromLatents, Engine engine) {
         this.prior = prior;
         this.latents = latents;
         this.samples = samples;
@@ -47,6 +49,7 @@ public final class CheckInput {
         this.progress = progress;
         this.encoder = encoder;
         this.fromLatents = fromLatents;
+        this.engine = engine;
     }
 
     /**
@@ -62,7 +65,7 @@ public final class CheckInput {
     public static CheckInput of(Prior prior, Latents latents, Samples samples, Samples training, Samples holdout,
             long seed, int threads) {
         return new CheckInput(prior, latents, samples, training, holdout, seed, threads, null, null,
-                CheckProgress.NONE, null, latents != null);
+                CheckProgress.NONE, null, latents != null, Engine.local());
     }
 
     /**
@@ -72,7 +75,7 @@ public final class CheckInput {
      */
     public CheckInput withGenerator(Generator g) {
         return new CheckInput(prior, latents, samples, training, holdout, seed, threads, g, trainingRows, progress,
-                encoder, fromLatents);
+                encoder, fromLatents, engine);
     }
 
     /**
@@ -85,7 +88,7 @@ public final class CheckInput {
      */
     public CheckInput withTrainingRows(ReferenceRows rows) {
         return new CheckInput(prior, latents, samples, null, holdout, seed, threads, generator,
-                Objects.requireNonNull(rows, "rows"), progress, encoder, fromLatents);
+                Objects.requireNonNull(rows, "rows"), progress, encoder, fromLatents, engine);
     }
 
     /**
@@ -94,7 +97,7 @@ public final class CheckInput {
      */
     public CheckInput withProgress(CheckProgress p) {
         return new CheckInput(prior, latents, samples, training, holdout, seed, threads, generator, trainingRows,
-                Objects.requireNonNull(p, "progress"), encoder, fromLatents);
+                Objects.requireNonNull(p, "progress"), encoder, fromLatents, engine);
     }
 
     /** @return where the check reports its long steps ({@link CheckProgress#NONE} unless set) */
@@ -117,7 +120,21 @@ public final class CheckInput {
      */
     public CheckInput withEncoder(Encoder e) {
         return new CheckInput(prior, latents, samples, training, holdout, seed, threads, generator, trainingRows,
-                progress, Objects.requireNonNull(e, "encoder"), fromLatents);
+                progress, Objects.requireNonNull(e, "encoder"), fromLatents, engine);
+    }
+
+    /**
+     * @param e where the heavy passes over the training rows run ({@link Engine#local()} unless set)
+     * @return a copy that runs them there
+     */
+    public CheckInput withEngine(Engine e) {
+        return new CheckInput(prior, latents, samples, training, holdout, seed, threads, generator, trainingRows,
+                progress, encoder, fromLatents, Objects.requireNonNull(e, "engine"));
+    }
+
+    /** @return where the heavy passes over the training rows run */
+    public Engine engine() {
+        return engine;
     }
 
     /** @return the encoder, when the check {@linkplain Requirement#ENCODER requires} one */
@@ -144,7 +161,7 @@ public final class CheckInput {
      */
     public static CheckInput ofSamples(Samples samples, Samples training, Samples holdout, long seed, int threads) {
         return new CheckInput(null, null, samples, training, holdout, seed, threads, null, null, CheckProgress.NONE,
-                null, false);
+                null, false, Engine.local());
     }
 
     /**
@@ -156,7 +173,7 @@ public final class CheckInput {
      */
     public CheckInput withSamplesMadeElsewhere() {
         return new CheckInput(prior, latents, samples, training, holdout, seed, threads, generator, trainingRows,
-                progress, encoder, false);
+                progress, encoder, false, engine);
     }
 
     /**

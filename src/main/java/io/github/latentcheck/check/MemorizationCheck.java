@@ -9,6 +9,7 @@ import io.github.latentcheck.data.Samples;
 import io.github.latentcheck.knn.NearestNeighborSearch;
 import io.github.latentcheck.knn.Neighbors;
 import io.github.latentcheck.knn.ReferenceRows;
+import io.github.latentcheck.knn.ShardedRows;
 import io.github.latentcheck.spec.Options;
 import io.github.latentcheck.stats.DataCopying;
 import io.github.latentcheck.stats.RankComparison;
@@ -56,7 +57,11 @@ import org.apache.commons.rng.simple.RandomSource;
  * bounded: one k-NN pass over the training rows serves the generated samples and the held-out rows
  * together; {@code membershipAuc} keeps one nearest-sample distance per training row; the
  * data-copying cells are fitted on at most {@link DataCopying#MAX_FIT_ROWS} rows (a seeded subsample
- * beyond); the gallery's grey range is read block by block.
+ * beyond); the gallery's grey range is read block by block. The passes over all training rows (the
+ * k-NN of the queries, the membership pass, the grey range) run on {@link CheckInput#engine()}: on
+ * this machine, or as Spark jobs, with the same answers; sharded training rows
+ * ({@code ShardedRows}) are reported by (shard, row) in the sample table ({@code trainingShard},
+ * {@code trainingShardRow}) and the gallery.
  *
  * <p><b>Equal-size comparison.</b> With N training and H held-out rows, a sample's nearest training
  * row is closer than its nearest held-out row with probability N/(N+H) even without memorization. So
@@ -110,8 +115,6 @@ public final class MemorizationCheck implements Check {
             "dcrAucUpper", "dcrPValue", "overfittingScore", "membershipAuc", "dataCopyingCt", "dataCopyingZ",
             "dataCopyingPValue", "dataCopyingCells");
     private static final int ECDF_POINTS = 400;
-    /** Training values read at a time when the gallery's grey range is measured. */
-    private static final int RANGE_BLOCK_VALUES = 1 << 20;
 
     /** Whether the check uses held-out data. */
     public enum HoldoutUse {
@@ -229,8 +232,8 @@ public final class MemorizationCheck implements Check {
         }
         NearestNeighborSearch search = NearestNeighborSearch.withDefaults().withThreads(input.threads());
         Samples queries = holdout == null ? generated : stack(generated, holdout);
-        Neighbors toTraining = search.withK(n).withProgress(input.progress().step("nearest training rows of "
-                + queries.rows() + " rows", queries.rows())).search(queries, training);
+        Neighbors toTraining = input.engine().nearest(queries, training, n, input.threads(), input.progress().step(
+                "nearest training rows of " + queries.rows() + " rows", queries.rows()));
         double[] d1 = Arrays.copyOf(toTraining.distances(0), m);
         double[] ratio = new double[m];
         double[] carlini = new double[m];
@@ -264,8 +267,12 @@ public final class MemorizationCheck implements Check {
                 .thenComparingInt(i -> i));
         SampleTable.Builder table = SampleTable.builder()
                 .column("sample", reorder(order, i -> i))
-                .column("trainingRow", reorder(order, i -> toTraining.index(i, 0)))
-                .column("dcrTraining", reorderReal(order, i -> d1[i]))
+                .column("trainingRow", reorder(order, i -> toTraining.index(i, 0)));
+        if (training instanceof ShardedRows sharded && sharded.shards() > 1) {
+            table.column("trainingShard", reorder(order, i -> sharded.shardOf(toTraining.index(i, 0))))
+                    .column("trainingShardRow", reorder(order, i -> sharded.rowInShard(toTraining.index(i, 0))));
+        }
+        table.column("dcrTraining", reorderReal(order, i -> d1[i]))
                 .column("secondDistance", reorderReal(order, i -> toTraining.distance(i, 1)))
                 .column("ratio", reorderReal(order, i -> ratio[i]))
                 .column("carliniScore", reorderReal(order, i -> carlini[i]))
@@ -292,7 +299,8 @@ public final class MemorizationCheck implements Check {
                         + "second-nearest training rows; " + ratioCopies + " of " + m + " are below 1/3."));
         int[] shape = imageShape.length == 2 ? imageShape : generated.imageShape();
         if (shape.length == 2 && suspects > 0) {
-            result.imageGrid(gallery(shape, order, generated, training, holdout, toTraining, toHoldout, ratio));
+            result.imageGrid(gallery(shape, order, generated, training, holdout, toTraining, toHoldout, ratio,
+                    input.engine().range(training)));
         }
         return result.passed(passed).sampleTable(table.build()).build();
     }
@@ -327,9 +335,9 @@ public final class MemorizationCheck implements Check {
         double auc = RankComparison.aucLess(trainEqual, holdoutEqual);
         double[] interval = RankComparison.aucInterval(auc, trainEqual.length, holdoutEqual.length, 0.95);
         TestResult dcr = RankComparison.mannWhitney("dcr-training-vs-holdout", trainEqual, holdoutEqual);
-        double[] trainingToGenerated = search.withK(1).withProgress(input.progress().step(
-                "nearest generated samples of " + training.rows() + " training rows", training.rows()))
-                .search(training, generated).distances(0);
+        double[] trainingToGenerated = input.engine().nearestDistances(training, generated, input.threads(),
+                input.progress().step("nearest generated samples of " + training.rows() + " training rows",
+                        training.rows()));
         double membership = RankComparison.aucLess(trainingToGenerated,
                 search.withK(1).search(holdout, generated).distances(0));
         DataCopying.Result copying = DataCopying.withDefaults().withCells(cells)
@@ -358,20 +366,9 @@ public final class MemorizationCheck implements Check {
     }
 
     private ImageGrid gallery(int[] shape, Integer[] order, Samples generated, ReferenceRows training,
-            Samples holdout, Neighbors toTraining, Neighbors toHoldout, double[] ratio) {
-        double low = Double.POSITIVE_INFINITY;
-        double high = Double.NEGATIVE_INFINITY;
-        int rows = training.rows();
-        int block = Math.max(1, RANGE_BLOCK_VALUES / training.columns());
-        float[] values = new float[Math.min(rows, block) * training.columns()];
-        for (int from = 0; from < rows; from += block) {
-            int to = Math.min(rows, from + block);
-            training.copyBlock(from, to, values);
-            for (int i = 0, end = (to - from) * training.columns(); i < end; i++) {
-                low = Math.min(low, values[i]);
-                high = Math.max(high, values[i]);
-            }
-        }
+            Samples holdout, Neighbors toTraining, Neighbors toHoldout, double[] ratio, float[] range) {
+        double low = range[0];
+        double high = range[1];
         if (!(high > low)) {
             high = low + 1;
         }
@@ -383,7 +380,7 @@ public final class MemorizationCheck implements Check {
             List<ImageGrid.Image> images = new ArrayList<>();
             images.add(new ImageGrid.Image("generated #" + i, generated.row(i)));
             int t = toTraining.index(i, 0);
-            images.add(new ImageGrid.Image(String.format(Locale.ROOT, "training #%d, d = %.3g", t,
+            images.add(new ImageGrid.Image(String.format(Locale.ROOT, "training %s, d = %.3g", training.rowLabel(t),
                     toTraining.distance(i, 0)), training.row(t)));
             if (toHoldout != null) {
                 int h = toHoldout.index(i, 0);

@@ -7,6 +7,10 @@ import io.github.latentcheck.InvalidInputException;
 import io.github.latentcheck.check.CheckResult;
 import io.github.latentcheck.check.MemorizationCheck;
 import io.github.latentcheck.data.MappedNpyFile;
+import io.github.latentcheck.data.NpyShards;
+import io.github.latentcheck.engine.Engines;
+import io.github.latentcheck.knn.ReferenceRows;
+import io.github.latentcheck.knn.ShardedRows;
 import io.github.latentcheck.data.SampleFiles;
 import io.github.latentcheck.data.Samples;
 import io.github.latentcheck.internal.concurrent.Tasks;
@@ -64,8 +68,22 @@ final class AuditCommand implements Callable<Integer> {
     Path samplesFile;
 
     @Option(names = "--train", required = true, paramLabel = "FILE", description = "Training rows, .npy or .csv; "
-            + "a .npy file larger than a quarter of the heap is memory-mapped and streamed.")
+            + "a .npy file larger than a quarter of the heap is memory-mapped and streamed. A folder of .npy shards "
+            + "or a glob ('emb/img_emb_*.npy') is read shard by shard, in file-name order, each mapped.")
     Path trainFile;
+
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "local", description = "Where the k-NN passes "
+            + "over the training rows run: local (default) or spark (Apache Spark on the class path, e.g. through "
+            + "spark-submit). Results do not depend on it.")
+    String engine;
+
+    @Option(names = "--master", paramLabel = "URL", description = "With --engine spark: the Spark master, e.g. "
+            + "local[2]; by default the one spark-submit sets.")
+    String master;
+
+    @Option(names = "--partition-rows", paramLabel = "N", description = "With --engine spark: training rows per "
+            + "Spark task at most (default 1048576).")
+    Integer partitionRows;
 
     @Option(names = "--holdout", paramLabel = "FILE", description = "Held-out rows from the training distribution.")
     Path holdoutFile;
@@ -104,11 +122,15 @@ final class AuditCommand implements Callable<Integer> {
         if (threadCount < 1) {
             throw new InvalidInputException("--threads is not at least 1: " + threadCount);
         }
+        Map<String, Object> engineSpec = engineSpec();
+        Engines.of(engine, master, partitionRows != null ? partitionRows : Engines.PARTITION_ROWS);
         Samples samples = SampleFiles.readSamples(samplesFile);
-        Optional<MappedNpyFile> mapped = MappedNpyFile.openIfLarge(trainFile);
+        Optional<ReferenceRows> mapped = NpyShards.isSharded(trainFile) || !engine.equals("local")
+                ? Optional.of(ShardedRows.open(trainFile))
+                : MappedNpyFile.openIfLarge(trainFile).map(ReferenceRows::of);
         Samples training = mapped.isPresent() ? null : SampleFiles.readSamples(trainFile);
-        int trainingRows = mapped.map(MappedNpyFile::rows).orElseGet(() -> training.rows());
-        int trainingColumns = mapped.map(MappedNpyFile::columns).orElseGet(() -> training.columns());
+        int trainingRows = mapped.map(ReferenceRows::rows).orElseGet(() -> training.rows());
+        int trainingColumns = mapped.map(ReferenceRows::columns).orElseGet(() -> training.columns());
         requireSameColumns(samples.columns(), samplesFile, trainingColumns, trainFile);
         if (holdoutFile != null) {
             requireSameColumns(SampleFiles.readSamples(holdoutFile).columns(), holdoutFile, trainingColumns, trainFile);
@@ -120,7 +142,7 @@ final class AuditCommand implements Callable<Integer> {
         int[] shape = shape(samples.columns());
         MemorizationCheck check = check(shape);
         List<String> criteria = CommandGates.criteria(gates, check);
-        ExperimentResult result = experiment(samples.rows(), shape, criteria).run(threadCount, out);
+        ExperimentResult result = experiment(samples.rows(), shape, criteria, engineSpec).run(threadCount, out);
         CheckResult memorization = result.runs().get(0).checks().get(0);
         PrintWriter stdout = command.commandLine().getOut();
         if (json) {
@@ -166,7 +188,8 @@ final class AuditCommand implements Callable<Integer> {
     }
 
     /** The audit as a one-prior experiment whose generator returns the rows of the samples file. */
-    private SamplesExperiment experiment(int rows, int[] shape, List<String> criteria) throws IOException {
+    private SamplesExperiment experiment(int rows, int[] shape, List<String> criteria, Map<String, Object> engineSpec)
+            throws IOException {
         Map<String, Object> check = new LinkedHashMap<>();
         check.put("type", "memorization");
         check.put("holdout", holdoutFile != null ? "required" : "none");
@@ -181,9 +204,31 @@ final class AuditCommand implements Callable<Integer> {
         if (holdoutFile != null) {
             data.put("holdout", holdoutFile.toAbsolutePath().toString());
         }
-        return SamplesExperiment.of("audit", "memorization-audit", "Memorization audit of " + samplesFile + " against " + trainFile
-                + (holdoutFile != null ? " and " + holdoutFile : "") + ".", samplesFile, rows, seed, data,
-                List.of(check), criteria, out);
+        return SamplesExperiment.of("audit", "memorization-audit", "Memorization audit of " + samplesFile + " against "
+                + trainFile + (holdoutFile != null ? " and " + holdoutFile : "") + ".", samplesFile, rows, seed, data,
+                List.of(check), criteria, out, engine.equals("local") ? null : engineSpec);
+    }
+
+    /** @return the spec's {@code engine} section for --engine, --master and --partition-rows */
+    private Map<String, Object> engineSpec() {
+        if (!engine.equals("local") && !engine.equals("spark")) {
+            throw new InvalidInputException("--engine is not one of local, spark: '" + engine + "'");
+        }
+        if (engine.equals("local") && (master != null || partitionRows != null)) {
+            throw new InvalidInputException("--master and --partition-rows need --engine spark");
+        }
+        if (partitionRows != null && partitionRows < 1) {
+            throw new InvalidInputException("--partition-rows is not at least 1: " + partitionRows);
+        }
+        Map<String, Object> section = new LinkedHashMap<>();
+        section.put("type", engine);
+        if (master != null) {
+            section.put("master", master);
+        }
+        if (partitionRows != null) {
+            section.put("partition_rows", partitionRows);
+        }
+        return section;
     }
 
     private String json(ExperimentResult run, CheckResult result) throws IOException {

@@ -144,7 +144,7 @@ final class CoverageCommand implements Callable<Integer> {
         SamplesExperiment experiment = SamplesExperiment.of("coverage", "coverage", "Mode coverage of " + samplesFile
                 + (against.modes != null ? " against the modes " + against.modes : " against " + against.train
                 + (holdout != null ? ", with " + holdout + " as the real-against-real baseline" : "")) + ".",
-                samplesFile, samples.rows(), seed, data, options, criteria, out);
+                samplesFile, samples.rows(), seed, data, options, criteria, out, null);
         ExperimentResult result = experiment.run(threads != null ? threads : Tasks.defaultThreads(), out);
         PriorRun run = result.runs().get(0);
         PrintWriter stdout = command.commandLine().getOut();

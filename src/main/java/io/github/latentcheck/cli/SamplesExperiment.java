@@ -40,12 +40,13 @@ record SamplesExperiment(String command, String yaml, Path specFile) {
      * @param checks the checks' options
      * @param gates the criteria
      * @param out the report folder, or null
+     * @param engine the spec's {@code engine} section, or null for the local engine
      * @return the experiment
      * @throws JsonProcessingException never in practice (the spec is written to a string)
      */
     static SamplesExperiment of(String command, String name, String description, Path samplesFile, int rows, long seed,
-            Map<String, Object> data, List<Map<String, Object>> checks, List<String> gates, Path out)
-            throws JsonProcessingException {
+            Map<String, Object> data, List<Map<String, Object>> checks, List<String> gates, Path out,
+            Map<String, Object> engine) throws JsonProcessingException {
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("name", name);
         spec.put("description", description + " The latents are not used: the generator returns the rows of the "
@@ -60,6 +61,9 @@ record SamplesExperiment(String command, String yaml, Path specFile) {
         }
         spec.put("checks", checks);
         spec.put("gates", gates);
+        if (engine != null) {
+            spec.put("engine", engine);
+        }
         String yaml = new ObjectMapper(new YAMLFactory()).writeValueAsString(spec);
         return new SamplesExperiment(command, yaml, (out != null ? out : Path.of("")).resolve(command + ".yaml"));
     }

@@ -189,9 +189,22 @@ public final class MappedNpyFile {
      *         naming the file, row and column
      */
     public void copyRows(int from, int to, float[] dst) {
+        copyRows(from, to, dst, 0);
+    }
+
+    /**
+     * As {@link #copyRows(int, int, float[])}, into {@code dst} from index {@code at}.
+     *
+     * @param from the first row
+     * @param to one past the last row
+     * @param dst the destination, with room for {@code (to − from) * columns()} values from {@code at}
+     * @param at the first index written
+     * @throws InvalidInputException as {@link #copyRows(int, int, float[])}
+     */
+    public void copyRows(int from, int to, float[] dst, int at) {
         Objects.checkFromToIndex(from, to, rows);
         double[] wide = float64 ? new double[columns] : null;
-        for (int r = from, at = 0; r < to; r++, at += columns) {
+        for (int r = from; r < to; r++, at += columns) {
             int mapping = r / rowsPerMapping;
             int offset = (r % rowsPerMapping) * columns;
             if (float64) {

@@ -4,6 +4,7 @@ import io.github.latentcheck.InvalidInputException;
 import io.github.latentcheck.data.MappedNpyFile;
 import io.github.latentcheck.data.Precision;
 import io.github.latentcheck.data.Samples;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -59,6 +60,58 @@ public interface ReferenceRows {
     }
 
     /**
+     * @param row a row index
+     * @return how reports name the row: {@code "#row"}, or where sharded rows come from
+     *     ({@link ShardedRows#rowLabel(int)})
+     */
+    default String rowLabel(int row) {
+        return "#" + row;
+    }
+
+    /**
+     * @param from the first row
+     * @param to one past the last row
+     * @return rows {@code [from, to)} as rows {@code [0, to − from)}, read through from these rows
+     */
+    default ReferenceRows slice(int from, int to) {
+        Objects.checkFromToIndex(from, to, rows());
+        ReferenceRows all = this;
+        return new ReferenceRows() {
+            @Override
+            public int rows() {
+                return to - from;
+            }
+
+            @Override
+            public int columns() {
+                return all.columns();
+            }
+
+            @Override
+            public Precision precision() {
+                return all.precision();
+            }
+
+            @Override
+            public void copyBlock(int start, int end, float[] dst) {
+                Objects.checkFromToIndex(start, end, rows());
+                all.copyBlock(from + start, from + end, dst);
+            }
+
+            @Override
+            public void copyBlock(int start, int end, double[] dst, int at) {
+                Objects.checkFromToIndex(start, end, rows());
+                all.copyBlock(from + start, from + end, dst, at);
+            }
+
+            @Override
+            public String toString() {
+                return all + "[" + from + ", " + to + ")";
+            }
+        };
+    }
+
+    /**
      * @param samples rows in memory
      * @return the same rows
      * @throws InvalidInputException if a value is not finite
@@ -72,37 +125,6 @@ public interface ReferenceRows {
      * @return its rows, read (and checked to be finite) as the search reaches them
      */
     static ReferenceRows of(MappedNpyFile file) {
-        Objects.requireNonNull(file, "file");
-        return new ReferenceRows() {
-            @Override
-            public int rows() {
-                return file.rows();
-            }
-
-            @Override
-            public int columns() {
-                return file.columns();
-            }
-
-            @Override
-            public Precision precision() {
-                return file.precision();
-            }
-
-            @Override
-            public void copyBlock(int from, int to, float[] dst) {
-                file.copyRows(from, to, dst);
-            }
-
-            @Override
-            public void copyBlock(int from, int to, double[] dst, int at) {
-                file.copyRows(from, to, dst, at);
-            }
-
-            @Override
-            public String toString() {
-                return file.toString();
-            }
-        };
+        return ShardedRows.of(List.of(Objects.requireNonNull(file, "file")));
     }
 }

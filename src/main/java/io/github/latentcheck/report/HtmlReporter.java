@@ -118,7 +118,8 @@ final class HtmlReporter implements Reporter {
         fact(html, "latentcheck", escape(Versions.latentcheck()) + ", Java " + escape(Runtime.version().toString()));
         List<InputFile> inputs = new ArrayList<>();
         inputs.add(InputFile.of("spec", spec.file(), spec.text().getBytes(StandardCharsets.UTF_8)));
-        spec.training().filter(Files::isRegularFile).ifPresent(p -> inputs.add(InputFile.of("training", p)));
+        spec.training().filter(p -> Files.isRegularFile(p) || result.experiment().features().isEmpty())
+                .ifPresent(p -> inputs.addAll(InputFile.ofShards("training", p)));
         spec.holdout().filter(Files::isRegularFile).ifPresent(p -> inputs.add(InputFile.of("holdout", p)));
         result.experiment().features().ifPresent(f -> inputs.add(InputFile.of("embedding model", f.model())));
         for (InputFile input : inputs) {

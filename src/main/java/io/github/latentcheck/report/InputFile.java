@@ -1,6 +1,7 @@
 package io.github.latentcheck.report;
 
 import io.github.latentcheck.InvalidInputException;
+import io.github.latentcheck.data.NpyShards;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -8,7 +9,9 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * A file a run read (spec, training or holdout data), identified for reproduction by its size and
@@ -28,6 +31,22 @@ record InputFile(String role, Path path, long bytes, String sha256) {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
+    }
+
+    /**
+     * @param role what the files were for
+     * @param path one file, or a folder or glob of shards ({@link NpyShards})
+     * @return the file, or every shard in order
+     */
+    static List<InputFile> ofShards(String role, Path path) {
+        if (!NpyShards.isSharded(path)) {
+            return List.of(of(role, path));
+        }
+        List<InputFile> shards = new ArrayList<>();
+        for (Path shard : NpyShards.list(path)) {
+            shards.add(of(role, shard));
+        }
+        return shards;
     }
 
     static InputFile of(String role, Path path) {

@@ -27,7 +27,9 @@ final class JunitXmlReporter implements Reporter {
     @Override
     public void write(ExperimentResult result, OutputStream out) throws IOException {
         try {
-            XMLStreamWriter xml = XMLOutputFactory.newInstance().createXMLStreamWriter(out, "UTF-8");
+            // The JDK's own writer, not whichever StAX implementation the class path brings (Spark's jars
+            // bring one that escapes '>' in attributes), so that junit.xml is the same under spark-submit.
+            XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out, "UTF-8");
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeCharacters("\n");
             String name = result.experiment().name();

@@ -6,6 +6,10 @@ import io.github.latentcheck.check.Checks;
 import io.github.latentcheck.check.Requirement;
 import io.github.latentcheck.check.Space;
 import io.github.latentcheck.data.MappedNpyFile;
+import io.github.latentcheck.data.NpyShards;
+import io.github.latentcheck.engine.Engine;
+import io.github.latentcheck.engine.Engines;
+import io.github.latentcheck.knn.ShardedRows;
 import io.github.latentcheck.data.SampleFiles;
 import io.github.latentcheck.data.Samples;
 import io.github.latentcheck.encoder.Encoder;
@@ -69,6 +73,7 @@ public final class Experiment {
     private final List<GeneratorProvider> providers;
     private final Map<String, Options> encoders;
     private final Map<String, SweepMember> sweep;
+    private final Engine engine;
 
     /**
      * A prior's run in a dimension sweep ({@code latent_dim: [2, 4, 8]}).
@@ -87,7 +92,7 @@ public final class Experiment {
             Map<String, Options> generators, List<Check> checks, List<Gate> gates, Samples training,
             ReferenceRows trainingRows, Samples holdout, Optional<Baseline> baseline, List<GeneratorProvider> providers,
             Map<String, Options> encoders, Map<String, SweepMember> sweep, FeatureStage features, List<Space> spaces,
-            ImageSource trainingImages, ImageSource holdoutImages) {
+            ImageSource trainingImages, ImageSource holdoutImages, Engine engine) {
         this.spec = spec;
         this.seed = seed;
         this.samples = samples;
@@ -106,6 +111,7 @@ public final class Experiment {
         this.spaces = spaces;
         this.trainingImages = trainingImages;
         this.holdoutImages = holdoutImages;
+        this.engine = engine;
     }
 
     /**
@@ -295,11 +301,19 @@ public final class Experiment {
                         + "' calls the generator with latents of its own, which the file generator ignores");
             }
         }
-        Optional<MappedNpyFile> mapped = features != null ? Optional.empty()
+        Engine engine = spec.engine().map(Engines::of).orElse(Engine.local());
+        if (features != null && !engine.name().equals("local")) {
+            throw new InvalidInputException(spec.file() + ": engine " + engine.name() + " does not run with a features "
+                    + "section yet: embed the rows first, or use the local engine");
+        }
+        boolean streamed = features == null && spec.training().isPresent()
+                && (NpyShards.isSharded(spec.training().get()) || !engine.name().equals("local"));
+        Optional<MappedNpyFile> mapped = features != null || streamed ? Optional.empty()
                 : spec.training().flatMap(MappedNpyFile::openIfLarge);
-        Samples training = mapped.isPresent() ? null
+        Samples training = mapped.isPresent() || streamed ? null
                 : read(spec.training(), "training", checks, spaces, Requirement.TRAINING, spec);
-        ReferenceRows trainingRows = mapped.map(ReferenceRows::of).orElse(null);
+        ReferenceRows trainingRows = streamed ? ShardedRows.open(spec.training().get())
+                : mapped.map(ReferenceRows::of).orElse(null);
         Samples holdout = read(spec.holdout(), "holdout", checks, spaces, Requirement.HOLDOUT, spec);
         ImageSource trainingImages = images(features, spec.training(), training, "data.training");
         ImageSource holdoutImages = images(features, spec.holdout(), holdout, "data.holdout");
@@ -321,7 +335,7 @@ public final class Experiment {
         Experiment experiment = new Experiment(spec, seed, samples, priors, generators, List.copyOf(checks),
                 List.copyOf(gates), training, trainingRows, holdout, baseline, own, Map.copyOf(encoders),
                 java.util.Collections.unmodifiableMap(sweep), features, List.copyOf(spaces), trainingImages,
-                holdoutImages);
+                holdoutImages, engine);
         experiment.checkBaseline();
         return experiment;
     }
@@ -417,6 +431,11 @@ public final class Experiment {
             }
         }
         return null;
+    }
+
+    /** @return where the heavy k-NN passes run: the spec's {@code engine}, {@code local} by default */
+    public Engine engine() {
+        return engine;
     }
 
     /** @return the spec */

@@ -135,7 +135,8 @@ public final class ExperimentRunner {
             boolean raw = experiment.space(i) == Space.RAW;
             CheckInput input = CheckInput.of(prior, latents, raw ? samples : generated[1],
                     raw ? training : data.training(), raw ? holdout : data.holdout(),
-                    checkSeed(experiment.seed(), i), threads).withProgress(listener.forCheck(label, check.id()));
+                    checkSeed(experiment.seed(), i), threads).withProgress(listener.forCheck(label, check.id()))
+                    .withEngine(experiment.engine());
             if (madeElsewhere) {
                 input = input.withSamplesMadeElsewhere();
             }

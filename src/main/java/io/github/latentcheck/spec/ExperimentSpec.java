@@ -32,6 +32,7 @@ import java.util.regex.Pattern;
  * gates: ["latent-ks.rejected == 0"]
  * output: reports/quickstart  # optional, below the spec's folder; default reports/&lt;name&gt; under the working folder
  * encoder: {model: enc.onnx}  # optional: the model's encoder, for the encoder checks (see Encoders)
+ * engine: {type: spark, master: "local[2]"}  # optional; where the k-NN passes run (default local)
  * </pre>
  *
  * <p><b>Dimension sweeps.</b> With {@code latent_dim: [2, 4, 8]} every prior runs once per value
@@ -44,7 +45,7 @@ import java.util.regex.Pattern;
 public final class ExperimentSpec {
     private static final Set<String> TOP_LEVEL = Set.of("name", "description", "seed", "samples", "latent_dim",
             "priors", "generator", "data", "features", "checks", "gates", "output", "encoder",
-            "sweep_charts");
+            "sweep_charts", "engine");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     private final Path file;
@@ -66,11 +67,13 @@ public final class ExperimentSpec {
     private final List<Integer> latentDims;
     private final Optional<Options> encoder;
     private final List<GateEntry> sweepCharts;
+    private final Optional<Options> engine;
 
     private ExperimentSpec(Path file, String text, String name, String description, long seed, int samples, int latentDim, List<Options> priors,
             Options generator, Optional<Path> training, Optional<Path> holdout, List<Options> checks,
             List<GateEntry> gates, Optional<Path> output, String outputWhere, List<Integer> latentDims,
-            Optional<Options> encoder, List<GateEntry> sweepCharts, Optional<Options> features) {
+            Optional<Options> encoder, List<GateEntry> sweepCharts, Optional<Options> features,
+            Optional<Options> engine) {
         this.file = file;
         this.text = text;
         this.name = name;
@@ -90,6 +93,7 @@ public final class ExperimentSpec {
         this.latentDims = latentDims;
         this.encoder = encoder;
         this.sweepCharts = sweepCharts;
+        this.engine = engine;
     }
 
     /**
@@ -143,7 +147,7 @@ public final class ExperimentSpec {
             if (!TOP_LEVEL.contains(key)) {
                 throw new InvalidInputException(root.whereKey(key) + ": unknown key '" + key
                         + "' (known keys: name, description, seed, samples, latent_dim, priors, generator, data, "
-                        + "features, checks, gates, output, encoder, sweep_charts)");
+                        + "features, checks, gates, output, encoder, sweep_charts, engine)");
             }
         }
         String name = top.requireString("name");
@@ -215,7 +219,8 @@ public final class ExperimentSpec {
         }
         return new ExperimentSpec(file, text, name, description, seed, (int) samples, latentDim, List.copyOf(priors), generator,
                 training, holdout, List.copyOf(checks), List.copyOf(gates), output, outputWhere,
-                List.copyOf(latentDims), encoder, List.copyOf(sweepCharts), features);
+                List.copyOf(latentDims), encoder, List.copyOf(sweepCharts), features,
+                top.has("engine") ? Optional.of(top.child("engine")) : Optional.empty());
     }
 
     /**
@@ -309,6 +314,14 @@ public final class ExperimentSpec {
     /** @return the generator's options */
     public Options generator() {
         return generator;
+    }
+
+    /**
+     * @return the {@code engine} section ({@code type}: local | spark, {@code master},
+     *     {@code partition_rows}), when given; read by {@code Engines.of(Options)}
+     */
+    public Optional<Options> engine() {
+        return engine;
     }
 
     /** @return the training data file, when given */

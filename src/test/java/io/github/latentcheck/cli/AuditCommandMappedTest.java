@@ -66,7 +66,7 @@ class AuditCommandMappedTest {
     private static Cli runWithSmallHeap(String... args) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx32m", "-Djava.awt.headless=true",
-                "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
+                "--add-modules", "jdk.incubator.vector", "-cp", Cli.runtimeClassPath(),
                 LatentcheckCommand.class.getName()));
         command.addAll(List.of(args));
         Path stdout = dir.resolve("stdout.txt");

@@ -105,7 +105,7 @@ class OutOfMemoryTest {
     private Cli runWithSmallHeap(String... args) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx32m", "-XX:+UseSerialGC",
-                "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
+                "-Djava.awt.headless=true", "-cp", Cli.runtimeClassPath(),
                 LatentcheckCommand.class.getName()));
         command.addAll(List.of(args));
         Path stdout = tmp.resolve("stdout.txt");

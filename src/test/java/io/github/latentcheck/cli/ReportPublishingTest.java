@@ -211,7 +211,7 @@ class ReportPublishingTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Djava.awt.headless=true",
                 "-D" + ReportFolder.PAUSE_PROPERTY + "=" + pause, "--add-modules", "jdk.incubator.vector",
-                "-cp", System.getProperty("java.class.path"), LatentcheckCommand.class.getName()));
+                "-cp", Cli.runtimeClassPath(), LatentcheckCommand.class.getName()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectOutput(tmp.resolve("stdout.txt").toFile())
                 .redirectError(tmp.resolve("stderr.txt").toFile()).start();

@@ -1,0 +1,288 @@
+package io.github.latentcheck.engine;
+
+import io.github.latentcheck.InvalidInputException;
+import io.github.latentcheck.data.MappedNpyFile;
+import io.github.latentcheck.data.Precision;
+import io.github.latentcheck.data.Samples;
+import io.github.latentcheck.knn.NearestNeighborSearch;
+import io.github.latentcheck.knn.Neighbors;
+import io.github.latentcheck.knn.ReferenceRows;
+import io.github.latentcheck.knn.ShardedRows;
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
+import org.apache.spark.SparkContext;
+import org.apache.spark.SparkException;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobStart;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.apache.spark.sql.SparkSession;
+import scala.jdk.javaapi.CollectionConverters;
+
+/**
+ * The {@code spark} engine: the audit's passes over the training rows as Apache Spark jobs. The
+ * training rows are {@code .npy} shards ({@link ShardedRows}) cut into slices of at most
+ * {@code partitionRows} rows, one Spark task per slice; each task maps its shard (the path must be
+ * readable where the task runs: a shared or copied file system) and runs the project's own
+ * {@link NearestNeighborSearch} on it with the task's cores (the Vector API kernel where the
+ * executor JVM has {@code jdk.incubator.vector}, the plain-Java one otherwise; same answers). The
+ * queries are broadcast. A task's exact top-k lists, shifted to the slice's first row, are merged by
+ * {@link Neighbors#merge} (ties to the lowest (shard, row)) in a {@code treeReduce}; only those lists
+ * travel. The
+ * membership pass returns one distance per training row; the range pass one pair per slice.
+ *
+ * <p>The session is Spark's active one ({@code SparkSession.builder().getOrCreate()}): under
+ * {@code spark-submit} the one it configured; otherwise one created with the given master, UI off.
+ * It is left running for the next pass and for the rest of the JVM.
+ *
+ * <p>Loaded by name ({@link Engines#spark}) only when Spark is on the class path.
+ */
+final class SparkEngine implements Engine {
+    /**
+     * Levels of {@code treeReduce} for the top-k lists: with P tasks, about √P partial merges run on
+     * the executors and the driver receives about √P lists rather than P.
+     */
+    private static final int MERGE_DEPTH = 2;
+    private final String master;
+    private final int partitionRows;
+
+    private SparkEngine(String master, int partitionRows) {
+        this.master = master;
+        this.partitionRows = partitionRows;
+    }
+
+    /**
+     * @param master a Spark master URL, or null for the one {@code spark-submit} sets
+     * @param partitionRows training rows per task at most
+     * @return the engine (the session starts with the first pass)
+     */
+    static Engine create(String master, int partitionRows) {
+        return new SparkEngine(master, partitionRows);
+    }
+
+    @Override
+    public String name() {
+        return "spark";
+    }
+
+    @Override
+    public Neighbors nearest(Samples queries, ReferenceRows training, int k, int threads, LongConsumer progress) {
+        checkShapes(queries, training, k);
+        List<Slice> slices = slices(training);
+        JavaSparkContext spark = context();
+        Broadcast<Rows> shared = spark.broadcast(Rows.of(queries));
+        try {
+            return run(spark, slices, "nearest training rows of " + queries.rows() + " rows", progress,
+                    queries.rows(), rdd -> rdd.map(slice -> {
+                        ReferenceRows part = slice.open();
+                        return NearestNeighborSearch.withDefaults().withThreads(taskThreads())
+                                .withK(Math.min(k, part.rows())).search(shared.value().samples(), part)
+                                .shifted(slice.start());
+                    }).treeReduce((a, b) -> Neighbors.merge(a, b, k), MERGE_DEPTH));
+        } finally {
+            shared.destroy();
+        }
+    }
+
+    @Override
+    public double[] nearestDistances(ReferenceRows training, Samples samples, int threads, LongConsumer progress) {
+        checkShapes(samples, training, 1);
+        List<Slice> slices = slices(training);
+        JavaSparkContext spark = context();
+        Broadcast<Rows> shared = spark.broadcast(Rows.of(samples));
+        try {
+            List<Distances> parts = run(spark, slices, "nearest generated samples of " + training.rows()
+                    + " training rows", progress, training.rows(), rdd -> rdd.map(slice -> new Distances(slice.start(),
+                    NearestNeighborSearch.withDefaults().withThreads(taskThreads())
+                            .search(slice.open(), shared.value().samples()).distances(0))).collect());
+            double[] out = new double[training.rows()];
+            for (Distances part : parts) {
+                System.arraycopy(part.values(), 0, out, part.start(), part.values().length);
+            }
+            return out;
+        } finally {
+            shared.destroy();
+        }
+    }
+
+    @Override
+    public float[] range(ReferenceRows training) {
+        List<Slice> slices = slices(training);
+        if (slices.isEmpty()) {
+            return new float[] {Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY};
+        }
+        return run(context(), slices, "range of the training values", rows -> { }, training.rows(),
+                rdd -> rdd.map(slice -> LocalEngine.range(slice.open(), 1 << 20))
+                        .reduce((a, b) -> new float[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])}));
+    }
+
+    /** A job over the slices, its progress told per finished task, a task's bad input rethrown as such. */
+    private static <T> T run(JavaSparkContext spark, List<Slice> slices, String description, LongConsumer progress,
+            long total, Job<T> job) {
+        String group = "latentcheck-" + JOBS.incrementAndGet();
+        long rows = slices.stream().mapToLong(Slice::count).sum();
+        Progress listener = Progress.of(spark);
+        listener.follow(group, slices, rows, total, progress);
+        spark.setJobGroup(group, description, false);
+        try {
+            T result = job.run(spark.parallelize(slices, slices.size()));
+            progress.accept(total);
+            return result;
+        } catch (SparkException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof InvalidInputException bad) {
+                    throw new InvalidInputException(bad.getMessage(), e);
+                }
+            }
+            throw new IllegalStateException("Spark job '" + description + "' failed: " + e.getMessage(), e);
+        } finally {
+            spark.clearJobGroup();
+            listener.follow(null, List.of(), 1, 0, rowsDone -> { });
+        }
+    }
+
+    private static final AtomicLong JOBS = new AtomicLong();
+
+    @FunctionalInterface
+    private interface Job<T> {
+        T run(JavaRDD<Slice> rdd) throws SparkException;
+    }
+
+    private JavaSparkContext context() {
+        SparkSession.Builder builder = SparkSession.builder().appName("latentcheck").config("spark.ui.enabled", "false");
+        if (master != null) {
+            builder = builder.master(master);
+        }
+        return JavaSparkContext.fromSparkContext(builder.getOrCreate().sparkContext());
+    }
+
+    private static int taskThreads() {
+        TaskContext task = TaskContext.get();
+        return task == null ? 1 : Math.max(1, task.cpus());
+    }
+
+    private static void checkShapes(Samples queries, ReferenceRows training, int k) {
+        if (queries.columns() != training.columns()) {
+            throw new InvalidInputException("queries have " + queries.columns() + " columns but the reference rows have "
+                    + training.columns());
+        }
+        if (training.rows() < k) {
+            throw new InvalidInputException("k-nearest-neighbour search needs at least " + k + " reference rows: "
+                    + training.rows());
+        }
+    }
+
+    /** @return the training shards cut into slices of at most {@link #partitionRows} rows, in row order */
+    private List<Slice> slices(ReferenceRows training) {
+        if (!(training instanceof ShardedRows sharded)) {
+            throw new InvalidInputException("engine spark reads the training rows from .npy files (one file, a folder "
+                    + "of shards or a glob) that every executor can read, not from " + training);
+        }
+        List<Slice> slices = new ArrayList<>();
+        for (int s = 0; s < sharded.shards(); s++) {
+            MappedNpyFile shard = sharded.shard(s);
+            String path = Path.of(shard.source()).toAbsolutePath().toString();
+            for (int from = 0; from < shard.rows(); from += partitionRows) {
+                int count = Math.min(partitionRows, shard.rows() - from);
+                slices.add(new Slice(path, sharded.start(s) + from, from, count));
+            }
+        }
+        return List.copyOf(slices);
+    }
+
+    /**
+     * Rows {@code [from, from + count)} of the shard at {@code path}, rows {@code [start, start + count)}
+     * of the whole training set.
+     */
+    record Slice(String path, int start, int from, int count) implements Serializable {
+        ReferenceRows open() {
+            return ReferenceRows.of(MappedNpyFile.open(Path.of(path))).slice(from, from + count);
+        }
+    }
+
+    /** One slice's distances, from training row {@code start} on. */
+    record Distances(int start, double[] values) implements Serializable {
+    }
+
+    /** Rows in memory as they travel to the tasks: their values in their precision. */
+    record Rows(int rows, int columns, float[] floats, double[] doubles) implements Serializable {
+        static Rows of(Samples samples) {
+            return samples.precision() == Precision.FLOAT32
+                    ? new Rows(samples.rows(), samples.columns(), samples.toFloatArray(), null)
+                    : new Rows(samples.rows(), samples.columns(), null, samples.toArray());
+        }
+
+        Samples samples() {
+            return floats != null ? Samples.ofOwned(rows, columns, floats.clone())
+                    : Samples.ofOwned(rows, columns, doubles.clone());
+        }
+    }
+
+    /**
+     * Tells a pass's progress as its tasks finish: the units of work done, {@code total} times the
+     * share of training rows searched so far. One listener per Spark context, following one job group
+     * at a time (the passes run one after another).
+     */
+    private static final class Progress extends SparkListener {
+        private static final ConcurrentHashMap<SparkContext, Progress> LISTENERS = new ConcurrentHashMap<>();
+
+        private final Set<Integer> stages = ConcurrentHashMap.newKeySet();
+        private final AtomicLong done = new AtomicLong();
+        private volatile String group;
+        private volatile List<Slice> slices = List.of();
+        private volatile long rows = 1;
+        private volatile long total;
+        private volatile LongConsumer progress = rowsDone -> { };
+
+        static Progress of(JavaSparkContext spark) {
+            return LISTENERS.computeIfAbsent(spark.sc(), context -> {
+                Progress listener = new Progress();
+                context.addSparkListener(listener);
+                return listener;
+            });
+        }
+
+        void follow(String jobGroup, List<Slice> jobSlices, long jobRows, long units, LongConsumer told) {
+            stages.clear();
+            done.set(0);
+            slices = jobSlices;
+            rows = Math.max(1, jobRows);
+            total = units;
+            progress = Objects.requireNonNull(told);
+            group = jobGroup;
+        }
+
+        @Override
+        public void onJobStart(SparkListenerJobStart start) {
+            String jobGroup = start.properties() == null ? null : start.properties().getProperty("spark.jobGroup.id");
+            if (jobGroup != null && jobGroup.equals(group)) {
+                // The job's first stage runs one task per slice; later ones (treeReduce's merges) are not counted.
+                int first = Integer.MAX_VALUE;
+                for (Object stage : CollectionConverters.asJava(start.stageIds())) {
+                    first = Math.min(first, (Integer) stage);
+                }
+                stages.add(first);
+            }
+        }
+
+        @Override
+        public void onTaskEnd(SparkListenerTaskEnd end) {
+            List<Slice> current = slices;
+            int index = end.taskInfo().index();
+            if (stages.contains(end.stageId()) && end.taskInfo().successful() && index < current.size()) {
+                long rowsDone = done.addAndGet(current.get(index).count());
+                progress.accept((long) ((double) total * rowsDone / rows));
+            }
+        }
+    }
+}
