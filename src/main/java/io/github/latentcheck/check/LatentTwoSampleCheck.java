@@ -34,7 +34,7 @@ import org.apache.commons.rng.simple.RandomSource;
  * <p>Metrics: {@code tests} (1), {@code rejected}, {@code minPValue}, {@code minAdjustedPValue},
  * {@code statistic} and {@code rows} (rows per side).
  */
-public final class LatentTwoSampleCheck implements Check {
+final class LatentTwoSampleCheck implements Check {
     /** Default {@code max_rows}. */
     static final int DEFAULT_MAX_ROWS = 500;
 

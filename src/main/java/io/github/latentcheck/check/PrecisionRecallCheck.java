@@ -18,7 +18,7 @@ import java.util.Set;
  * {@code baselineRecall}, the holdout's scores as if generated (NaN without holdout). An estimate: no verdict of
  * its own.
  */
-public final class PrecisionRecallCheck extends EstimateCheck {
+final class PrecisionRecallCheck extends EstimateCheck {
     private static final List<String> METRICS = List.of("precision", "precisionLower", "precisionUpper", "recall",
             "recallLower", "recallUpper", "baselinePrecision", "baselineRecall");
     private final PrecisionRecall metric;

@@ -14,7 +14,7 @@ import java.nio.file.Path;
  * {@code [C, H, W]}, ignoring the latents, and decodes only the batch it returns. Every image must have the size
  * and channels of the first; a run asks for at most as many samples as the folder holds.
  */
-public final class ImagesGenerator implements Generator {
+final class ImagesGenerator implements Generator {
     private final ImageFolder folder;
     private final int dimension;
     private final int[] shape;
