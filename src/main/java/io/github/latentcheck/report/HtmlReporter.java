@@ -60,7 +60,7 @@ public final class HtmlReporter implements Reporter {
             + "h1{margin:.2em 0}h2{margin-top:1.6em}table{border-collapse:collapse;overflow-wrap:normal}"
             + ".box{overflow-x:auto;max-width:100%;margin:.6em 0 1.2em}"
             + "th,td{border:1px solid #ccc;padding:.25em .6em;text-align:left;vertical-align:top}"
-            + "th{background:#f3f3f3}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}"
+            + "th{background:#f3f3f3}td,th{overflow-wrap:normal;word-break:normal}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}"
             + ".pass{color:#0a6b2d;font-weight:600}.fail{color:#b00020;font-weight:600}.warn{color:#8a5300;font-weight:600}"
             + "td.pass,td.fail,td.warn{white-space:nowrap}"
             + ".verdict{font-size:1.3em;padding:.4em .8em;display:inline-block;border-radius:4px;margin:.4em 0}"

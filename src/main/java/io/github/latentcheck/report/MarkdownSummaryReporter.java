@@ -42,7 +42,9 @@ public final class MarkdownSummaryReporter implements Reporter {
             md.append('\n');
         }
         List<CheckResult> checks = result.runs().stream().flatMap(r -> r.checks().stream()).toList();
-        md.append("**").append(result.verdictSummary()).append("**; checks").append(result.runs().size() > 1
+        long failed = result.gates().stream().filter(g -> !g.passed()).count();
+        md.append("**Gates: ").append(result.gates().size() - failed).append(" passed, ").append(failed)
+                .append(" failed**; checks").append(result.runs().size() > 1
                 ? " (per prior)" : "").append(": ").append(count(checks, CheckResult.State.PASSED)).append(" pass, ")
                 .append(count(checks, CheckResult.State.FAILED)).append(" fail, ")
                 .append(count(checks, CheckResult.State.UNDERPOWERED)).append(" underpowered. Seed ")

@@ -64,9 +64,8 @@ final class PriorDifferences {
     }
 
     private static Optional<Double> test(List<PriorRun> runs, String check, String metric) {
-        long[][] table = new long[runs.size()][2];
-        long inside = 0;
-        long outside = 0;
+        long[] counts = new long[runs.size()];
+        long[] totals = new long[runs.size()];
         for (int i = 0; i < runs.size(); i++) {
             PriorRun run = runs.get(i);
             Optional<Number> value = run.checks().stream().filter(c -> c.id().equals(check)).findFirst()
@@ -74,16 +73,32 @@ final class PriorDifferences {
             if (value.isEmpty() || !(value.get() instanceof Long)) {
                 return Optional.empty();
             }
-            long n = run.samples().rows();
-            table[i][0] = value.get().longValue();
-            table[i][1] = n - table[i][0];
+            counts[i] = value.get().longValue();
+            totals[i] = run.samples().rows();
+        }
+        return homogeneity(counts, totals);
+    }
+
+    /**
+     * @param counts each prior's count
+     * @param totals each prior's number of samples, at least its count
+     * @return the p-value of "every prior has the same proportion": Fisher's exact test for two priors,
+     *     Pearson's χ² test otherwise; empty when every count is 0 or every count is its total
+     */
+    static Optional<Double> homogeneity(long[] counts, long[] totals) {
+        long[][] table = new long[counts.length][2];
+        long inside = 0;
+        long outside = 0;
+        for (int i = 0; i < counts.length; i++) {
+            table[i][0] = counts[i];
+            table[i][1] = totals[i] - counts[i];
             inside += table[i][0];
             outside += table[i][1];
         }
         if (inside == 0 || outside == 0) {
             return Optional.empty();
         }
-        if (runs.size() == 2) {
+        if (counts.length == 2) {
             int[][] small = {{(int) table[0][0], (int) table[0][1]}, {(int) table[1][0], (int) table[1][1]}};
             return Optional.of(FisherExactTest.withDefaults().test(small).getPValue());
         }
