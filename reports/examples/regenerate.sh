@@ -19,4 +19,11 @@ done
 mkdir -p reports/examples/screenshots
 mvn -B -q test -Pscreenshots -Dtest=ReportExamplesBrowserTest -Dsurefire.failIfNoSpecifiedTests=false -Dinvoker.skip \
   -Dlatentcheck.screenshots="$root/reports/examples/screenshots"
-ls reports/examples/screenshots
+# The top of one report, which docs/reports.md shows.
+profile="$(mktemp -d)"
+chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \
+  --disable-component-update --disable-sync --hide-scrollbars --user-data-dir="$profile" --window-size=1400,1800 \
+  --screenshot="$root/reports/examples/gaussian-vs-uniform.png" \
+  "file://$root/reports/examples/gaussian-vs-uniform/index.html" >/dev/null 2>&1
+rm -rf "$profile"
+ls reports/examples/screenshots reports/examples/gaussian-vs-uniform.png
