@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -166,7 +165,7 @@ public final class HtmlReporter implements Reporter {
     }
 
     private static long count(List<CheckResult> checks, CheckResult.State state) {
-        return checks.stream().filter(c -> c.state() == state).count();
+        return PriorColumns.count(checks, state);
     }
 
     private static PriorRun runOf(ExperimentResult result, String label) {
@@ -204,15 +203,11 @@ public final class HtmlReporter implements Reporter {
     }
 
     private static Set<String> checkIds(ExperimentResult result) {
-        Set<String> ids = new LinkedHashSet<>();
-        for (PriorRun run : result.runs()) {
-            run.checks().forEach(c -> ids.add(c.id()));
-        }
-        return ids;
+        return PriorColumns.checkIds(result);
     }
 
     private static Optional<CheckResult> checkOf(PriorRun run, String id) {
-        return run.checks().stream().filter(c -> c.id().equals(id)).findFirst();
+        return PriorColumns.checkOf(run, id);
     }
 
     private static void writeRunFacts(StringBuilder html, ExperimentResult result) throws IOException {
@@ -342,12 +337,10 @@ public final class HtmlReporter implements Reporter {
         html.append("</tr></thead>\n<tbody>\n");
         List<String> notApplicable = new ArrayList<>();
         for (String check : checkIds(result)) {
-            Set<String> metrics = new LinkedHashSet<>();
-            runs.forEach(r -> checkOf(r, check).ifPresent(c -> metrics.addAll(c.metrics().keySet())));
-            for (String metric : metrics) {
-                List<Number> values = runs.stream().map(r -> checkOf(r, check).flatMap(c -> c.metric(metric))
-                        .orElse(Double.NaN)).toList();
-                if (values.stream().allMatch(v -> Double.isNaN(v.doubleValue()))) {
+            for (Map.Entry<String, List<Number>> row : PriorColumns.metricRows(runs, check).entrySet()) {
+                String metric = row.getKey();
+                List<Number> values = row.getValue();
+                if (PriorColumns.notApplicable(values)) {
                     notApplicable.add(check + "." + metric);
                     continue;
                 }

@@ -8,10 +8,9 @@ import io.github.latentcheck.run.PriorRun;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * {@code summary.md}, laid out as a pull-request comment: the verdict as a heading, the gates table
@@ -51,9 +50,7 @@ public final class MarkdownSummaryReporter implements Reporter {
                 .append(result.experiment().seed()).append(", ").append(result.experiment().samples())
                 .append(" samples per prior. Full report: [index.html](index.html).\n\n");
         List<PriorRun> runs = result.runs();
-        Set<String> ids = new LinkedHashSet<>();
-        runs.forEach(r -> r.checks().forEach(c -> ids.add(c.id())));
-        for (String id : ids) {
+        for (String id : PriorColumns.checkIds(result)) {
             md.append("<details><summary>").append(SafeText.html(id)).append(": ");
             for (int i = 0; i < runs.size(); i++) {
                 Optional<CheckResult> check = checkOf(runs.get(i), id);
@@ -65,16 +62,12 @@ public final class MarkdownSummaryReporter implements Reporter {
                 md.append(' ').append(SafeText.markdownCell(run.label())).append(" |");
             }
             md.append("\n|---|").append("---:|".repeat(runs.size())).append('\n');
-            Set<String> metrics = new LinkedHashSet<>();
-            runs.forEach(r -> checkOf(r, id).ifPresent(c -> metrics.addAll(c.metrics().keySet())));
-            for (String metric : metrics) {
-                List<Number> values = runs.stream().map(r -> checkOf(r, id).flatMap(c -> c.metric(metric))
-                        .orElse(Double.NaN)).toList();
-                if (values.stream().allMatch(v -> Double.isNaN(v.doubleValue()))) {
+            for (Map.Entry<String, List<Number>> row : PriorColumns.metricRows(runs, id).entrySet()) {
+                if (PriorColumns.notApplicable(row.getValue())) {
                     continue;
                 }
-                md.append("| ").append(SafeText.markdownCell(metric)).append(" |");
-                for (Number value : values) {
+                md.append("| ").append(SafeText.markdownCell(row.getKey())).append(" |");
+                for (Number value : row.getValue()) {
                     md.append(' ').append(Double.isNaN(value.doubleValue()) ? "—" : Formats.number(value)).append(" |");
                 }
                 md.append('\n');
@@ -85,11 +78,11 @@ public final class MarkdownSummaryReporter implements Reporter {
     }
 
     private static long count(List<CheckResult> checks, CheckResult.State state) {
-        return checks.stream().filter(c -> c.state() == state).count();
+        return PriorColumns.count(checks, state);
     }
 
     private static Optional<CheckResult> checkOf(PriorRun run, String id) {
-        return run.checks().stream().filter(c -> c.id().equals(id)).findFirst();
+        return PriorColumns.checkOf(run, id);
     }
 
     private static String state(CheckResult.State state) {
