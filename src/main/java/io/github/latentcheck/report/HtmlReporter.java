@@ -437,9 +437,7 @@ public final class HtmlReporter implements Reporter {
                     .append(many ? escape(run.label()) + " " : "").append("<span class=\"")
                     .append(stateClass(check.state())).append("\">").append(stateText(check.state()))
                     .append("</span></h3>\n");
-            if (many) {
-                html.append("<p class=\"note\">").append(escape(RunTitles.of(result, run))).append("</p>\n");
-            }
+            html.append("<p class=\"note\">").append(escape(RunTitles.of(result, run))).append("</p>\n");
             writeCheckText(html, run, check);
             html.append("</div>\n");
         }
@@ -521,7 +519,7 @@ public final class HtmlReporter implements Reporter {
         String png = Base64.getEncoder().encodeToString(ChartRenderer.png(chart));
         html.append("<figure><img width=\"" + ChartRenderer.WIDTH + "\" height=\"" + ChartRenderer.HEIGHT + "\" alt=\"")
                 .append(escape(chart.altText())).append("\" src=\"data:image/png;base64,").append(png)
-                .append("\"><figcaption>").append(label.isEmpty() ? "" : "<strong>" + escape(label) + "</strong>: ")
+                .append("\"><figcaption>").append(label.isEmpty() ? "" : escape(label) + ": ")
                 .append(escape(chart.title())).append("</figcaption></figure>");
     }
 
