@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What a check wants drawn, independent of any charting library: a title, axis labels, series and
- * horizontal reference lines, and the alternative text a screen reader gives instead of the picture.
- * Reporters render charts; checks only describe them, keeping the series small (a few hundred points).
+ * What a check wants drawn, independent of any charting library: a title, axis labels, series,
+ * horizontal and vertical reference lines, category names for bar charts, and the alternative text a
+ * screen reader gives instead of the picture. Reporters render charts; checks only describe them,
+ * keeping the series small (a few hundred points). A chart whose series are all
+ * {@link Series.Style#BAR} is categorical: its x values are category indices, drawn as side-by-side bars.
  */
 public final class Chart {
     /** How the axes are scaled. */
@@ -25,11 +27,16 @@ public final class Chart {
     private final String altText;
     private final double yMin;
     private final double yMax;
+    private final double xMin;
+    private final double xMax;
     private final List<Series> series;
     private final List<ReferenceLine> referenceLines;
+    private final List<VerticalLine> verticalLines;
+    private final List<String> categories;
 
     private Chart(String title, String xLabel, String yLabel, Scale yScale, String altText, double yMin, double yMax,
-            List<Series> series, List<ReferenceLine> referenceLines) {
+            double xMin, double xMax, List<Series> series, List<ReferenceLine> referenceLines,
+            List<VerticalLine> verticalLines, List<String> categories) {
         this.title = title;
         this.xLabel = xLabel;
         this.yLabel = yLabel;
@@ -37,8 +44,17 @@ public final class Chart {
         this.altText = altText;
         this.yMin = yMin;
         this.yMax = yMax;
+        this.xMin = xMin;
+        this.xMax = xMax;
         this.series = series;
         this.referenceLines = referenceLines;
+        this.verticalLines = verticalLines;
+        this.categories = categories;
+    }
+
+    private Chart copy(Scale scale, String text, double lowY, double highY, double lowX, double highX,
+            List<Series> s, List<ReferenceLine> lines, List<VerticalLine> verticals, List<String> names) {
+        return new Chart(title, xLabel, yLabel, scale, text, lowY, highY, lowX, highX, s, lines, verticals, names);
     }
 
     /**
@@ -48,7 +64,8 @@ public final class Chart {
      * @return an empty chart with linear axes; add series with {@link #with(Series)}
      */
     public static Chart of(String title, String xLabel, String yLabel) {
-        return new Chart(title, xLabel, yLabel, Scale.LINEAR, title, Double.NaN, Double.NaN, List.of(), List.of());
+        return new Chart(title, xLabel, yLabel, Scale.LINEAR, title, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                List.of(), List.of(), List.of(), List.of());
     }
 
     /**
@@ -58,7 +75,8 @@ public final class Chart {
     public Chart with(Series s) {
         List<Series> more = new ArrayList<>(series);
         more.add(Objects.requireNonNull(s));
-        return new Chart(title, xLabel, yLabel, yScale, altText, yMin, yMax, List.copyOf(more), referenceLines);
+        return copy(yScale, altText, yMin, yMax, xMin, xMax, List.copyOf(more), referenceLines, verticalLines,
+                categories);
     }
 
     /**
@@ -68,7 +86,26 @@ public final class Chart {
     public Chart with(ReferenceLine line) {
         List<ReferenceLine> more = new ArrayList<>(referenceLines);
         more.add(Objects.requireNonNull(line));
-        return new Chart(title, xLabel, yLabel, yScale, altText, yMin, yMax, series, List.copyOf(more));
+        return copy(yScale, altText, yMin, yMax, xMin, xMax, series, List.copyOf(more), verticalLines, categories);
+    }
+
+    /**
+     * @param line a vertical reference line, such as a threshold on the x axis
+     * @return a copy with the line added
+     */
+    public Chart with(VerticalLine line) {
+        List<VerticalLine> more = new ArrayList<>(verticalLines);
+        more.add(Objects.requireNonNull(line));
+        return copy(yScale, altText, yMin, yMax, xMin, xMax, series, referenceLines, List.copyOf(more), categories);
+    }
+
+    /**
+     * @param names the name of each category of a bar chart, for x = 0, 1, …
+     * @return a copy with those names (by default a category is named by its x value)
+     */
+    public Chart withCategories(List<String> names) {
+        return copy(yScale, altText, yMin, yMax, xMin, xMax, series, referenceLines, verticalLines,
+                List.copyOf(names));
     }
 
     /**
@@ -76,7 +113,7 @@ public final class Chart {
      * @return a copy with that scale
      */
     public Chart withYScale(Scale scale) {
-        return new Chart(title, xLabel, yLabel, scale, altText, yMin, yMax, series, referenceLines);
+        return copy(scale, altText, yMin, yMax, xMin, xMax, series, referenceLines, verticalLines, categories);
     }
 
     /**
@@ -84,7 +121,7 @@ public final class Chart {
      * @return a copy with that alternative text
      */
     public Chart withAltText(String text) {
-        return new Chart(title, xLabel, yLabel, yScale, text, yMin, yMax, series, referenceLines);
+        return copy(yScale, text, yMin, yMax, xMin, xMax, series, referenceLines, verticalLines, categories);
     }
 
     /**
@@ -96,7 +133,45 @@ public final class Chart {
         if (!(min < max)) {
             throw new IllegalArgumentException("y range is not min < max: " + min + ", " + max);
         }
-        return new Chart(title, xLabel, yLabel, yScale, altText, min, max, series, referenceLines);
+        return copy(yScale, altText, min, max, xMin, xMax, series, referenceLines, verticalLines, categories);
+    }
+
+    /**
+     * @param min the lowest value the x axis shows
+     * @param max the highest value the x axis shows, above min
+     * @return a copy with that x range (by default the range follows the data), so that charts drawn
+     *     side by side can share their axes
+     */
+    public Chart withXRange(double min, double max) {
+        if (!(min < max)) {
+            throw new IllegalArgumentException("x range is not min < max: " + min + ", " + max);
+        }
+        return copy(yScale, altText, yMin, yMax, min, max, series, referenceLines, verticalLines, categories);
+    }
+
+    /** @return whether every series is drawn as bars over categories */
+    public boolean isCategorical() {
+        return !series.isEmpty() && series.stream().allMatch(s -> s.style() == Series.Style.BAR);
+    }
+
+    /** @return the lowest value the x axis shows, or NaN to follow the data */
+    public double xMin() {
+        return xMin;
+    }
+
+    /** @return the highest value the x axis shows, or NaN to follow the data */
+    public double xMax() {
+        return xMax;
+    }
+
+    /** @return the vertical reference lines */
+    public List<VerticalLine> verticalLines() {
+        return verticalLines;
+    }
+
+    /** @return the category names of a bar chart, empty when categories are named by their x values */
+    public List<String> categories() {
+        return categories;
     }
 
     /**
@@ -159,5 +234,14 @@ public final class Chart {
      * @param y its height
      */
     public record ReferenceLine(String label, double y) {
+    }
+
+    /**
+     * A vertical line across the chart, such as a threshold on the x axis.
+     *
+     * @param label what the line marks
+     * @param x its position
+     */
+    public record VerticalLine(String label, double x) {
     }
 }

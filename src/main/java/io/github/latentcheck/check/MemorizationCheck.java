@@ -293,8 +293,8 @@ public final class MemorizationCheck implements Check {
         }
         result.chart(Chart.of("Nearest-neighbour ratio d1/d2 of the generated samples", "d1 / d2", "empirical CDF")
                 .with(Series.ecdf("generated", ratio, ECDF_POINTS))
-                .with(new Chart.ReferenceLine(String.format(Locale.ROOT, "copy fraction %.4g (ratio < 1/3)",
-                        copyFraction), copyFraction))
+                .with(new Chart.VerticalLine(String.format(Locale.ROOT, "threshold 1/3 (copy fraction %.4g)",
+                        copyFraction), RATIO_THRESHOLD))
                 .withAltText("Empirical CDF of the ratio of each generated sample's distance to its nearest and "
                         + "second-nearest training rows; " + ratioCopies + " of " + m + " are below 1/3."));
         int[] shape = imageShape.length == 2 ? imageShape : generated.imageShape();
@@ -355,13 +355,13 @@ public final class MemorizationCheck implements Check {
                 .metric("dataCopyingPValue", copying.pValue())
                 .metric("dataCopyingCells", (long) copying.cellsUsed())
                 .tests(List.of(dcr, copying.toTestResult()))
-                .chart(Chart.of("Distance to the closest record, " + size + " rows each", "Euclidean distance",
-                        "empirical CDF")
-                        .with(Series.ecdf("to training (subsample)", trainEqual, ECDF_POINTS))
-                        .with(Series.ecdf("to holdout", holdoutEqual, ECDF_POINTS))
-                        .withAltText("Empirical CDFs of each generated sample's distance to its nearest training row "
-                                + "and to its nearest held-out row, both sets cut to " + size + " rows; a training "
-                                + "curve to the left of the holdout curve means samples sit closer to training data."));
+                .chart(Chart.of("Distance to the closest record", "Euclidean distance", "empirical CDF")
+                        .with(Series.ecdf("to training (all " + training.rows() + " rows)", d1, ECDF_POINTS))
+                        .with(Series.ecdf("to holdout (all " + holdout.rows() + " rows)", h1, ECDF_POINTS))
+                        .withAltText("Empirical CDFs of each generated sample's distance to its nearest row of the "
+                                + "whole training set and of the whole holdout set; a training curve to the left of "
+                                + "the holdout curve means samples sit closer to training data. (The AUC and its "
+                                + "test compare sets cut to " + size + " rows each.)"));
         return copying.pValue() >= alpha;
     }
 

@@ -389,7 +389,7 @@ public final class ModeCoverageCheck implements Check {
             x[i] = mixture.centre(mode, 0) + hqSigmas * a * Math.cos(t);
             y[i] = mixture.centre(mode, 1) + hqSigmas * (b * Math.cos(t) + c * Math.sin(t));
         }
-        return Series.of("HQ region mode" + mode, Series.Style.LINE, x, y);
+        return Series.of("HQ regions", Series.Style.LINE, x, y);
     }
 
     private Chart countChart(long[] counts, long hq) {

@@ -134,7 +134,8 @@ public final class PrdcCheck implements Check {
                         b.generatedRows(), k)).orElse(Double.NaN));
         double[] x = {0, 1, 2, 3};
         Chart chart = Chart.of("Precision, recall, density, coverage (k = " + k + ")",
-                "0 precision, 1 recall, 2 density, 3 coverage", "value")
+                "", "value")
+                .withCategories(List.of("precision", "recall", "density", "coverage"))
                 .with(Series.of("generated", Series.Style.BAR, x,
                         new double[] {r.precision(), r.recall(), r.density(), r.coverage()}));
         if (baseline.isPresent()) {

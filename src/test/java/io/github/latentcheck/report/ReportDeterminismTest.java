@@ -38,7 +38,7 @@ class ReportDeterminismTest {
     }
 
     private static String withoutTimestamps(String text, ExperimentResult result) {
-        return text.replace(result.startedAt().toString(), "STARTED")
+        return text.replace(Formats.timestamp(result.startedAt()), "STARTED")
                 .replaceAll("<td>duration</td><td>[0-9.]+ s</td>", "<td>duration</td><td>D</td>")
                 .replaceAll("time=\"[0-9.]+\"", "time=\"T\"");
     }

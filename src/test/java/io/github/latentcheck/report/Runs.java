@@ -18,6 +18,7 @@ final class Runs {
     static final int SAMPLES = 5_000;
     private static ExperimentResult quickstart;
     private static ExperimentResult broken;
+    private static ExperimentResult gaussianVsUniform;
 
     private Runs() {
     }
@@ -36,6 +37,14 @@ final class Runs {
             broken = run("broken-generator.yaml");
         }
         return broken;
+    }
+
+    /** @return gaussian-vs-uniform.yaml: two priors, three gates that pass */
+    static synchronized ExperimentResult gaussianVsUniform() {
+        if (gaussianVsUniform == null) {
+            gaussianVsUniform = run("gaussian-vs-uniform.yaml");
+        }
+        return gaussianVsUniform;
     }
 
     private static ExperimentResult run(String file) {
