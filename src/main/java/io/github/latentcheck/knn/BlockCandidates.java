@@ -32,7 +32,11 @@ import java.util.Arrays;
  * from the values as given ({@link ExactDistance}), so the answer is the exact one in float64.
  *
  * <p>Every row offered gets an upper bound \(\tilde D + E \ge D\). The threshold of a query is the
- * k-th smallest upper bound seen so far, so at least k rows lie within it; a row whose lower bound
+ * k-th smallest of the upper bounds seen up to its last update, so at least k rows lie within it; the
+ * upper bounds below it are appended to a buffer of 2k, and only when the buffer is full (or first holds
+ * k) is it sorted, cut to its k smallest and the threshold lowered to the k-th: one sort per k candidates
+ * instead of an insertion into a sorted list of k per candidate, which at k = 50 cost as much as the
+ * dot products. Between updates the threshold is looser than it could be, never too tight. A row whose lower bound
  * \(\tilde D - E\) exceeds it is strictly farther than those k rows and is dropped. The survivors are
  * re-ranked exactly by (double distance, index) at the end of every reference block ({@link #flush}),
  * which gives the same answer as an exact search of all rows. A NaN or infinite bound (float
@@ -64,6 +68,7 @@ final class BlockCandidates {
     /** One reference row, exactly, for {@link #flush} when {@link #exactSource} is set. */
     private final double[] exactRow;
     private final int capacity;
+    /** Per query, a buffer of 2k upper bounds, its first k sorted at the last update of the threshold. */
     private final float[] uppers;
     private final int[] upperCount;
     private final int[] candidateRow;
@@ -105,7 +110,7 @@ final class BlockCandidates {
         this.errorScale = exactSource == null ? errorScale(columns) : roundedInputErrorScale(columns);
         this.errorFloor = errorFloor(columns);
         this.scratch = new float[DistanceKernel.TILE_ROWS * NearestNeighborSearch.MAX_REFERENCE_BLOCK];
-        this.uppers = new float[maxQueries * k];
+        this.uppers = new float[maxQueries * 2 * k];
         this.upperCount = new int[maxQueries];
         this.candidateRow = new int[maxQueries * capacity];
         this.candidateLower = new float[maxQueries * capacity];
@@ -217,16 +222,27 @@ final class BlockCandidates {
     }
 
     private void keepUpper(int query, float upper) {
-        int base = query * k;
-        int pos = upperCount[query] < k ? upperCount[query]++ : k - 1;
-        while (pos > 0 && uppers[base + pos - 1] > upper) {
-            uppers[base + pos] = uppers[base + pos - 1];
-            pos--;
+        int count = upperCount[query];
+        uppers[query * 2 * k + count] = upper;
+        upperCount[query] = ++count;
+        if (count == 2 * k || count == k && thresholds[query] == Float.POSITIVE_INFINITY) {
+            updateThreshold(query);
         }
-        uppers[base + pos] = upper;
-        if (upperCount[query] == k) {
-            thresholds[query] = uppers[base + k - 1];
+    }
+
+    /**
+     * Sorts a query's buffered upper bounds, keeps the k smallest and makes the k-th its threshold; nothing to do
+     * while fewer than k are buffered or the buffer holds just the k of the last update.
+     */
+    private void updateThreshold(int query) {
+        int base = query * 2 * k;
+        int count = upperCount[query];
+        if (count < k || count == k && thresholds[query] != Float.POSITIVE_INFINITY) {
+            return;
         }
+        Arrays.sort(uppers, base, base + count);
+        upperCount[query] = k;
+        thresholds[query] = uppers[base + k - 1];
     }
 
     /** Measures the candidates of every query exactly; call at the end of each reference block. */
@@ -243,6 +259,7 @@ final class BlockCandidates {
      * underflow), otherwise from the values as given ({@link ExactDistance}).
      */
     private void flush(int query) {
+        updateThreshold(query);
         float threshold = thresholds[query];
         TopK top = exact[query];
         int base = query * capacity;

@@ -4,6 +4,7 @@ import io.github.latentcheck.InvalidInputException;
 import io.github.latentcheck.stats.Permutations;
 import io.github.latentcheck.stats.TwoSampleDistance;
 import java.util.Arrays;
+import java.util.Optional;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGammaSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
@@ -104,7 +105,7 @@ public final class DistanceTestPower extends SimulatedShiftPower {
     public static final int SIMULATED_N_LIMIT = 24;
     /** Rows a side at the simulated limit. */
     public static final int SIMULATED_ROWS = 2 * SIMULATED_N_LIMIT;
-    private static final Simulations CACHE = new Simulations(4);
+    private static final Simulations CACHE = new Simulations(4, key -> Optional.empty());
     private static final double RELATIVE_WIDTH = 1e-9;
     private static final int MAX_DOUBLINGS = 64;
 

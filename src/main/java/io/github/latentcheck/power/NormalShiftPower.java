@@ -48,8 +48,11 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  */
 public abstract class NormalShiftPower extends SimulatedShiftPower {
     static final NormalDistribution STANDARD = NormalDistribution.of(0, 1);
-    /** Recent simulations of the KS, AD and CvM models: a run's checks share one at the capped size. */
-    private static final Simulations CACHE = new Simulations(32);
+    /**
+     * Recent simulations of the KS, AD and CvM models: a run's checks share one at the capped size; the common
+     * ones come from the jar.
+     */
+    private static final Simulations CACHE = new Simulations(32, ShippedSimulations::find);
 
     /**
      * @param replicates the number of simulated samples, at least {@value #MIN_REPLICATES}
@@ -134,13 +137,27 @@ public abstract class NormalShiftPower extends SimulatedShiftPower {
     }
 
     /** Each replicate's rejection thresholds: it rejects a shift θ when θ > above or θ < below. */
-    private static final class Replicates implements Simulation {
+    static final class Replicates implements Simulation {
         private final double[] above;
         private final double[] below;
 
+        /**
+         * @param above each replicate's \(\theta^+\), in the order simulated
+         * @param below each replicate's \(\theta^-\), in the same order
+         */
         Replicates(double[] above, double[] below) {
             this.above = above;
             this.below = below;
+        }
+
+        /** @return a copy of each replicate's \(\theta^+\) */
+        double[] above() {
+            return above.clone();
+        }
+
+        /** @return a copy of each replicate's \(\theta^-\) */
+        double[] below() {
+            return below.clone();
         }
 
         @Override

@@ -4,6 +4,8 @@ import io.github.latentcheck.InvalidInputException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -18,7 +20,8 @@ import java.util.function.Supplier;
  * sample size beyond \(m\) is therefore \(\lceil m(\theta_m/\theta)^2\rceil\), with \(\theta_m\) the detectable
  * shift at \(m\); below \(m\) it is found by bisection over \(n\), simulating at each \(n\) with the same seed.
  * A run's checks at one size and level share a simulation: each model class keeps its last few in a
- * {@link Simulations} cache.
+ * {@link Simulations} cache, which first looks in the simulations shipped in the jar
+ * ({@link ShippedSimulations}) so that a run at a common size and level simulates nothing.
  *
  * <p>Reference: Lehmann, E. L. &amp; Romano, J. P. (2005). <i>Testing Statistical Hypotheses</i>, 3rd ed.,
  * chapter 14. Springer, doi:10.1007/0-387-27605-X.
@@ -162,12 +165,20 @@ abstract class SimulatedShiftPower implements PowerModel {
     record SimulationKey(String statistic, int n, double alpha, int replicates, long seed) {
     }
 
-    /** A model class's most recent simulations, least recently used first out; safe for concurrent checks. */
+    /**
+     * A model class's most recent simulations, least recently used first out, in front of a store of
+     * precomputed ones; safe for concurrent checks.
+     */
     static final class Simulations {
         private final Map<SimulationKey, Simulation> recent;
+        private final Function<SimulationKey, Optional<Simulation>> precomputed;
 
-        /** @param capacity the number of simulations kept */
-        Simulations(int capacity) {
+        /**
+         * @param capacity the number of simulations kept
+         * @param precomputed the simulations known before the run, asked before a simulation is run afresh
+         */
+        Simulations(int capacity, Function<SimulationKey, Optional<Simulation>> precomputed) {
+            this.precomputed = precomputed;
             recent = new LinkedHashMap<>(2 * capacity, 0.75f, true) {
                 private static final long serialVersionUID = 1L;
 
@@ -185,7 +196,7 @@ abstract class SimulatedShiftPower implements PowerModel {
                     return cached;
                 }
             }
-            Simulation simulated = fresh.get();
+            Simulation simulated = precomputed.apply(key).orElseGet(fresh);
             synchronized (recent) {
                 recent.put(key, simulated);
             }
