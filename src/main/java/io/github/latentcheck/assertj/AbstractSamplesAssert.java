@@ -189,14 +189,20 @@ public abstract class AbstractSamplesAssert<SELF extends AbstractSamplesAssert<S
      * These see dependence that shows in correlations or in the norm; for a test consistent against every
      * joint alternative compare with draws of the prior by {@link #hasSameJointDistributionAs}.
      *
-     * @param prior the prior, of dimension {@link #columns()}
+     * @param prior the prior, of dimension {@link #columns()}; not a mixture, whose coordinates are dependent
      * @return this assertion
+     * @throws IllegalArgumentException for a mixture prior
      */
     public SELF followsPriorJointly(Prior prior) {
         isNotNull();
         if (prior.dimension() != columns()) {
             throw failure("%nExpecting %s with %d columns%nto follow %s%nbut the prior has dimension %d", noun(),
                     columns(), prior.description(), prior.dimension());
+        }
+        if (prior.type().equals("mixture")) {
+            throw new IllegalArgumentException("followsPriorJointly tests pair correlations, but a mixture prior's "
+                    + "coordinates share their component and are not independent: compare with draws of the prior "
+                    + "by hasSameJointDistributionAs");
         }
         List<TestResult> raw = marginalTests(prior::marginal);
         LatentReference joint = prior.jointReference();

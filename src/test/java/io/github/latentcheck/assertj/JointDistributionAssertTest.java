@@ -8,6 +8,7 @@ import io.github.latentcheck.data.Latents;
 import io.github.latentcheck.data.Samples;
 import io.github.latentcheck.prior.GaussianPrior;
 import io.github.latentcheck.prior.LatentSampler;
+import io.github.latentcheck.prior.MixturePrior;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -70,5 +71,16 @@ class JointDistributionAssertTest {
                 .isInstanceOf(InvalidInputException.class).hasMessage("permutations is not at least 1: 0");
         assertThatThrownBy(() -> assertThat(SAME).withMaxRows(1))
                 .isInstanceOf(InvalidInputException.class).hasMessage("maxRows is not at least 2: 1");
+    }
+
+    @Test
+    void refusesAMixturePriorWhoseCoordinatesShareTheirComponent() {
+        MixturePrior mixture = MixturePrior.of(new double[] {0.5, 0.5}, new double[][] {{-2, -2}, {2, 2}},
+                new double[][] {{1, 1}, {1, 1}});
+        Latents latents = LatentSampler.sample(mixture, 500, 7, 1);
+
+        assertThatThrownBy(() -> assertThat(latents).followsPriorJointly(mixture))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("hasSameJointDistributionAs");
     }
 }
