@@ -19,7 +19,6 @@ import io.github.latentcheck.stats.MonteCarloNull;
 import io.github.latentcheck.stats.SampleMoments;
 import io.github.latentcheck.stats.TestResult;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;

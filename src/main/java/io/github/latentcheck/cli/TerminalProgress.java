@@ -1,8 +1,5 @@
 package io.github.latentcheck.cli;
 
-import io.github.latentcheck.check.Check;
-import io.github.latentcheck.check.CheckInput;
-import io.github.latentcheck.check.CheckResult;
 import io.github.latentcheck.internal.text.SafeText;
 import io.github.latentcheck.run.ProgressListener;
 import java.io.PrintStream;

@@ -1,7 +1,6 @@
 package io.github.latentcheck.power;
 
 import io.github.latentcheck.internal.concurrent.Tasks;
-import io.github.latentcheck.prior.LatentSampler;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
