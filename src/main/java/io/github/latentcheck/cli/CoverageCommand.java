@@ -9,14 +9,11 @@ import io.github.latentcheck.check.CheckResult;
 import io.github.latentcheck.check.ModeCoverageCheck;
 import io.github.latentcheck.check.NdbCheck;
 import io.github.latentcheck.check.PrdcCheck;
+import io.github.latentcheck.data.NpyShards;
 import io.github.latentcheck.data.SampleFiles;
 import io.github.latentcheck.data.Samples;
-import io.github.latentcheck.gate.Gate;
-import io.github.latentcheck.gate.GateResult;
 import io.github.latentcheck.internal.concurrent.Tasks;
-import io.github.latentcheck.internal.data.AtomicFile;
 import io.github.latentcheck.internal.report.JsonResultsReporter;
-import io.github.latentcheck.internal.report.ReportFolder;
 import io.github.latentcheck.modes.GaussianMixture;
 import io.github.latentcheck.modes.ModesFile;
 import io.github.latentcheck.run.ExperimentResult;
@@ -129,6 +126,10 @@ final class CoverageCommand implements Callable<Integer> {
             options.add(Map.of("type", "mode-coverage", "modes", named ? against.modes
                     : Path.of(against.modes).toAbsolutePath().toString(), "hq_sigmas", hqSigmas, "alpha", alpha));
         } else {
+            if (NpyShards.isSharded(against.train)) {
+                throw new InvalidInputException(against.train + ": coverage takes the training rows as one .npy or .csv "
+                        + "file, not shards (PRDC and NDB hold them in memory)");
+            }
             requireSameColumns(samples, against.train);
             data.put("training", against.train.toAbsolutePath().toString());
             if (holdout != null) {

@@ -170,4 +170,15 @@ class FeatureStageCommandTest {
         assertThat(cli.status()).isEqualTo(2);
         assertThat(cli.err()).contains("holds rows of 64 values and no image shape: give features.image_shape");
     }
+
+    @Test
+    void aFeaturesSectionOnTheSparkEngineIsRefusedInOneLine() throws IOException {
+        Path spec = spec("{type: images, path: " + FIXTURES.resolve("features/images/digits-generated") + "}",
+                FIXTURES.resolve("features/images/digits-train").toString(), "engine: {type: spark, master: 'local[1]'}",
+                "  - {type: frechet, bootstrap: 20}");
+        Cli cli = Cli.run("run", spec.toString(), "--out", tmp.resolve("out").toString());
+        assertThat(cli.status()).isEqualTo(2);
+        assertThat(cli.err()).contains("engine spark does not run with a features section yet").hasLineCount(1);
+        assertThat(tmp.resolve("out")).doesNotExist();
+    }
 }
