@@ -31,9 +31,9 @@ import org.apache.commons.rng.UniformRandomProvider;
  * replicate upwards by O(1/n)). The interval's width shrinks as \(1/\sqrt{n}\) when the distributions differ
  * and as 1/n when they do not.
  *
- * <p>Kernel values are those of {@link TwoSampleDistance#cubicKernel}; when the two sets have at most
- * {@value #GRAM_LIMIT} rows together they are computed once and looked up (at most 67 MB), otherwise computed
- * per subset; the sums are the same either way. Subset s, permutation block b and bootstrap replicate r each use
+ * <p>Kernel values come from the Gram matrix of the rows, one matrix product ({@link DenseMatrices}): of both
+ * sets when they have at most {@value #GRAM_LIMIT} rows together (a table of at most 134 MB), otherwise of each
+ * subset's rows and of the rows kept for the test. The sums are the same either way. Subset s, permutation block b and bootstrap replicate r each use
  * their own seeded stream, so the results do not depend on the number of threads.
  *
  * <p>References:
@@ -160,7 +160,7 @@ public final class KernelInceptionDistance {
      */
     public static double mmd2(Samples x, Samples y) {
         check(x, y);
-        Kernel k = new Kernel(x, y, false);
+        Kernel k = Kernel.of(x, y, false, 1);
         int[] gx = range(0, x.rows());
         int[] gy = range(x.rows(), x.rows() + y.rows());
         return k.unbiased(gx, gy);
@@ -175,7 +175,8 @@ public final class KernelInceptionDistance {
         check(generated, real);
         int n = generated.rows();
         int m = real.rows();
-        Kernel k = new Kernel(generated, real, n + m <= GRAM_LIMIT);
+        boolean tabled = n + m <= GRAM_LIMIT;
+        Kernel k = Kernel.of(generated, real, tabled, threads);
         int size = Math.min(subsetSize, Math.min(n, m));
         int keepX = Math.min(maxRows, n);
         int keepY = Math.min(maxRows, m);
@@ -185,7 +186,8 @@ public final class KernelInceptionDistance {
             UniformRandomProvider rng = streams.get(s);
             int[] gx = Resampling.withoutReplacement(rng, n, size);
             int[] gy = shift(Resampling.withoutReplacement(rng, m, size), n);
-            values[s] = k.unbiased(gx, gy);
+            values[s] = tabled ? k.unbiased(gx, gy)
+                    : k.subset(concat(gx, gy)).unbiased(range(0, size), range(size, 2 * size));
         });
         double mean = 0;
         for (double v : values) {
@@ -206,10 +208,13 @@ public final class KernelInceptionDistance {
         int d = generated.columns();
         TestResult test = TwoSampleDistance.kid(x, y, d,
                 Permutations.of(permutations, seed).withThreads(threads));
+        Kernel kept = tabled ? k : Kernel.of(Samples.ofOwned(keepX, d, x), Samples.ofOwned(keepY, d, y), true, threads);
+        int[] bx = tabled ? kx : range(0, keepX);
+        int[] by = tabled ? ky : range(keepX, keepX + keepY);
         double[] replicates = new double[bootstrap];
         Tasks.run(bootstrap, threads, r -> {
             UniformRandomProvider rng = streams.get(subsets + 1 + r);
-            replicates[r] = k.weighted(kx, Resampling.counts(rng, keepX), ky, Resampling.counts(rng, keepY));
+            replicates[r] = kept.weighted(bx, Resampling.counts(rng, keepX), by, Resampling.counts(rng, keepY));
         });
         double[] interval = Resampling.percentileInterval(replicates, confidence);
         return new Result(mean, sd, size, subsets, test.statistic(), interval[0], interval[1], test.pValue(), keepX,
@@ -229,6 +234,12 @@ public final class KernelInceptionDistance {
         int[] r = new int[to - from];
         Arrays.setAll(r, i -> from + i);
         return r;
+    }
+
+    private static int[] concat(int[] a, int[] b) {
+        int[] c = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
     }
 
     private static int[] shift(int[] index, int by) {
@@ -253,45 +264,69 @@ public final class KernelInceptionDistance {
         return out;
     }
 
-    /** Kernel values between pooled rows (generated first, then real), cached or computed. */
+    /**
+     * Kernel values between pooled rows (generated first, then real): a table of all of them, from one
+     * matrix product of the rows ({@link DenseMatrices#multiplyAdd}, as BLAS would compute the Gram matrix),
+     * or each computed when asked ({@link TwoSampleDistance#cubicKernel}) when the rows are too many for a
+     * table; {@link #subset} then gives a table for the rows one estimate uses.
+     */
     private static final class Kernel {
         private final double[] pooled;
         private final int d;
         private final int total;
-        private final double[] cache;
-        private final long[] rowStart;
+        private final double[] table;
 
-        Kernel(Samples x, Samples y, boolean cached) {
-            d = x.columns();
-            total = x.rows() + y.rows();
-            pooled = new double[total * d];
-            x.copyRows(0, x.rows(), pooled, 0);
-            y.copyRows(0, y.rows(), pooled, x.rows() * d);
-            if (cached) {
-                rowStart = new long[total];
-                cache = new double[total * (total + 1) / 2];
-                int at = 0;
-                for (int i = 0; i < total; i++) {
-                    rowStart[i] = at - i;
-                    for (int j = i; j < total; j++) {
-                        cache[at++] = compute(i, j);
-                    }
-                }
-            } else {
-                rowStart = null;
-                cache = null;
-            }
+        private Kernel(double[] pooled, int total, int d, boolean tabled, int threads) {
+            this.pooled = pooled;
+            this.total = total;
+            this.d = d;
+            this.table = tabled ? table(pooled, total, d, threads) : null;
         }
 
-        private double compute(int i, int j) {
-            return TwoSampleDistance.cubicKernel(pooled, i * d, pooled, j * d, d);
+        static Kernel of(Samples x, Samples y, boolean tabled, int threads) {
+            int d = x.columns();
+            int total = x.rows() + y.rows();
+            double[] pooled = new double[total * d];
+            x.copyRows(0, x.rows(), pooled, 0);
+            y.copyRows(0, y.rows(), pooled, x.rows() * d);
+            return new Kernel(pooled, total, d, tabled, threads);
+        }
+
+        private static double[] table(double[] rows, int count, int d, int threads) {
+            double[] transposed = new double[d * count];
+            for (int i = 0; i < count; i++) {
+                for (int c = 0; c < d; c++) {
+                    transposed[c * count + i] = rows[i * d + c];
+                }
+            }
+            double[] t = new double[count * count];
+            DenseMatrices.multiplyAdd(rows, transposed, t, count, d, count, true, threads);
+            for (int i = 0; i < count; i++) {
+                for (int j = i; j < count; j++) {
+                    double base = t[i * count + j] / d + 1;
+                    double k = base * base * base;
+                    t[i * count + j] = k;
+                    t[j * count + i] = k;
+                }
+            }
+            return t;
+        }
+
+        /**
+         * @param rows pooled rows, in the order of the new kernel's rows
+         * @return a tabled kernel over those rows (single-threaded: it is built inside a task)
+         */
+        Kernel subset(int[] rows) {
+            double[] values = new double[rows.length * d];
+            for (int i = 0; i < rows.length; i++) {
+                System.arraycopy(pooled, rows[i] * d, values, i * d, d);
+            }
+            return new Kernel(values, rows.length, d, true, 1);
         }
 
         double at(int i, int j) {
-            if (cache == null) {
-                return compute(i, j);
-            }
-            return i <= j ? cache[(int) (rowStart[i] + j)] : cache[(int) (rowStart[j] + i)];
+            return table != null ? table[i * total + j]
+                    : TwoSampleDistance.cubicKernel(pooled, i * d, pooled, j * d, d);
         }
 
         /** The unbiased estimate on the pooled rows gx (one set) and gy (the other). */

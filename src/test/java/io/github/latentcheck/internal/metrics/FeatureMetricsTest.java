@@ -143,6 +143,22 @@ class FeatureMetricsTest {
     }
 
     @Test
+    void kidBeyondTheTableLimitComputesEachSubsetsTableAndAgrees() {
+        int rows = KernelInceptionDistance.GRAM_LIMIT / 2 + 50;
+        Samples gen = gaussian(rows, 3, 5, 0.5);
+        Samples real = gaussian(rows, 3, 6, 0);
+        KernelInceptionDistance kid = KernelInceptionDistance.withDefaults().withSubsetSize(rows).withSubsets(2)
+                .withMaxRows(300).withPermutations(19).withBootstrap(20);
+        KernelInceptionDistance.Result r = kid.withThreads(2).compute(gen, real);
+        double full = KernelInceptionDistance.mmd2(gen, real);
+        assertThat(r.mean()).as("every subset is all rows; sums in another order").isCloseTo(full, within(1e-12));
+        assertThat(r.sd()).isCloseTo(0, within(1e-12));
+        assertThat(r.lower()).isLessThan(r.statistic());
+        assertThat(r.upper()).isGreaterThan(r.statistic());
+        assertThat(kid.withThreads(1).compute(gen, real)).isEqualTo(r);
+    }
+
+    @Test
     void kidWithOneFullSubsetIsTheFullEstimate() {
         Samples gen = gaussian(150, 4, 3, 1.0);
         Samples real = gaussian(150, 4, 4, 0);
