@@ -289,7 +289,11 @@ final class DenseMatrices {
     }
 
     /**
-     * Implicit QL with Wilkinson shifts on a symmetric tridiagonal matrix, eigenvalues only.
+     * Implicit QL with Wilkinson shifts on a symmetric tridiagonal matrix, eigenvalues only. An off-diagonal
+     * element is set to zero when it is negligible beside its two diagonal neighbours or at most ε‖T‖₁ (which
+     * moves no eigenvalue by more than that, within the backward error already made); the second test stops
+     * the iteration from stalling on eigenvalues at the rounding level of the matrix, as in a Gram matrix of
+     * nearly dependent rows.
      *
      * @param d the diagonal, n values, replaced by the eigenvalues
      * @param e e[i] couples i and i + 1 (e[n − 1] unused), destroyed
@@ -299,13 +303,18 @@ final class DenseMatrices {
         if (n > 0) {
             e[n - 1] = 0;
         }
+        double norm = 0;
+        for (int i = 0; i < n; i++) {
+            norm = Math.max(norm, Math.abs(d[i]) + Math.abs(e[i]) + (i > 0 ? Math.abs(e[i - 1]) : 0));
+        }
+        double negligible = Math.ulp(1.0) / 2 * norm;
         for (int l = 0; l < n; l++) {
             int iterations = 0;
             while (true) {
                 int m = l;
                 while (m < n - 1) {
                     double dd = Math.abs(d[m]) + Math.abs(d[m + 1]);
-                    if (Math.abs(e[m]) + dd == dd) {
+                    if (Math.abs(e[m]) + dd == dd || Math.abs(e[m]) <= negligible) {
                         break;
                     }
                     m++;

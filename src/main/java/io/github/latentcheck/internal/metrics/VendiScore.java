@@ -7,8 +7,6 @@ import io.github.latentcheck.stats.TwoSampleDistance;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import org.apache.commons.math3.linear.BlockRealMatrix;
-import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -218,18 +216,14 @@ public final class VendiScore {
                 }
             }
         }
-        double[] ones = new double[n];
+        int[] ones = new int[n];
         Arrays.fill(ones, 1);
         double[][] g = gram;
-        double value = dual ? dualScore(x, n, d, ones) : gramScore(g, ones);
+        double value = dual ? dualScore(x, n, d, ones, threads) : gramScore(g, ones);
         double[] replicates = new double[bootstrap];
         Tasks.run(bootstrap, threads, b -> {
             int[] counts = Resampling.counts(streams.get(b), n);
-            double[] w = new double[n];
-            for (int i = 0; i < n; i++) {
-                w[i] = counts[i];
-            }
-            replicates[b] = dual ? dualScore(x, n, d, w) : gramScore(g, w);
+            replicates[b] = dual ? dualScore(x, n, d, counts, 1) : gramScore(g, counts);
         });
         double[] interval = Resampling.percentileInterval(replicates, confidence);
         return new Result(value, interval[0], interval[1], n, dual, sigma);
@@ -251,39 +245,26 @@ public final class VendiScore {
         }
     }
 
-    /** The eigenvalues of \(\sum_i w_i \hat x_i \hat x_i^\top / n\). */
-    private static double dualScore(double[] x, int n, int d, double[] w) {
-        double[][] c = new double[d][d];
-        for (int i = 0; i < n; i++) {
-            if (w[i] == 0) {
-                continue;
-            }
-            for (int a = 0; a < d; a++) {
-                double xa = w[i] * x[i * d + a] / n;
-                for (int b = a; b < d; b++) {
-                    c[a][b] += xa * x[i * d + b];
-                }
-            }
+    /** VS from the eigenvalues of \(\sum_i w_i \hat x_i \hat x_i^\top / n\) ({@link DenseMatrices}). */
+    private static double dualScore(double[] x, int n, int d, int[] w, int threads) {
+        double[] c = DenseMatrices.scatter(x, n, d, new double[d], w, threads);
+        for (int i = 0; i < c.length; i++) {
+            c[i] /= n;
         }
-        for (int a = 0; a < d; a++) {
-            for (int b = a + 1; b < d; b++) {
-                c[b][a] = c[a][b];
-            }
-        }
-        return score(new EigenDecomposition(new BlockRealMatrix(c)).getRealEigenvalues());
+        return score(DenseMatrices.symmetricEigenvalues(c, d));
     }
 
-    /** The eigenvalues of \(D K D / n\), \(D = \mathrm{diag}(\sqrt{w_i})\). */
-    private static double gramScore(double[][] k, double[] w) {
+    /** VS from the eigenvalues of \(D K D / n\), \(D = \mathrm{diag}(\sqrt{w_i})\). */
+    private static double gramScore(double[][] k, int[] w) {
         int n = k.length;
-        double[][] m = new double[n][n];
+        double[] m = new double[n * n];
         for (int i = 0; i < n; i++) {
             double wi = Math.sqrt(w[i]);
             for (int j = 0; j < n; j++) {
-                m[i][j] = wi * Math.sqrt(w[j]) * k[i][j] / n;
+                m[i * n + j] = wi * Math.sqrt(w[j]) * k[i][j] / n;
             }
         }
-        return score(new EigenDecomposition(new BlockRealMatrix(m)).getRealEigenvalues());
+        return score(DenseMatrices.symmetricEigenvalues(m, n));
     }
 
     /**

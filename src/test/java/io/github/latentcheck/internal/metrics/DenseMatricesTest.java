@@ -70,6 +70,34 @@ class DenseMatricesTest {
     }
 
     @Test
+    void eigenvaluesAtTheRoundingLevelOfANearlySingularGramMatrixConverge() {
+        Random r = new Random(8);
+        int n = 300;
+        double[][] points = new double[n][2];
+        for (double[] p : points) {
+            p[0] = r.nextGaussian();
+            p[1] = r.nextGaussian();
+        }
+        double[] a = new double[n * n];
+        double[][] rows = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double dx = points[i][0] - points[j][0];
+                double dy = points[i][1] - points[j][1];
+                rows[i][j] = Math.exp(-(dx * dx + dy * dy) / 4.5) / n;
+                a[i * n + j] = rows[i][j];
+            }
+        }
+        double[] expected = new EigenDecomposition(new Array2DRowRealMatrix(rows)).getRealEigenvalues();
+        double[] got = DenseMatrices.symmetricEigenvalues(a, n);
+        Arrays.sort(expected);
+        Arrays.sort(got);
+        for (int k = 0; k < n; k++) {
+            assertThat(got[k]).as("eigenvalue %d", k).isCloseTo(expected[k], within(64 * n * EPS));
+        }
+    }
+
+    @Test
     void repeatedAndZeroEigenvaluesAndZeroColumns() {
         int n = 6;
         double[] a = new double[n * n];
