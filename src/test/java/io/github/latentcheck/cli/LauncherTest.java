@@ -27,7 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The {@code ./latentcheck} launcher starts Java with the Vector API module, whose JVM warning it
  * keeps off standard error, and passes everything else through. The launcher runs as written, from
  * a copy of the project layout whose {@code target/latentcheck.jar} is newer than its (empty)
- * sources, so it does not build; that jar's manifest points at the test's class path.
+ * sources, so it does not build; that jar's manifest points at the test's class path. Runs other than
+ * {@code --version} and {@code --help} record and then use a class data sharing archive beside the jar,
+ * which must never change the output or fail a run.
  */
 class LauncherTest {
     @TempDir
@@ -39,8 +41,18 @@ class LauncherTest {
         assertThat(launcher.toFile().setExecutable(true)).isTrue();
         Files.createDirectories(project.resolve("src/main"));
         Files.writeString(project.resolve("pom.xml"), "<project/>");
+        writeJar("1");
+        FileTime old = FileTime.from(Instant.now().minusSeconds(3600));
+        for (Path source : List.of(project.resolve("src/main"), project.resolve("pom.xml"))) {
+            Files.setLastModifiedTime(source, old);
+        }
+    }
+
+    /** Writes target/latentcheck.jar: a manifest only, whose build number makes jars differ. */
+    private void writeJar(String build) throws IOException {
         Path jar = Files.createDirectories(project.resolve("target")).resolve("latentcheck.jar");
         Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(new Attributes.Name("Build"), build);
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, LatentcheckCommand.class.getName());
         manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, Stream.of(
@@ -48,10 +60,6 @@ class LauncherTest {
                 .map(entry -> Path.of(entry).toAbsolutePath().toUri().toString()).collect(Collectors.joining(" ")));
         try (OutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
             out.flush();
-        }
-        FileTime old = FileTime.from(Instant.now().minusSeconds(3600));
-        for (Path source : List.of(project.resolve("src/main"), project.resolve("pom.xml"))) {
-            Files.setLastModifiedTime(source, old);
         }
     }
 
@@ -87,6 +95,78 @@ class LauncherTest {
         assertThat(note.out()).startsWith("5 draws from ");
         assertThat(note.err()).isEqualTo("latentcheck: warning: sample --n is now --samples; the old spelling will "
                 + "be removed in the next release\n");
+    }
+
+    private Cli sample() throws Exception {
+        return launch(Map.of(), sampleArguments());
+    }
+
+    private String[] sampleArguments() {
+        return new String[] {"sample", "--prior", "gaussian", "--dim", "2", "--samples", "5", "--seed", "3", "--out",
+            project.resolve("z.csv").toString()};
+    }
+
+    private List<String> archives() throws IOException {
+        Path folder = project.resolve("target/cds");
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(file -> file.getFileName().toString()).sorted().collect(Collectors.toList());
+        }
+    }
+
+    /** The first real run records a class data sharing archive, later runs map it; the output is the same. */
+    @Test
+    void theFirstRunRecordsAClassArchiveThatLaterRunsUse() throws Exception {
+        Cli version = launch(Map.of(), "--version");
+        assertThat(archives()).as("--version records nothing").isEmpty();
+
+        Cli first = sample();
+        List<String> recorded = archives();
+        Cli second = sample();
+
+        assertThat(version.status()).isZero();
+        assertThat(first.status()).as(first.err()).isZero();
+        assertThat(first.err()).isEmpty();
+        assertThat(recorded).hasSize(1);
+        assertThat(recorded.get(0)).matches("latentcheck-[0-9]+-[0-9]+-[0-9]+-[0-9]+\\.jsa");
+        assertThat(second.err()).isEmpty();
+        assertThat(second.out()).isEqualTo(first.out()).startsWith("5 draws from ");
+        assertThat(archives()).isEqualTo(recorded);
+    }
+
+    @Test
+    void aRebuiltJarGetsAnArchiveOfItsOwnAndTheOldOneGoes() throws Exception {
+        sample();
+        List<String> before = archives();
+        writeJar("2");
+        Cli rebuilt = sample();
+
+        assertThat(rebuilt.status()).as(rebuilt.err()).isZero();
+        assertThat(before).hasSize(1);
+        assertThat(archives()).hasSize(1).doesNotContainAnyElementsOf(before);
+    }
+
+    @Test
+    void aDamagedArchiveOrNoPlaceForOneNeverFailsARun() throws Exception {
+        sample();
+        Path archive = project.resolve("target/cds").resolve(archives().get(0));
+        assertThat(archive.toFile().setWritable(true)).isTrue();
+        Files.write(archive, new byte[] {1, 2, 3});
+        Cli damaged = sample();
+        Files.delete(archive);
+        Files.delete(project.resolve("target/cds"));
+        Files.writeString(project.resolve("target/cds"), "not a folder");
+        Cli noPlace = sample();
+        Cli off = launch(Map.of("LATENTCHECK_CDS", "0"), sampleArguments());
+
+        for (Cli cli : List.of(damaged, noPlace, off)) {
+            assertThat(cli.status()).as(cli.err()).isZero();
+            assertThat(cli.err()).isEmpty();
+            assertThat(cli.out()).startsWith("5 draws from ");
+        }
+        assertThat(damaged.out()).isEqualTo(noPlace.out()).isEqualTo(off.out());
     }
 
     /** The JVM does warn without the launcher's filter: the line the launcher drops is real. */
