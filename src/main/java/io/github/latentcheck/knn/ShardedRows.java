@@ -49,7 +49,7 @@ public final class ShardedRows implements ReferenceRows {
         return of(NpyShards.isSharded(path) ? NpyShards.open(path) : List.of(MappedNpyFile.open(path)));
     }
 
-    /** @return the number of shards */
+    @Override
     public int shards() {
         return shards.size();
     }
@@ -62,19 +62,13 @@ public final class ShardedRows implements ReferenceRows {
         return shards.get(shard);
     }
 
-    /**
-     * @param shard a shard's number
-     * @return the index of its first row in the whole set
-     */
+    @Override
     public int start(int shard) {
         Objects.checkIndex(shard, shards.size());
         return starts[shard];
     }
 
-    /**
-     * @param row a row index in the whole set
-     * @return the number of the shard that holds it
-     */
+    @Override
     public int shardOf(int row) {
         Objects.checkIndex(row, rows());
         int at = Arrays.binarySearch(starts, row);
@@ -85,14 +79,6 @@ public final class ShardedRows implements ReferenceRows {
             return at;
         }
         return -at - 2;
-    }
-
-    /**
-     * @param row a row index in the whole set
-     * @return its row number within its shard
-     */
-    public int rowInShard(int row) {
-        return row - starts[shardOf(row)];
     }
 
     @Override
