@@ -81,7 +81,7 @@ public final class ParquetFiles {
      *     lengths or element types differ (naming both files)
      */
     public static List<ParquetFile> open(Path path, String column) {
-        requireReader(path);
+        requireReader(path, ParquetFiles.class.getClassLoader());
         List<ParquetFile> files = new ArrayList<>();
         for (Path file : list(path)) {
             files.add(ParquetFile.open(file, files.isEmpty() ? column : files.get(0).column()));
@@ -116,11 +116,15 @@ public final class ParquetFiles {
         }
     }
 
-    /** @throws InvalidInputException if parquet-hadoop or Hadoop's client is not on the class path */
-    private static void requireReader(Path path) {
+    /**
+     * @param path the training files, for the message
+     * @param loader where the classes are looked for (a loader without them to test the message)
+     * @throws InvalidInputException if parquet-hadoop or Hadoop's client is not on the class path
+     */
+    static void requireReader(Path path, ClassLoader loader) {
         for (String name : READER_CLASSES) {
             try {
-                Class.forName(name, false, ParquetFiles.class.getClassLoader());
+                Class.forName(name, false, loader);
             } catch (ClassNotFoundException e) {
                 throw new InvalidInputException(path + ": reading Parquet needs Apache Spark's jars (parquet-hadoop and "
                         + "Hadoop's client) on the class path: run latentcheck through spark-submit (--master "
