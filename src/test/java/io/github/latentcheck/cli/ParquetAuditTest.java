@@ -197,4 +197,27 @@ class ParquetAuditTest {
         assertThat(cli.err().strip()).startsWith("latentcheck: " + notParquet + ": not a Parquet file: ")
                 .doesNotContain("\n");
     }
+
+    @Test
+    void aSpecNamesTheColumnInDataAndGivesTheResultsOfNpyShards() throws Exception {
+        String spec = "name: parquet-spec\nseed: 5\nsamples: 50\nlatent_dim: 16\npriors: [gaussian]\n"
+                + "generator: {type: identity}\ndata: {training: TRAIN}\n"
+                + "checks: [{type: memorization, holdout: none}]\n";
+        Path npySpec = dir.resolve("npy-spec.yaml");
+        Path parquetSpec = dir.resolve("parquet-spec.yaml");
+        Files.writeString(npySpec, spec.replace("TRAIN", inputs.folder().toString()));
+        Files.writeString(parquetSpec, spec.replace("TRAIN", parquet + ", training_column: emb"));
+        Cli npy = Cli.run("run", npySpec.toString(), "--out", dir.resolve("npy-run").toString());
+        Cli pq = Cli.run("run", parquetSpec.toString(), "--out", dir.resolve("parquet-run").toString());
+        assertThat(npy.status()).as(npy.err()).isNotEqualTo(2);
+        assertThat(pq.status()).as(pq.err()).isEqualTo(npy.status());
+        assertThat(results("parquet-run")).isEqualTo(results("npy-run"));
+        Path noTraining = dir.resolve("no-training.yaml");
+        Files.writeString(noTraining, spec.replace("training: TRAIN", "training_column: emb"));
+        Cli bad = Cli.run("run", noTraining.toString());
+        assertThat(bad.status()).isEqualTo(2);
+        assertThat(bad.err().strip()).startsWith("latentcheck: " + noTraining + ":7:")
+                .endsWith(": training_column names a column of the Parquet training files, but data has no training")
+                .doesNotContain("\n");
+    }
 }
