@@ -6,7 +6,6 @@ import io.github.latentcheck.data.ParquetFiles;
 import io.github.latentcheck.data.Precision;
 import io.github.latentcheck.data.Samples;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +29,7 @@ public final class ParquetRows implements ReferenceRows {
     static final int CACHED_GROUPS = 4;
 
     private final List<ParquetFile> files;
-    /** {@code starts[f]}: the index of file f's first row; {@code starts[files]}: the rows in all. */
-    private final int[] starts;
+    private final ShardStarts starts;
     private final Map<Long, Samples> cache = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Long, Samples> eldest) {
@@ -41,10 +39,7 @@ public final class ParquetRows implements ReferenceRows {
 
     private ParquetRows(List<ParquetFile> files) {
         this.files = files;
-        this.starts = new int[files.size() + 1];
-        for (int f = 0; f < files.size(); f++) {
-            starts[f + 1] = starts[f] + files.get(f).rows();
-        }
+        this.starts = ShardStarts.of(files.stream().mapToInt(ParquetFile::rows).toArray());
     }
 
     /**
@@ -82,26 +77,17 @@ public final class ParquetRows implements ReferenceRows {
 
     @Override
     public int start(int shard) {
-        Objects.checkIndex(shard, files.size());
-        return starts[shard];
+        return starts.start(shard);
     }
 
     @Override
     public int shardOf(int row) {
-        Objects.checkIndex(row, rows());
-        int at = Arrays.binarySearch(starts, row);
-        if (at >= 0) {
-            while (starts[at + 1] == row) {
-                at++;
-            }
-            return at;
-        }
-        return -at - 2;
+        return starts.shardOf(row);
     }
 
     @Override
     public int rows() {
-        return starts[files.size()];
+        return starts.rows();
     }
 
     @Override
@@ -140,7 +126,7 @@ public final class ParquetRows implements ReferenceRows {
     @Override
     public String rowLabel(int row) {
         int f = shardOf(row);
-        return Path.of(files.get(f).source()).getFileName() + "#" + (row - starts[f]);
+        return Path.of(files.get(f).source()).getFileName() + "#" + (row - starts.start(f));
     }
 
     @Override
@@ -160,7 +146,7 @@ public final class ParquetRows implements ReferenceRows {
     private Segment segment(int row, int end) {
         int f = shardOf(row);
         ParquetFile file = files.get(f);
-        int inFile = row - starts[f];
+        int inFile = row - starts.start(f);
         int g = groupOf(file, inFile);
         int first = file.groupStart(g);
         int last = first + file.groupRows(g);

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
@@ -219,5 +220,27 @@ class ParquetAuditTest {
         assertThat(bad.err().strip()).startsWith("latentcheck: " + noTraining + ":7:")
                 .endsWith(": training_column names a column of the Parquet training files, but data has no training")
                 .doesNotContain("\n");
+    }
+
+    @Test
+    void withoutSparksJarsParquetIsBadInputSayingHowToRunIt() throws Exception {
+        Path file = narrow("plain-java.parquet", ONE_COLUMN);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path stdout = dir.resolve("plain-java.out");
+        Path stderr = dir.resolve("plain-java.err");
+        Process p = new ProcessBuilder(java, "-Xmx256m", "-Djava.awt.headless=true", "-cp", Cli.runtimeClassPath(),
+                LatentcheckCommand.class.getName(), "audit", "--samples", narrowSamples.toString(), "--train",
+                file.toString()).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+        assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("a guard against a hang, not a timing").isTrue();
+        assertThat(p.exitValue()).isEqualTo(2);
+        assertThat(Files.readString(stdout)).isEmpty();
+        assertThat(Files.readString(stderr).strip()).isEqualTo("latentcheck: " + file + ": reading Parquet needs Apache "
+                + "Spark's jars (parquet-hadoop and Hadoop's client) on the class path: run latentcheck through "
+                + "spark-submit (--master 'local[*]' on one machine, see docs/spark.md), or convert the files to .npy "
+                + "shards");
+        Cli coverage = Cli.run("coverage", "--samples", narrowSamples.toString(), "--train", file.toString());
+        assertThat(coverage.status()).isEqualTo(2);
+        assertThat(coverage.err().strip()).isEqualTo("latentcheck: " + file + ": coverage takes the training rows as one "
+                + ".npy or .csv file, not Parquet (PRDC and NDB hold them in memory)");
     }
 }
