@@ -8,7 +8,6 @@ import io.github.latentcheck.data.Samples;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -17,25 +16,26 @@ import java.util.Objects;
  * that holds it, so ordering rows by index orders them by (file, row); {@link #rowLabel(int)} reports
  * that identity as {@code file.parquet#row}.
  *
- * <p>Rows are decoded a row group at a time ({@link ParquetFile#readGroup(int)}) and the last
- * {@value #CACHED_GROUPS} decoded groups are kept, so a search that walks the rows block by block, or
- * reads rows in increasing order, decodes each row group about once and the heap holds a few row groups,
- * never a file.
+ * <p>Rows are decoded a row group at a time ({@link ParquetFile#readGroup(int)}) and the most recently
+ * used decoded groups are kept: at least {@value #CACHED_GROUPS}, and more while they hold less than
+ * {@value #CACHED_BYTES} bytes. A search that walks the rows block by block (re-reading its candidates
+ * of the current block exactly, for float64 rows) or reads rows in increasing order thus decodes
+ * each row group about once per pass, whether the groups are smaller than a block or Spark's 128 MB,
+ * and the heap holds a few row groups, never a file.
  *
  * <p>Safe to read from several threads at once (the cache is locked while a group is decoded).
  */
 public final class ParquetRows implements ReferenceRows {
-    /** Decoded row groups kept: enough for the search's workers on a few cores walking neighbouring blocks. */
+    /** Decoded row groups kept at least: enough for the search's workers on a few cores walking neighbouring blocks. */
     static final int CACHED_GROUPS = 4;
+    /** Decoded bytes kept at most beyond {@link #CACHED_GROUPS} groups: many small groups may make up one block. */
+    static final long CACHED_BYTES = 64L << 20;
 
     private final List<ParquetFile> files;
     private final ShardStarts starts;
-    private final Map<Long, Samples> cache = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, Samples> eldest) {
-            return size() > CACHED_GROUPS;
-        }
-    };
+    /** Decoded row groups by (file, group), least recently used first; {@link #cachedBytes} their size. */
+    private final LinkedHashMap<Long, Samples> cache = new LinkedHashMap<>(16, 0.75f, true);
+    private long cachedBytes;
 
     private ParquetRows(List<ParquetFile> files) {
         this.files = files;
@@ -168,6 +168,21 @@ public final class ParquetRows implements ReferenceRows {
     }
 
     private synchronized Samples group(int file, int group) {
-        return cache.computeIfAbsent(((long) file << 32) | group, key -> files.get(file).readGroup(group));
+        long key = ((long) file << 32) | group;
+        Samples rows = cache.get(key);
+        if (rows == null) {
+            rows = files.get(file).readGroup(group);
+            cache.put(key, rows);
+            cachedBytes += bytes(rows);
+            for (var eldest = cache.entrySet().iterator(); cache.size() > CACHED_GROUPS && cachedBytes > CACHED_BYTES; ) {
+                cachedBytes -= bytes(eldest.next().getValue());
+                eldest.remove();
+            }
+        }
+        return rows;
+    }
+
+    private static long bytes(Samples rows) {
+        return (long) rows.rows() * rows.columns() * (rows.precision() == Precision.FLOAT32 ? Float.BYTES : Double.BYTES);
     }
 }
