@@ -9,7 +9,6 @@ import io.github.latentcheck.data.Samples;
 import io.github.latentcheck.knn.NearestNeighborSearch;
 import io.github.latentcheck.knn.Neighbors;
 import io.github.latentcheck.knn.ReferenceRows;
-import io.github.latentcheck.knn.ShardedRows;
 import io.github.latentcheck.spec.Options;
 import io.github.latentcheck.stats.DataCopying;
 import io.github.latentcheck.stats.RankComparison;
@@ -60,7 +59,7 @@ import org.apache.commons.rng.simple.RandomSource;
  * beyond); the gallery's grey range is read block by block. The passes over all training rows (the
  * k-NN of the queries, the membership pass, the grey range) run on {@link CheckInput#engine()}: on
  * this machine, or as Spark jobs, with the same answers; sharded training rows
- * ({@code ShardedRows}) are reported by (shard, row) in the sample table ({@code trainingShard},
+ * (.npy shards or Parquet files) are reported by (shard, row) in the sample table ({@code trainingShard},
  * {@code trainingShardRow}) and the gallery.
  *
  * <p><b>Equal-size comparison.</b> With N training and H held-out rows, a sample's nearest training
@@ -268,9 +267,9 @@ public final class MemorizationCheck implements Check {
         SampleTable.Builder table = SampleTable.builder()
                 .column("sample", reorder(order, i -> i))
                 .column("trainingRow", reorder(order, i -> toTraining.index(i, 0)));
-        if (training instanceof ShardedRows sharded && sharded.shards() > 1) {
-            table.column("trainingShard", reorder(order, i -> sharded.shardOf(toTraining.index(i, 0))))
-                    .column("trainingShardRow", reorder(order, i -> sharded.rowInShard(toTraining.index(i, 0))));
+        if (training.shards() > 1) {
+            table.column("trainingShard", reorder(order, i -> training.shardOf(toTraining.index(i, 0))))
+                    .column("trainingShardRow", reorder(order, i -> training.rowInShard(toTraining.index(i, 0))));
         }
         table.column("dcrTraining", reorderReal(order, i -> d1[i]))
                 .column("secondDistance", reorderReal(order, i -> toTraining.distance(i, 1)))

@@ -8,9 +8,9 @@ import io.github.latentcheck.check.CheckResult;
 import io.github.latentcheck.check.MemorizationCheck;
 import io.github.latentcheck.data.MappedNpyFile;
 import io.github.latentcheck.data.NpyShards;
+import io.github.latentcheck.data.ParquetFiles;
 import io.github.latentcheck.engine.Engines;
 import io.github.latentcheck.knn.ReferenceRows;
-import io.github.latentcheck.knn.ShardedRows;
 import io.github.latentcheck.data.SampleFiles;
 import io.github.latentcheck.data.Samples;
 import io.github.latentcheck.internal.concurrent.Tasks;
@@ -65,8 +65,14 @@ final class AuditCommand implements Callable<Integer> {
 
     @Option(names = "--train", required = true, paramLabel = "FILE", description = "Training rows, .npy or .csv; "
             + "a .npy file larger than a quarter of the heap is memory-mapped and streamed. A folder of .npy shards "
-            + "or a glob ('emb/img_emb_*.npy') is read shard by shard, in file-name order, each mapped.")
+            + "or a glob ('emb/img_emb_*.npy') is read shard by shard, in file-name order, each mapped. Parquet (a "
+            + ".parquet file, a folder of them or a glob) is read a row group at a time; it needs Spark's jars on the "
+            + "class path (spark-submit).")
     Path trainFile;
+
+    @Option(names = "--train-column", paramLabel = "NAME", description = "With Parquet training files: the column of "
+            + "float or double arrays to read (default: the only such column).")
+    String trainColumn;
 
     @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "local", description = "Where the k-NN passes "
             + "over the training rows run: local (default) or spark (Apache Spark on the class path, e.g. through "
@@ -121,8 +127,9 @@ final class AuditCommand implements Callable<Integer> {
         Map<String, Object> engineSpec = engineSpec();
         Engines.of(engine, master, partitionRows != null ? partitionRows : Engines.PARTITION_ROWS);
         Samples samples = SampleFiles.readSamples(samplesFile);
-        Optional<ReferenceRows> mapped = NpyShards.isSharded(trainFile) || !engine.equals("local")
-                ? Optional.of(ShardedRows.open(trainFile))
+        Optional<ReferenceRows> mapped = NpyShards.isSharded(trainFile) || ParquetFiles.isParquet(trainFile)
+                || trainColumn != null || !engine.equals("local")
+                ? Optional.of(ReferenceRows.open(trainFile, trainColumn))
                 : MappedNpyFile.openIfLarge(trainFile).map(ReferenceRows::of);
         Samples training = mapped.isPresent() ? null : SampleFiles.readSamples(trainFile);
         int trainingRows = mapped.map(ReferenceRows::rows).orElseGet(() -> training.rows());
@@ -197,6 +204,9 @@ final class AuditCommand implements Callable<Integer> {
         }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("training", trainFile.toAbsolutePath().toString());
+        if (trainColumn != null) {
+            data.put("training_column", trainColumn);
+        }
         if (holdoutFile != null) {
             data.put("holdout", holdoutFile.toAbsolutePath().toString());
         }

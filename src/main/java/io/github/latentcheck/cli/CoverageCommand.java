@@ -10,6 +10,7 @@ import io.github.latentcheck.check.ModeCoverageCheck;
 import io.github.latentcheck.check.NdbCheck;
 import io.github.latentcheck.check.PrdcCheck;
 import io.github.latentcheck.data.NpyShards;
+import io.github.latentcheck.data.ParquetFiles;
 import io.github.latentcheck.data.SampleFiles;
 import io.github.latentcheck.data.Samples;
 import io.github.latentcheck.internal.concurrent.Tasks;
@@ -129,6 +130,10 @@ final class CoverageCommand implements Callable<Integer> {
             if (NpyShards.isSharded(against.train)) {
                 throw new InvalidInputException(against.train + ": coverage takes the training rows as one .npy or .csv "
                         + "file, not shards (PRDC and NDB hold them in memory)");
+            }
+            if (ParquetFiles.isParquet(against.train)) {
+                throw new InvalidInputException(against.train + ": coverage takes the training rows as one .npy or .csv "
+                        + "file, not Parquet (PRDC and NDB hold them in memory)");
             }
             requireSameColumns(samples, against.train);
             data.put("training", against.train.toAbsolutePath().toString());

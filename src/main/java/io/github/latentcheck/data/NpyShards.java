@@ -1,18 +1,10 @@
 package io.github.latentcheck.data;
 
 import io.github.latentcheck.InvalidInputException;
-import io.github.latentcheck.internal.data.AtomicFile;
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A training set given as shards: a folder of {@code .npy} files (every {@code *.npy} in it) or a glob
@@ -46,32 +38,7 @@ public final class NpyShards {
      * @throws InvalidInputException if the folder is missing or unreadable or nothing matches
      */
     public static List<Path> list(Path path) {
-        boolean folder = Files.isDirectory(path);
-        Path dir = folder ? path : path.toAbsolutePath().getParent();
-        String pattern = folder ? "*.npy" : path.getFileName().toString();
-        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
-        List<Path> shards = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-            for (Path entry : entries) {
-                if (matcher.matches(entry.getFileName()) && !Files.isDirectory(entry)) {
-                    shards.add(folder ? entry : path.resolveSibling(entry.getFileName()));
-                }
-            }
-        } catch (NoSuchFileException e) {
-            throw new InvalidInputException(path + ": no such folder: " + dir, e);
-        } catch (IOException e) {
-            throw new InvalidInputException(path + ": cannot list " + dir + ": " + AtomicFile.reason(e), e);
-        }
-        if (shards.isEmpty()) {
-            throw new InvalidInputException(path + ": no shard matches " + (folder ? "*.npy in the folder" : pattern));
-        }
-        shards.sort(Comparator.comparing(p -> p.getFileName().toString()));
-        for (Path shard : shards) {
-            if (!shard.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy")) {
-                throw new InvalidInputException(shard + ": shard is not a .npy file");
-            }
-        }
-        return List.copyOf(shards);
+        return ShardFiles.list(path, "npy");
     }
 
     /**

@@ -328,14 +328,27 @@ public final class Samples {
      * @param target the destination, with room for {@code (to - from) * columns} values
      */
     public void copyRows(int from, int to, float[] target) {
+        copyRows(from, to, target, 0);
+    }
+
+    /**
+     * Copies rows {@code [from, to)} row-major into {@code target} from index {@code offset}, as
+     * float32, as {@link #copyRows(int, int, float[])} does.
+     *
+     * @param from the first row
+     * @param to the row after the last
+     * @param target the destination, with room for {@code (to - from) * columns} values from {@code offset}
+     * @param offset the first index written
+     */
+    public void copyRows(int from, int to, float[] target, int offset) {
         Objects.checkFromToIndex(from, to, rows);
         int start = from * columns;
         int count = (to - from) * columns;
         if (floats != null) {
-            System.arraycopy(floats, start, target, 0, count);
+            System.arraycopy(floats, start, target, offset, count);
         } else {
             for (int i = 0; i < count; i++) {
-                target[i] = (float) doubles[start + i];
+                target[offset + i] = (float) doubles[start + i];
             }
         }
     }

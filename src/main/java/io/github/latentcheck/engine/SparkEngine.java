@@ -2,10 +2,12 @@ package io.github.latentcheck.engine;
 
 import io.github.latentcheck.InvalidInputException;
 import io.github.latentcheck.data.MappedNpyFile;
+import io.github.latentcheck.data.ParquetFile;
 import io.github.latentcheck.data.Precision;
 import io.github.latentcheck.data.Samples;
 import io.github.latentcheck.knn.NearestNeighborSearch;
 import io.github.latentcheck.knn.Neighbors;
+import io.github.latentcheck.knn.ParquetRows;
 import io.github.latentcheck.knn.ReferenceRows;
 import io.github.latentcheck.knn.ShardedRows;
 import java.io.Serializable;
@@ -32,8 +34,10 @@ import scala.jdk.javaapi.CollectionConverters;
 /**
  * The {@code spark} engine: the audit's passes over the training rows as Apache Spark jobs. The
  * training rows are {@code .npy} shards ({@link ShardedRows}) cut into slices of at most
- * {@code partitionRows} rows, one Spark task per slice; each task maps its shard (the path must be
- * readable where the task runs: a shared or copied file system) and runs the project's own
+ * {@code partitionRows} rows, or Parquet files ({@link ParquetRows}) cut into their row groups, one
+ * Spark task per slice; each task maps its shard or decodes its row group with parquet-java, Spark's
+ * own Parquet library (the path must be readable where the task runs: a shared or copied file
+ * system), and runs the project's own
  * {@link NearestNeighborSearch} on it with the task's cores (the Vector API kernel where the
  * executor JVM has {@code jdk.incubator.vector}, the plain-Java one otherwise; same answers). The
  * queries are broadcast. A task's exact top-k lists, shifted to the slice's first row, are merged by
@@ -182,31 +186,66 @@ final class SparkEngine implements Engine {
         }
     }
 
-    /** @return the training shards cut into slices of at most {@link #partitionRows} rows, in row order */
+    /**
+     * @return the training rows cut into slices in row order: of {@code .npy} shards, at most
+     *     {@link #partitionRows} rows of one shard; of Parquet files, one row group (not cut further: a
+     *     task decodes its group whole)
+     */
     private List<Slice> slices(ReferenceRows training) {
+        List<Slice> slices = new ArrayList<>();
+        if (training instanceof ParquetRows parquet) {
+            for (int f = 0; f < parquet.shards(); f++) {
+                ParquetFile file = parquet.file(f);
+                String path = Path.of(file.source()).toAbsolutePath().toString();
+                for (int g = 0; g < file.groups(); g++) {
+                    if (file.groupRows(g) > 0) {
+                        slices.add(new ParquetSlice(path, file.column(), g, parquet.start(f) + file.groupStart(g),
+                                file.groupRows(g)));
+                    }
+                }
+            }
+            return List.copyOf(slices);
+        }
         if (!(training instanceof ShardedRows sharded)) {
             throw new InvalidInputException("engine spark reads the training rows from .npy files (one file, a folder "
-                    + "of shards or a glob) that every executor can read, not from " + training);
+                    + "of shards or a glob) or Parquet files that every executor can read, not from " + training);
         }
-        List<Slice> slices = new ArrayList<>();
         for (int s = 0; s < sharded.shards(); s++) {
             MappedNpyFile shard = sharded.shard(s);
             String path = Path.of(shard.source()).toAbsolutePath().toString();
             for (int from = 0; from < shard.rows(); from += partitionRows) {
                 int count = Math.min(partitionRows, shard.rows() - from);
-                slices.add(new Slice(path, sharded.start(s) + from, from, count));
+                slices.add(new NpySlice(path, sharded.start(s) + from, from, count));
             }
         }
         return List.copyOf(slices);
     }
 
-    /**
-     * Rows {@code [from, from + count)} of the shard at {@code path}, rows {@code [start, start + count)}
-     * of the whole training set.
-     */
-    record Slice(String path, int start, int from, int count) implements Serializable {
-        ReferenceRows open() {
+    /** What one task searches: training rows {@code [start, start + count)}, read where the task runs. */
+    interface Slice extends Serializable {
+        /** @return the index of the slice's first row in the whole training set */
+        int start();
+
+        /** @return the slice's rows */
+        int count();
+
+        /** @return the slice's rows, as rows {@code [0, count)} */
+        ReferenceRows open();
+    }
+
+    /** Rows {@code [from, from + count)} of the {@code .npy} shard at {@code path}, mapped. */
+    record NpySlice(String path, int start, int from, int count) implements Slice {
+        @Override
+        public ReferenceRows open() {
             return ReferenceRows.of(MappedNpyFile.open(Path.of(path))).slice(from, from + count);
+        }
+    }
+
+    /** Row group {@code group} of the Parquet file at {@code path}, its column {@code column}, decoded. */
+    record ParquetSlice(String path, String column, int group, int start, int count) implements Slice {
+        @Override
+        public ReferenceRows open() {
+            return ReferenceRows.of(ParquetFile.open(Path.of(path), column).readGroup(group));
         }
     }
 

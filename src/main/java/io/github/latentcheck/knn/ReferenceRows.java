@@ -2,8 +2,10 @@ package io.github.latentcheck.knn;
 
 import io.github.latentcheck.InvalidInputException;
 import io.github.latentcheck.data.MappedNpyFile;
+import io.github.latentcheck.data.ParquetFiles;
 import io.github.latentcheck.data.Precision;
 import io.github.latentcheck.data.Samples;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
@@ -59,10 +61,41 @@ public interface ReferenceRows {
         return out;
     }
 
+    /** @return the number of files (shards) the rows come from: 1 unless they are read from several files */
+    default int shards() {
+        return 1;
+    }
+
+    /**
+     * @param shard a shard's number
+     * @return the index of its first row in the whole set
+     */
+    default int start(int shard) {
+        Objects.checkIndex(shard, shards());
+        return 0;
+    }
+
+    /**
+     * @param row a row index in the whole set
+     * @return the number of the shard that holds it
+     */
+    default int shardOf(int row) {
+        Objects.checkIndex(row, rows());
+        return 0;
+    }
+
+    /**
+     * @param row a row index in the whole set
+     * @return its row number within its shard
+     */
+    default int rowInShard(int row) {
+        return row - start(shardOf(row));
+    }
+
     /**
      * @param row a row index
      * @return how reports name the row: {@code "#row"}, or where sharded rows come from
-     *     ({@link ShardedRows#rowLabel(int)})
+     *     ({@link ShardedRows#rowLabel(int)}, {@link ParquetRows#rowLabel(int)})
      */
     default String rowLabel(int row) {
         return "#" + row;
@@ -126,5 +159,26 @@ public interface ReferenceRows {
      */
     static ReferenceRows of(MappedNpyFile file) {
         return ShardedRows.of(List.of(Objects.requireNonNull(file, "file")));
+    }
+
+    /**
+     * Opens a training set that is streamed rather than read into the heap.
+     *
+     * @param path Parquet ({@link ParquetFiles#isParquet(Path)}: a file, folder or glob), or {@code .npy}
+     *     (one file, a folder of shards or a glob)
+     * @param column the Parquet column to read, or null for the only column of float or double arrays
+     * @return the rows: {@link ParquetRows} or {@link ShardedRows}
+     * @throws InvalidInputException as {@link ParquetRows#open(Path, String)} and {@link ShardedRows#open(Path)},
+     *     or if a column is given for rows that are not Parquet
+     */
+    static ReferenceRows open(Path path, String column) {
+        if (ParquetFiles.isParquet(path)) {
+            return ParquetRows.open(path, column);
+        }
+        if (column != null) {
+            throw new InvalidInputException(path + ": training column " + column + " is for Parquet training files, "
+                    + "and this is not one");
+        }
+        return ShardedRows.open(path);
     }
 }

@@ -5,7 +5,6 @@ import io.github.latentcheck.data.MappedNpyFile;
 import io.github.latentcheck.data.NpyShards;
 import io.github.latentcheck.data.Precision;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -19,15 +18,11 @@ import java.util.Objects;
  */
 public final class ShardedRows implements ReferenceRows {
     private final List<MappedNpyFile> shards;
-    /** {@code starts[s]}: the index of shard s's first row; {@code starts[shards]}: the rows in all. */
-    private final int[] starts;
+    private final ShardStarts starts;
 
     private ShardedRows(List<MappedNpyFile> shards) {
         this.shards = shards;
-        this.starts = new int[shards.size() + 1];
-        for (int s = 0; s < shards.size(); s++) {
-            starts[s + 1] = starts[s] + shards.get(s).rows();
-        }
+        this.starts = ShardStarts.of(shards.stream().mapToInt(MappedNpyFile::rows).toArray());
     }
 
     /**
@@ -49,7 +44,7 @@ public final class ShardedRows implements ReferenceRows {
         return of(NpyShards.isSharded(path) ? NpyShards.open(path) : List.of(MappedNpyFile.open(path)));
     }
 
-    /** @return the number of shards */
+    @Override
     public int shards() {
         return shards.size();
     }
@@ -62,42 +57,19 @@ public final class ShardedRows implements ReferenceRows {
         return shards.get(shard);
     }
 
-    /**
-     * @param shard a shard's number
-     * @return the index of its first row in the whole set
-     */
+    @Override
     public int start(int shard) {
-        Objects.checkIndex(shard, shards.size());
-        return starts[shard];
+        return starts.start(shard);
     }
 
-    /**
-     * @param row a row index in the whole set
-     * @return the number of the shard that holds it
-     */
+    @Override
     public int shardOf(int row) {
-        Objects.checkIndex(row, rows());
-        int at = Arrays.binarySearch(starts, row);
-        if (at >= 0) {
-            while (starts[at + 1] == row) {
-                at++;
-            }
-            return at;
-        }
-        return -at - 2;
-    }
-
-    /**
-     * @param row a row index in the whole set
-     * @return its row number within its shard
-     */
-    public int rowInShard(int row) {
-        return row - starts[shardOf(row)];
+        return starts.shardOf(row);
     }
 
     @Override
     public int rows() {
-        return starts[shards.size()];
+        return starts.rows();
     }
 
     @Override
@@ -116,8 +88,8 @@ public final class ShardedRows implements ReferenceRows {
         int d = columns();
         for (int row = from; row < to; ) {
             int s = shardOf(row);
-            int end = Math.min(to, starts[s + 1]);
-            shards.get(s).copyRows(row - starts[s], end - starts[s], dst, (row - from) * d);
+            int end = Math.min(to, starts.end(s));
+            shards.get(s).copyRows(row - starts.start(s), end - starts.start(s), dst, (row - from) * d);
             row = end;
         }
     }
@@ -128,8 +100,8 @@ public final class ShardedRows implements ReferenceRows {
         int d = columns();
         for (int row = from; row < to; ) {
             int s = shardOf(row);
-            int end = Math.min(to, starts[s + 1]);
-            shards.get(s).copyRows(row - starts[s], end - starts[s], dst, at + (row - from) * d);
+            int end = Math.min(to, starts.end(s));
+            shards.get(s).copyRows(row - starts.start(s), end - starts.start(s), dst, at + (row - from) * d);
             row = end;
         }
     }
@@ -141,7 +113,7 @@ public final class ShardedRows implements ReferenceRows {
             return ReferenceRows.super.rowLabel(row);
         }
         int s = shardOf(row);
-        return Path.of(shards.get(s).source()).getFileName() + "#" + (row - starts[s]);
+        return Path.of(shards.get(s).source()).getFileName() + "#" + (row - starts.start(s));
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.github.latentcheck.report;
 
 import io.github.latentcheck.InvalidInputException;
 import io.github.latentcheck.data.NpyShards;
+import io.github.latentcheck.data.ParquetFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -35,15 +36,16 @@ record InputFile(String role, Path path, long bytes, String sha256) {
 
     /**
      * @param role what the files were for
-     * @param path one file, or a folder or glob of shards ({@link NpyShards})
+     * @param path one file, or a folder or glob of shards ({@link NpyShards}, {@link ParquetFiles})
      * @return the file, or every shard in order
      */
     static List<InputFile> ofShards(String role, Path path) {
-        if (!NpyShards.isSharded(path)) {
+        boolean parquet = ParquetFiles.isParquet(path);
+        if (!parquet && !NpyShards.isSharded(path)) {
             return List.of(of(role, path));
         }
         List<InputFile> shards = new ArrayList<>();
-        for (Path shard : NpyShards.list(path)) {
+        for (Path shard : parquet ? ParquetFiles.list(path) : NpyShards.list(path)) {
             shards.add(of(role, shard));
         }
         return shards;

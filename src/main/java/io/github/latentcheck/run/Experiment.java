@@ -7,9 +7,9 @@ import io.github.latentcheck.check.Requirement;
 import io.github.latentcheck.check.Space;
 import io.github.latentcheck.data.MappedNpyFile;
 import io.github.latentcheck.data.NpyShards;
+import io.github.latentcheck.data.ParquetFiles;
 import io.github.latentcheck.engine.Engine;
 import io.github.latentcheck.engine.Engines;
-import io.github.latentcheck.knn.ShardedRows;
 import io.github.latentcheck.data.SampleFiles;
 import io.github.latentcheck.data.Samples;
 import io.github.latentcheck.encoder.Encoder;
@@ -307,12 +307,13 @@ public final class Experiment {
                     + "section yet: embed the rows first, or use the local engine");
         }
         boolean streamed = features == null && spec.training().isPresent()
-                && (NpyShards.isSharded(spec.training().get()) || !engine.name().equals("local"));
+                && (NpyShards.isSharded(spec.training().get()) || ParquetFiles.isParquet(spec.training().get())
+                        || spec.trainingColumn().isPresent() || !engine.name().equals("local"));
         Optional<MappedNpyFile> mapped = features != null || streamed ? Optional.empty()
                 : spec.training().flatMap(MappedNpyFile::openIfLarge);
         Samples training = mapped.isPresent() || streamed ? null
                 : read(spec.training(), "training", checks, spaces, Requirement.TRAINING, spec);
-        ReferenceRows trainingRows = streamed ? ShardedRows.open(spec.training().get())
+        ReferenceRows trainingRows = streamed ? ReferenceRows.open(spec.training().get(), spec.trainingColumn().orElse(null))
                 : mapped.map(ReferenceRows::of).orElse(null);
         Samples holdout = read(spec.holdout(), "holdout", checks, spaces, Requirement.HOLDOUT, spec);
         ImageSource trainingImages = images(features, spec.training(), training, "data.training");

@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
  * priors: [gaussian, {type: uniform, low: -1, high: 1, label: u}]
  * generator: {type: ring, sd: 0.02}
  * data: {training: …, holdout: …}   # .npy / .csv files, or folders of PNG/JPEG images (with features)
+ *                                   # training may be .npy shards or Parquet (training_column: emb)
  * features: {model: …, size: …}     # optional embedding stage (FeatureStage); checks then run on features
  * checks: [latent-ks, {type: marginal-ks, alpha: 0.01}]
  * gates: ["latent-ks.rejected == 0"]
@@ -58,6 +59,7 @@ public final class ExperimentSpec {
     private final List<Options> priors;
     private final Options generator;
     private final Optional<Path> training;
+    private final Optional<String> trainingColumn;
     private final Optional<Path> holdout;
     private final Optional<Options> features;
     private final List<Options> checks;
@@ -70,7 +72,8 @@ public final class ExperimentSpec {
     private final Optional<Options> engine;
 
     private ExperimentSpec(Path file, String text, String name, String description, long seed, int samples, int latentDim, List<Options> priors,
-            Options generator, Optional<Path> training, Optional<Path> holdout, List<Options> checks,
+            Options generator, Optional<Path> training, Optional<String> trainingColumn, Optional<Path> holdout,
+            List<Options> checks,
             List<GateEntry> gates, Optional<Path> output, String outputWhere, List<Integer> latentDims,
             Optional<Options> encoder, List<GateEntry> sweepCharts, Optional<Options> features,
             Optional<Options> engine) {
@@ -84,6 +87,7 @@ public final class ExperimentSpec {
         this.priors = priors;
         this.generator = generator;
         this.training = training;
+        this.trainingColumn = trainingColumn;
         this.holdout = holdout;
         this.features = features;
         this.checks = checks;
@@ -182,10 +186,17 @@ public final class ExperimentSpec {
         List<Options> priors = entries(root, "priors", base, true);
         Options generator = top.child("generator");
         Optional<Path> training = Optional.empty();
+        Optional<String> trainingColumn = Optional.empty();
         Optional<Path> holdout = Optional.empty();
         if (top.has("data")) {
             Options data = top.child("data");
             training = data.has("training") ? Optional.of(data.requirePath("training")) : Optional.empty();
+            trainingColumn = data.has("training_column") ? Optional.of(data.requireString("training_column"))
+                    : Optional.empty();
+            if (trainingColumn.isPresent() && training.isEmpty()) {
+                throw new InvalidInputException(data.where("training_column") + ": training_column names a column of "
+                        + "the Parquet training files, but data has no training");
+            }
             holdout = data.has("holdout") ? Optional.of(data.requirePath("holdout")) : Optional.empty();
             data.rejectUnknownKeys();
         }
@@ -218,7 +229,7 @@ public final class ExperimentSpec {
             top.strings("sweep_charts").forEach(m -> sweepCharts.add(new GateEntry(m, top.where("sweep_charts"))));
         }
         return new ExperimentSpec(file, text, name, description, seed, (int) samples, latentDim, List.copyOf(priors), generator,
-                training, holdout, List.copyOf(checks), List.copyOf(gates), output, outputWhere,
+                training, trainingColumn, holdout, List.copyOf(checks), List.copyOf(gates), output, outputWhere,
                 List.copyOf(latentDims), encoder, List.copyOf(sweepCharts), features,
                 top.has("engine") ? Optional.of(top.child("engine")) : Optional.empty());
     }
@@ -327,6 +338,14 @@ public final class ExperimentSpec {
     /** @return the training data file, when given */
     public Optional<Path> training() {
         return training;
+    }
+
+    /**
+     * @return {@code data.training_column}: the column of Parquet training files to read, when given
+     *     (otherwise their only column of float or double arrays)
+     */
+    public Optional<String> trainingColumn() {
+        return trainingColumn;
     }
 
     /** @return the held-out data file, when given */
