@@ -31,12 +31,17 @@ import java.util.Arrays;
  * measured from the roundings, and \(e_0\) already exceeds the absolute term. Survivors are measured
  * from the values as given ({@link ExactDistance}), so the answer is the exact one in float64.
  *
- * <p>Every row offered gets an upper bound \(\tilde D + E \ge D\). The threshold of a query is the
- * k-th smallest of the upper bounds seen up to its last update, so at least k rows lie within it; the
- * upper bounds below it are appended to a buffer of 2k, and only when the buffer is full (or first holds
- * k) is it sorted, cut to its k smallest and the threshold lowered to the k-th: one sort per k candidates
- * instead of an insertion into a sorted list of k per candidate, which at k = 50 cost as much as the
- * dot products. Between updates the threshold is looser than it could be, never too tight. A row whose lower bound
+ * <p>Every row offered gets an upper bound \(\tilde D + E \ge D\). The threshold of a query is at
+ * least the k-th smallest distance of some k rows already offered, so a row whose lower bound exceeds it
+ * cannot be among the k nearest. Within a reference block it is the k-th smallest of the upper bounds
+ * seen up to its last update: the upper bounds below it are appended to a buffer of 2k, and only when
+ * the buffer is full (or first holds k) is the k-th smallest selected in place ({@link #select}), the
+ * buffer cut to the k smallest and the threshold lowered to it: one linear selection per k candidates,
+ * where an insertion into a sorted list of k per candidate cost as much as the dot products at k = 50
+ * and a sort per update allocated a merge buffer each time ({@code Arrays.sort} on a partly sorted
+ * range). At the end of every block the exact k-th distance found so far, rounded up to a float, lowers
+ * it further: it is the tightest bound there is, and after the first blocks only rows that may enter the
+ * k nearest pass. Between updates the threshold is looser than it could be, never too tight. A row whose lower bound
  * \(\tilde D - E\) exceeds it is strictly farther than those k rows and is dropped. The survivors are
  * re-ranked exactly by (double distance, index) at the end of every reference block ({@link #flush}),
  * which gives the same answer as an exact search of all rows. A NaN or infinite bound (float
@@ -240,9 +245,60 @@ final class BlockCandidates {
         if (count < k || count == k && thresholds[query] != Float.POSITIVE_INFINITY) {
             return;
         }
-        Arrays.sort(uppers, base, base + count);
+        select(uppers, base, base + count, base + k - 1);
         upperCount[query] = k;
-        thresholds[query] = uppers[base + k - 1];
+        thresholds[query] = Math.min(thresholds[query], uppers[base + k - 1]);
+    }
+
+    /**
+     * Moves the {@code (nth - from + 1)}-th smallest of {@code a[from, to)} to {@code a[nth]}, the smaller
+     * ones before it and the larger after (Hoare's quickselect with a median-of-three pivot, iterative;
+     * Knuth, TAOCP vol. 3, §5.3.3). The values are finite. Written here because the selections of the
+     * well-kept libraries (Commons Numbers {@code Selection}) take double and int arrays only, and the
+     * buffer of floats is this class's hot path.
+     */
+    static void select(float[] a, int from, int to, int nth) {
+        int lo = from;
+        int hi = to - 1;
+        while (hi > lo) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] < a[lo]) {
+                swap(a, mid, lo);
+            }
+            if (a[hi] < a[lo]) {
+                swap(a, hi, lo);
+            }
+            if (a[hi] < a[mid]) {
+                swap(a, hi, mid);
+            }
+            float pivot = a[mid];
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (a[i] < pivot) {
+                    i++;
+                }
+                while (pivot < a[j]) {
+                    j--;
+                }
+                if (i <= j) {
+                    swap(a, i++, j--);
+                }
+            }
+            if (nth <= j) {
+                hi = j;
+            } else if (nth >= i) {
+                lo = i;
+            } else {
+                return;
+            }
+        }
+    }
+
+    private static void swap(float[] a, int i, int j) {
+        float t = a[i];
+        a[i] = a[j];
+        a[j] = t;
     }
 
     /** Measures the candidates of every query exactly; call at the end of each reference block. */
@@ -283,6 +339,11 @@ final class BlockCandidates {
             top.offer(s, blockStart + row);
         }
         candidateCount[query] = 0;
+        float exactBound = (float) top.worst();
+        if (exactBound < top.worst()) {
+            exactBound = Math.nextUp(exactBound);
+        }
+        thresholds[query] = Math.min(thresholds[query], exactBound);
     }
 
     /**
