@@ -131,9 +131,10 @@ final class AuditCommand implements Callable<Integer> {
                 || trainColumn != null || !engine.equals("local")
                 ? Optional.of(ReferenceRows.open(trainFile, trainColumn))
                 : MappedNpyFile.openIfLarge(trainFile).map(ReferenceRows::of);
-        Samples training = mapped.isPresent() ? null : SampleFiles.readSamples(trainFile);
-        int trainingRows = mapped.map(ReferenceRows::rows).orElseGet(() -> training.rows());
-        int trainingColumns = mapped.map(ReferenceRows::columns).orElseGet(() -> training.columns());
+        int[] trainingShape = mapped.map(rows -> new int[] {rows.rows(), rows.columns()})
+                .orElseGet(() -> shapeOf(trainFile));
+        int trainingRows = trainingShape[0];
+        int trainingColumns = trainingShape[1];
         requireSameColumns(samples.columns(), samplesFile, trainingColumns, trainFile);
         if (holdoutFile != null) {
             requireSameColumns(SampleFiles.readSamples(holdoutFile).columns(), holdoutFile, trainingColumns, trainFile);
@@ -181,6 +182,18 @@ final class AuditCommand implements Callable<Integer> {
                     + " columns of " + samplesFile);
         }
         return new int[] {h, w};
+    }
+
+    /**
+     * Reads a file whole, so that a bad value is refused before the run, and keeps only its shape: the
+     * experiment reads the file again, and holding this copy through the run would double the heap the
+     * training rows take.
+     *
+     * @return {rows, columns}
+     */
+    private static int[] shapeOf(Path file) {
+        Samples rows = SampleFiles.readSamples(file);
+        return new int[] {rows.rows(), rows.columns()};
     }
 
     private static void requireSameColumns(int columns, Path file, int trainingColumns, Path trainFile) {

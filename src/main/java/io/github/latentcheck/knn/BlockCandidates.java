@@ -126,6 +126,15 @@ final class BlockCandidates {
         }
     }
 
+    /**
+     * @return the bytes of search state per query row for k neighbours: the buffer of 2k upper bounds,
+     *     k + 64 candidates (row and lower bound), the exact k nearest (distance and index), the counts
+     *     and threshold, and the object and array headers of {@link TopK}
+     */
+    static long bytesPerQuery(int k) {
+        return 4L * 2 * k + 8L * (k + 64) + 12L * k + 12 + 56;
+    }
+
     /** @return the relative margin \(c = (2.5d + 16)\,u/(1 - du)\), rounded up, or infinity once \(du \ge 0.1\) */
     static float errorScale(int columns) {
         double du = columns * (double) UNIT_ROUNDOFF;

@@ -67,6 +67,8 @@ public final class NearestNeighborSearch {
      * group.
      */
     static final int QUERY_GROUP_VALUES = 1 << 20;
+    /** The most bytes of one worker's search state for a group of queries: 8 MB. */
+    static final long GROUP_STATE_BYTES = 1 << 23;
 
     /** Floats in a 64-byte cache line. */
     private static final int CACHE_LINE_FLOATS = 16;
@@ -187,9 +189,9 @@ public final class NearestNeighborSearch {
 
     /**
      * Searches reference rows that need not fit in the heap, such as a memory-mapped training set.
-     * Beyond {@value #STREAM_VALUES} values they are read one block per worker at a time (plus a
-     * 32 MB packing array), so memory stays bounded whatever their number; the answer is
-     * the same, bit for bit, as for the same rows in memory. Up to {@value #TREE_COLUMNS} columns the
+     * Beyond {@value #STREAM_VALUES} values they are read one block per worker at a time, into a
+     * packing array of one block per worker and at least half a G1 region, so memory stays bounded
+     * whatever their number; the answer is the same, bit for bit, as for the same rows in memory. Up to {@value #TREE_COLUMNS} columns the
      * {@link KdTree} holds every row in memory (12 bytes per row at 3 columns).
      *
      * @param queries the rows whose neighbours are sought
@@ -269,10 +271,27 @@ public final class NearestNeighborSearch {
         return Math.min(QUERY_BLOCK, Math.max(8, rows));
     }
 
-    /** @return query rows per group: about {@value #QUERY_GROUP_VALUES} values, a whole number of tiles */
-    static int queryGroup(int columns) {
+    /**
+     * @return the smallest array in bytes that G1 allocates as humongous, at a region boundary: half its
+     *     region, which its ergonomics make the power of two at or below a 2048th of the heap, between 1 and
+     *     32 MB (an explicit {@code -XX:G1HeapRegionSize} may differ; only the speed then changes)
+     */
+    static long humongousBytes() {
+        long region = Long.highestOneBit(Math.max(1, Runtime.getRuntime().maxMemory() / 2048));
+        return Math.max(1L << 20, Math.min(1L << 25, region)) / 2;
+    }
+
+    /**
+     * @return query rows per group, a whole number of tiles: about {@value #QUERY_GROUP_VALUES} values, and
+     *     no more than fit their search state of k neighbours in {@value #GROUP_STATE_BYTES} bytes
+     *     ({@link BlockCandidates#bytesPerQuery}). Every worker keeps a state of the whole group, so at
+     *     k = 50 the state of 16,384 rows (the group by values at 64 columns) took 32 MB per worker and per group; the
+     *     reference rows are read once more per extra group, which costs little beside the distances.
+     */
+    static int queryGroup(int columns, int k) {
         int tile = DistanceKernel.TILE_ROWS;
-        return Math.max(tile, QUERY_GROUP_VALUES / columns / tile * tile);
+        long byState = GROUP_STATE_BYTES / BlockCandidates.bytesPerQuery(k);
+        return Math.max(tile, (int) Math.min(QUERY_GROUP_VALUES / columns, byState) / tile * tile);
     }
 
     /** @return reference rows per block: about 256 KB of values, a whole number of panels */
@@ -301,14 +320,16 @@ public final class NearestNeighborSearch {
         boolean exactFromRows = queries.precision().widest(reference.precision()) == Precision.FLOAT64;
         int[] indices = new int[Math.multiplyExact(n, k)];
         double[] distances = new double[indices.length];
-        // Block by block, each worker uses one slot, but the array keeps a whole chunk's size so that
-        // G1 still places it at a region boundary (see PackedBlocks).
-        PackedBlocks packed = new PackedBlocks(reference, refBlock, width,
-                Math.max(threads, Math.min(chunkBlocks, refBlocks)));
         if (refBlocks > chunkBlocks) {
+            // Block by block, each worker uses one slot, but the array keeps at least half a G1 region so
+            // that G1 still places it at a region boundary (see PackedBlocks).
+            long slotBytes = 4L * refBlock * d;
+            int aligned = (int) Math.min(chunkBlocks, (humongousBytes() + slotBytes - 1) / slotBytes);
+            PackedBlocks packed = new PackedBlocks(reference, refBlock, width, Math.max(threads, aligned));
             runByReferenceBlock(queries, packed, excludeSelf, exactFromRows, indices, distances);
             return Neighbors.ofOwned(n, k, indices, distances);
         }
+        PackedBlocks packed = new PackedBlocks(reference, refBlock, width, Math.max(threads, refBlocks));
         int queryBlock = kernelQueryBlock(n, threads);
         int blocks = (n + queryBlock - 1) / queryBlock;
         AtomicLong pairs = new AtomicLong();
@@ -340,7 +361,7 @@ public final class NearestNeighborSearch {
         int d = packed.rows.columns();
         int m = packed.rows.rows();
         int refBlocks = (m + packed.blockRows - 1) / packed.blockRows;
-        int group = queryGroup(d);
+        int group = queryGroup(d, k);
         AtomicLong pairs = new AtomicLong();
         for (int start = 0; start < n; start += group) {
             QueryBlock queryGroup = new QueryBlock(queries, packed.rows, start, group, k, packed.width, excludeSelf,

@@ -59,7 +59,7 @@ class MappedReferenceRowsTest {
 
     @Test
     void manyQueriesGoInGroupsAndReportProgressUpToTheQueryCount() {
-        int n = 2 * NearestNeighborSearch.queryGroup(256) + 700;
+        int n = 2 * NearestNeighborSearch.queryGroup(256, 3) + 700;
         Samples queries = withTies(3, n, 256);
         Samples reference = withTies(4, 2100, 256);
         Neighbors expected = NearestNeighborSearch.withDefaults().withK(3).search(queries, reference);
