@@ -40,8 +40,9 @@ import java.util.Arrays;
  * where an insertion into a sorted list of k per candidate cost as much as the dot products at k = 50
  * and a sort per update allocated a merge buffer each time ({@code Arrays.sort} on a partly sorted
  * range). At the end of every block the exact k-th distance found so far, rounded up to a float, lowers
- * it further: it is the tightest bound there is, and after the first blocks only rows that may enter the
- * k nearest pass. Between updates the threshold is looser than it could be, never too tight. A row whose lower bound
+ * it further and empties the buffer: it is the tightest bound there is (every buffered row has been
+ * measured), and after the first blocks only rows that may enter the k nearest pass, so the buffer
+ * rarely fills again and selections become rare. Between updates the threshold is looser than it could be, never too tight. A row whose lower bound
  * \(\tilde D - E\) exceeds it is strictly farther than those k rows and is dropped. The survivors are
  * re-ranked exactly by (double distance, index) at the end of every reference block ({@link #flush}),
  * which gives the same answer as an exact search of all rows. A NaN or infinite bound (float
@@ -324,9 +325,11 @@ final class BlockCandidates {
      * underflow), otherwise from the values as given ({@link ExactDistance}).
      */
     private void flush(int query) {
-        updateThreshold(query);
-        float threshold = thresholds[query];
         TopK top = exact[query];
+        if (top.worst() == Double.POSITIVE_INFINITY) {
+            updateThreshold(query);
+        }
+        float threshold = thresholds[query];
         int base = query * capacity;
         int qi = query * columns;
         for (int i = 0, end = candidateCount[query]; i < end; i++) {
@@ -352,7 +355,12 @@ final class BlockCandidates {
         if (exactBound < top.worst()) {
             exactBound = Math.nextUp(exactBound);
         }
-        thresholds[query] = Math.min(thresholds[query], exactBound);
+        if (exactBound != Float.POSITIVE_INFINITY) {
+            // Every buffered upper bound belongs to a row measured now or dropped as farther than k others:
+            // none can lower the threshold below the exact k-th distance, so the buffer starts again empty.
+            thresholds[query] = Math.min(thresholds[query], exactBound);
+            upperCount[query] = 0;
+        }
     }
 
     /**
