@@ -169,6 +169,18 @@ class LauncherTest {
         assertThat(damaged.out()).isEqualTo(noPlace.out()).isEqualTo(off.out());
     }
 
+    /** The launcher picks the serial collector, and leaves the choice to LATENTCHECK_JAVA_OPTS when it names one. */
+    @Test
+    void theSerialCollectorUnlessTheOptionsNameAnother() throws Exception {
+        Cli chosen = launch(Map.of("LATENTCHECK_JAVA_OPTS", "-XX:+PrintCommandLineFlags"), "--version");
+        Cli g1 = launch(Map.of("LATENTCHECK_JAVA_OPTS", "-XX:+PrintCommandLineFlags -XX:+UseG1GC"), "--version");
+
+        assertThat(chosen.status()).as(chosen.err()).isZero();
+        assertThat(chosen.out()).contains("-XX:+UseSerialGC").doesNotContain("-XX:+UseG1GC");
+        assertThat(g1.status()).as(g1.err()).isZero();
+        assertThat(g1.out()).contains("-XX:+UseG1GC").doesNotContain("-XX:+UseSerialGC");
+    }
+
     /** The JVM does warn without the launcher's filter: the line the launcher drops is real. */
     @Test
     void theJvmItselfPrintsTheWarning() throws Exception {
