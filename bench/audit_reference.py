@@ -79,7 +79,15 @@ def audit(a):
     t0 = time.time()
     m = len(samples)
     n = min(50, len(train) - 1)
+    steps = {}
+    clock = [t0]
+
+    def lap(name):
+        now = time.time()
+        steps[name] = round(now - clock[0], 3)
+        clock[0] = now
     idx, dist = nearest(np.concatenate([samples, holdout]), train, n)
+    lap("k50")
     d1 = dist[:m, 0]
     d2 = dist[:m, 1]
     mean = dist[:m].mean(axis=1)
@@ -87,19 +95,23 @@ def audit(a):
     carlini = np.where(d1 == 0, 0, d1 / (CARLINI_ALPHA * mean))
     _, h = nearest(samples, holdout, 1)
     h1 = h[:, 0]
+    lap("samples-holdout")
     rng = np.random.default_rng(0)
     size = min(len(train), len(holdout))
     sub = train[np.sort(rng.choice(len(train), size, replace=False))] if len(train) > size else train
     _, te = nearest(samples, sub, 1)
+    lap("equal-size")
     closer = np.mean(np.where(te[:, 0] < h1, 1.0, np.where(te[:, 0] == h1, 0.5, 0.0)))
     _, tg = nearest(train, samples, 1)
     _, hg = nearest(holdout, samples, 1)
     membership = auc_less(tg[:, 0], hg[:, 0])
+    lap("membership")
     fit = train[np.sort(rng.choice(len(train), min(len(train), 10000), replace=False))]
     km = faiss.Kmeans(train.shape[1], 20, niter=300, seed=1)
     km.train(fit)
     km.index.search(holdout, 1)
     km.index.search(samples, 1)
+    lap("kmeans")
     seconds = time.time() - t0
     metrics = {
         "copyFraction": float(np.mean(ratio < RATIO_THRESHOLD)),
@@ -110,6 +122,7 @@ def audit(a):
         "membershipAuc": float(membership),
         "overfittingScore": float(closer),
     }
+    metrics["steps"] = steps
     return metrics, seconds, ["copyFraction", "carliniCopyFraction", "exactDuplicates", "dcrTrainMedian",
                               "dcrHoldoutMedian", "membershipAuc"]
 
@@ -168,7 +181,7 @@ def prdc(a):
 
 def latentcheck_metrics(path):
     with open(path) as f:
-        result = json.loads(f.readline())
+        result = json.JSONDecoder().raw_decode(f.read().lstrip())[0]
     if "metrics" in result:
         return result["metrics"]
     for run in result.get("runs", []):
