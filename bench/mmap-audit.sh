@@ -3,7 +3,8 @@
 #   bench/mmap-audit.sh [rows] [columns]        default 10,000,000 x 128 float32 (5.1 GB)
 # Writes seeded N(0, 1) training rows to $LATENTCHECK_BENCH_DIR (default /tmp/latentcheck-mmap) in
 # chunks, 1,000 held-out rows and 1,000 samples (100 exact copies of training rows, 100 copies with
-# noise of sd 0.01, 800 fresh rows), runs `audit` with -Xmx2g under /usr/bin/time -v, samples the
+# noise of sd 0.01, 800 fresh rows), runs `audit` with -Xmx2g and the launcher's serial collector under
+# /usr/bin/time -v, samples the
 # process's anonymous and file-backed resident memory every second, and prints the JSON result, the
 # time and the memory peaks. The data files are deleted at the end unless KEEP=1.
 set -euo pipefail
@@ -45,7 +46,8 @@ PY
 ls -l "$dir"
 
 java -version 2>&1 | head -1
-/usr/bin/time -v -o "$dir/time.txt" java -Xmx2g --add-modules jdk.incubator.vector -Djava.awt.headless=true \
+# The launcher's options (./latentcheck: the serial collector), java run directly so that its memory is sampled.
+/usr/bin/time -v -o "$dir/time.txt" java -Xmx2g -XX:+UseSerialGC --add-modules jdk.incubator.vector -Djava.awt.headless=true \
   -jar "$here/target/latentcheck.jar" audit --samples "$dir/samples.npy" --train "$dir/train.npy" \
   --holdout "$dir/holdout.npy" --json > "$dir/result.json" 2> "$dir/stderr.txt" &
 timer=$!
