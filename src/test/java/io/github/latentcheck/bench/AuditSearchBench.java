@@ -39,10 +39,10 @@ public final class AuditSearchBench {
         int reps = args.length > 5 ? Integer.parseInt(args[5]) : 3;
         ZigguratSampler.NormalizedGaussian g =
                 ZigguratSampler.NormalizedGaussian.of(RandomSource.XO_SHI_RO_256_PP.create(21L));
-        Samples queries = gaussian(q, d, g);
-        Samples training = gaussian(t, d, g);
+        Samples queries = PrdcBench.gaussian(q, d, g);
+        Samples training = PrdcBench.gaussian(t, d, g);
         NearestNeighborSearch search = NearestNeighborSearch.withDefaults().withK(k).withThreads(threads);
-        search.search(gaussian(Math.min(q, 1000), d, g), training);
+        search.search(PrdcBench.gaussian(Math.min(q, 1000), d, g), training);
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         double best = Double.POSITIVE_INFINITY;
         double bestCpu = Double.POSITIVE_INFINITY;
@@ -58,13 +58,5 @@ public final class AuditSearchBench {
                     + "(first distance %.6f)%n", k, q, t, d, threads, seconds, cpu, first);
         }
         System.out.printf(Locale.ROOT, "best of %d: %.3f s wall, %.3f s CPU%n", reps, best, bestCpu);
-    }
-
-    private static Samples gaussian(int rows, int columns, ZigguratSampler.NormalizedGaussian g) {
-        float[] x = new float[rows * columns];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = (float) g.sample();
-        }
-        return Samples.ofOwned(rows, columns, x);
     }
 }

@@ -55,7 +55,8 @@ public final class PrdcBench {
         System.out.printf(Locale.ROOT, "best of %d: %.3f s%n", reps, best);
     }
 
-    private static Samples gaussian(int rows, int columns, ZigguratSampler.NormalizedGaussian g) {
+    /** @return rows of standard-normal values drawn from {@code g}, as float32 */
+    static Samples gaussian(int rows, int columns, ZigguratSampler.NormalizedGaussian g) {
         float[] x = new float[rows * columns];
         for (int i = 0; i < x.length; i++) {
             x[i] = (float) g.sample();
