@@ -63,7 +63,13 @@ while kill -0 "$timer" 2> /dev/null; do
   fi
   sleep 1
 done
-wait "$timer"
+# Status 1 is the expected verdict (the samples hold copies); 2 or more is a failure of the run.
+status=0
+wait "$timer" || status=$?
+if [ "$status" -gt 1 ]; then
+  cat "$dir/stderr.txt" >&2
+  exit "$status"
+fi
 cat "$dir/result.json"
 grep -v "^WARNING: Using incubator modules" "$dir/stderr.txt" || true
 grep -E "Elapsed|Maximum resident|User time|System time|Percent of CPU" "$dir/time.txt"
