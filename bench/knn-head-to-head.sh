@@ -1,45 +1,84 @@
 #!/usr/bin/env bash
-# Paired head-to-head of the k-NN search against numpy, scikit-learn (brute force, and the kd-tree up to
-# 3 dimensions), torch and faiss (IndexFlatL2):
-#   bench/knn-head-to-head.sh [rounds] [n,m,d]      (default: 6 rounds of 400,100000,512)
-# Each round runs latentcheck (KnnBench, best of 3; the Vector API kernel, then the plain-Java one,
-# whose time is printed beside it) and then the Python libraries (best of 2, 2 threads, each answer
-# checked against an exact float64 search: "differ" queries beyond exact ties are printed when any)
-# back to back, and prints the load and latentcheck's speed-up over the fastest of them for k = 1 and
-# k = 5; the summary is the median speed-up over the rounds. Pairing the runs in time cancels most of a shared host's
-# drift, which moves single timings on this machine by up to 2× (see docs/benchmarks.md).
+# Paired head-to-head of the k-NN search against faiss (IndexFlatL2), numpy (blocked GEMM) and the
+# scikit-learn kd-tree (up to 3 dimensions), every cell of issue #21's table:
+#   bench/knn-head-to-head.sh [rounds] [n,m,d ...]   (default: 3 rounds of the five shapes below)
+# LIBS overrides the peers (default "numpy sklearn-kd faiss"; knn_reference.py also knows sklearn-brute
+# and torch). Each round runs, shape after shape, latentcheck with the Vector API kernel (KnnBench, best
+# of 3), the plain-Java kernel (best of 1) and the Python libraries (best of 2, 2 threads, each answer
+# checked against an exact float64 search on its first 200 queries: queries that differ beyond exact
+# ties are printed when any), with the 1-minute load before each. Pairing the runs in time cancels most of
+# a shared host's drift, which moves single timings on this machine by up to 2× (see docs/benchmarks.md).
+# At the end it prints a Markdown table: per shape and k, the fastest peer's time divided by
+# latentcheck's (above 1 = latentcheck faster), median [range] over the rounds, for the Vector API
+# kernel and for the plain-Java one, and the load range during the rounds.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-rounds="${1:-6}"
-shape="${2:-400,100000,512}"
-(cd "$here" && mvn -B -q test-compile)
+rounds="${1:-3}"
+shift || true
+if [ "$#" -gt 0 ]; then
+  shapes=("$@")
+else
+  shapes=(10000,100000,2 10000,100000,16 10000,100000,64 400,100000,512 2000,1000000,128)
+fi
+read -r -a libs <<< "${LIBS:-numpy sklearn-kd faiss}"
+(cd "$here" && mvn -B -q -Dstyle.color=never test-compile)
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
+cp="$here/target/classes:$here/target/test-classes"
+load() { cut -d' ' -f1 /proc/loadavg; }
 for round in $(seq 1 "$rounds"); do
-  java --add-modules jdk.incubator.vector -Xmx12g -cp "$here/target/classes:$here/target/test-classes" \
-    io.github.latentcheck.knn.KnnBench 3 "$shape" 2>/dev/null | awk -v r="$round" '/^[0-9]/ {print r, "latentcheck", $6, $7}' >> "$log"
-  java -Dlatentcheck.vector=false -Xmx12g -cp "$here/target/classes:$here/target/test-classes" \
-    io.github.latentcheck.knn.KnnBench 1 "$shape" 2>/dev/null | awk -v r="$round" '/^[0-9]/ {print r, "plain-java", $6, $7}' >> "$log"
-  env -u OPENBLAS_CORETYPE /usr/bin/python3 "$here/bench/knn_reference.py" --repeats 2 --threads 2 --shapes "$shape" \
-    --libs numpy sklearn-brute sklearn-kd torch faiss 2>/dev/null \
-    | awk -v r="$round" '/^(numpy|sklearn|torch|faiss)/ { print r, $1, $7, $8; if ($10 != "0" && $10 != "-") print "  " $1 " k=" $7 ": " $10 " queries differ beyond exact ties" > "/dev/stderr" }' >> "$log"
-  awk -v r="$round" -v load="$(cut -d' ' -f1 /proc/loadavg)" '
-    $1 == r && $2 == "latentcheck" { lc[$3] = $4 }
-    $1 == r && $2 == "plain-java" { plain[$3] = $4 }
-    $1 == r && $2 != "latentcheck" && $2 != "plain-java" { if (!($3 in best) || $4 < best[$3]) { best[$3] = $4; who[$3] = $2 } }
-    END { printf "round %d (load %s):", r, load
-          for (k = 1; k <= 5; k += 4) printf "  k=%d latentcheck %.3f s (plain Java %.3f s), %s %.3f s, %.2fx", k, lc[k], plain[k], who[k], best[k], best[k] / lc[k]
-          printf "\n" }' "$log"
+  for shape in "${shapes[@]}"; do
+    echo "load $round $shape $(load)" >> "$log"
+    java --add-modules jdk.incubator.vector -Xmx12g -cp "$cp" io.github.latentcheck.knn.KnnBench 3 "$shape" \
+      2>/dev/null | awk -v r="$round" -v s="$shape" '/^[0-9]/ {print "time", r, s, "latentcheck", $6, $7}' >> "$log"
+    java -Dlatentcheck.vector=false -Xmx12g -cp "$cp" io.github.latentcheck.knn.KnnBench 1 "$shape" \
+      2>/dev/null | awk -v r="$round" -v s="$shape" '/^[0-9]/ {print "time", r, s, "plain-java", $6, $7}' >> "$log"
+    env -u OPENBLAS_CORETYPE /usr/bin/python3 "$here/bench/knn_reference.py" --repeats 2 --threads 2 \
+      --shapes "$shape" --libs "${libs[@]}" 2>/dev/null \
+      | awk -v r="$round" -v s="$shape" '/^(numpy|sklearn|torch|faiss)/ {
+          print "time", r, s, $1, $7, $8
+          if ($10 != "0" && $10 != "-") print "  round " r " " s " " $1 " k=" $7 ": " $10 " queries differ beyond exact ties" > "/dev/stderr" }' >> "$log"
+    awk -v r="$round" -v s="$shape" '
+      $1 == "load" && $2 == r && $3 == s { load = $4 }
+      $1 == "time" && $2 == r && $3 == s {
+        if ($4 == "latentcheck") lc[$5] = $6
+        else if ($4 == "plain-java") plain[$5] = $6
+        else if (!($5 in best) || $6 < best[$5]) { best[$5] = $6; who[$5] = $4 } }
+      END { printf "round %d %s (load %s):", r, s, load
+            for (k = 1; k <= 5; k += 4) printf "  k=%d latentcheck %.3f s (plain Java %.3f s), %s %.3f s, %.2fx", k, lc[k], plain[k], who[k], best[k], best[k] / lc[k]
+            printf "\n" }' "$log"
+  done
 done
-awk '
-  $2 == "latentcheck" { lc[$1, $3] = $4; rounds[$1] = 1 }
-  $2 != "latentcheck" && $2 != "plain-java" { key = $1 SUBSEP $3; if (!(key in best) || $4 < best[key]) best[key] = $4 }
+awk -v shapes="${shapes[*]}" '
+  function summary(kind, s, k,    n, r, i, j, t, v, median) {
+    n = 0
+    for (r = 1; r <= rounds; r++) if ((r, s, kind, k) in time && (r, s, k) in best) v[++n] = best[r, s, k] / time[r, s, kind, k]
+    if (n == 0) return "–"
+    for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (v[j] < v[i]) { t = v[i]; v[i] = v[j]; v[j] = t }
+    median = n % 2 ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
+    return sprintf("%.2f [%.2f–%.2f]", median, v[1], v[n])
+  }
+  function peer(s, k,    r, c, name, top) {
+    for (r = 1; r <= rounds; r++) if ((r, s, k) in who) c[who[r, s, k]]++
+    top = ""
+    for (name in c) if (top == "" || c[name] > c[top]) top = name
+    return top
+  }
+  $1 == "load" { if (minLoad == "" || $4 < minLoad) minLoad = $4; if ($4 > maxLoad) maxLoad = $4 }
+  $1 == "time" {
+    if ($2 > rounds) rounds = $2
+    if ($4 == "latentcheck" || $4 == "plain-java") time[$2, $3, $4, $5] = $6
+    else if (!(($2, $3, $5) in best) || $6 < best[$2, $3, $5]) { best[$2, $3, $5] = $6; who[$2, $3, $5] = $4 }
+  }
   END {
-    for (k = 1; k <= 5; k += 4) {
-      n = 0
-      for (r in rounds) ratio[++n] = best[r, k] / lc[r, k]
-      for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (ratio[j] < ratio[i]) { t = ratio[i]; ratio[i] = ratio[j]; ratio[j] = t }
-      median = n % 2 ? ratio[(n + 1) / 2] : (ratio[n / 2] + ratio[n / 2 + 1]) / 2
-      printf "k=%d: median speed-up over the fastest other library %.2fx (range %.2f-%.2fx, %d rounds)\n", k, median, ratio[1], ratio[n], n
+    printf "\n%d interleaved rounds, load %s–%s; fastest peer time / latentcheck time, median [range]:\n\n", rounds, minLoad, maxLoad
+    print "| queries × rows × dims | k = 1 | k = 1, plain Java | k = 5 | k = 5, plain Java |"
+    print "| --- | --- | --- | --- | --- |"
+    split(shapes, list, " ")
+    for (i = 1; i in list; i++) {
+      s = list[i]; split(s, p, ",")
+      printf "| %s × %s × %s |", p[1], p[2], p[3]
+      for (k = 1; k <= 5; k += 4) printf " %s vs %s | %s |", summary("latentcheck", s, k), peer(s, k), summary("plain-java", s, k)
+      printf "\n"
     }
   }' "$log"
