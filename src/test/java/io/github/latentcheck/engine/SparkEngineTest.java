@@ -81,9 +81,15 @@ class SparkEngineTest {
 
     @Test
     void theMembershipPassAndTheRangeAreTheLocalOnes() {
-        double[] local = Engine.local().nearestDistances(training, queries, 2, rows -> { });
-        double[] spark = spark().nearestDistances(training, queries, 2, rows -> { });
-        assertThat(spark).containsExactly(local);
+        double[] holdout = new double[] {0, 0.5, 1, 2, 3, 4, 5, 6, 7, 8};
+        AtomicLong progress = new AtomicLong();
+        long local = Engine.local().membershipCount(training, queries, holdout, 2, rows -> { });
+        long spark = spark().membershipCount(training, queries, holdout, 2,
+                rows -> progress.accumulateAndGet(rows, Math::max));
+        assertThat(spark).isEqualTo(local);
+        // 60 training rows (30 of emb_000 and their copies in emb_002) are queries: d = 0 scores 2·9 + 1.
+        assertThat(local).isGreaterThanOrEqualTo(60L * 19).isLessThanOrEqualTo(2L * training.rows() * holdout.length);
+        assertThat(progress.get()).isEqualTo(training.rows());
         assertThat(spark().range(training)).containsExactly(Engine.local().range(training));
     }
 
