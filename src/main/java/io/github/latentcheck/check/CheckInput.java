@@ -92,6 +92,19 @@ public final class CheckInput {
     }
 
     /**
+     * The training rows as read from their shards, beside the same rows in memory: checks that stream
+     * the training rows ({@link #requireTrainingRows()}, the {@code memorization} check) read these and
+     * report rows by (shard, row); the others read the rows in memory.
+     *
+     * @param rows the training data's rows, in the same order, from their shards
+     * @return a copy that carries both
+     */
+    public CheckInput withTrainingShards(ReferenceRows rows) {
+        return new CheckInput(prior, latents, samples, training, holdout, seed, threads, generator,
+                Objects.requireNonNull(rows, "rows"), progress, encoder, fromLatents, engine);
+    }
+
+    /**
      * @param p told about the check's long steps
      * @return a copy that reports progress there
      */
