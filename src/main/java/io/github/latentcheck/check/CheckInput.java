@@ -223,6 +223,11 @@ public final class CheckInput {
      *         when it is only available as {@linkplain #withTrainingRows streamed rows}
      */
     public Samples requireTraining() {
+        if (training == null && trainingRows != null && !engine.name().equals("local")) {
+            throw new InvalidInputException("this check needs the training data in memory, but engine " + engine.name()
+                    + " reads it from its files in tasks; only the memorization check runs there: use the local "
+                    + "engine for this check");
+        }
         if (training == null && trainingRows != null) {
             throw new InvalidInputException("this check needs the training data in memory, but it is read from disk "
                     + "block by block (" + trainingRows.rows() + " x " + trainingRows.columns()
