@@ -32,6 +32,7 @@ class LoggingProviderTest {
         Properties properties = new Properties();
         LatentcheckCommand.chooseLoggingProvider(withSparkBinding(), properties);
         assertThat(properties.getProperty("slf4j.provider")).isEqualTo("org.apache.logging.slf4j.SLF4JServiceProvider");
+        assertThat(properties.getProperty("slf4j.internal.verbosity")).isEqualTo("WARN");
     }
 
     @Test
