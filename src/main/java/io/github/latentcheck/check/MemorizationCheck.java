@@ -6,6 +6,7 @@ import io.github.latentcheck.chart.ImageGrid;
 import io.github.latentcheck.chart.Series;
 import io.github.latentcheck.data.Precision;
 import io.github.latentcheck.data.Samples;
+import io.github.latentcheck.internal.stats.SparseSubset;
 import io.github.latentcheck.knn.NearestNeighborSearch;
 import io.github.latentcheck.knn.Neighbors;
 import io.github.latentcheck.knn.ReferenceRows;
@@ -25,7 +26,6 @@ import java.util.function.IntToDoubleFunction;
 import java.util.function.IntToLongFunction;
 import java.util.stream.IntStream;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.PermutationSampler;
 import org.apache.commons.rng.simple.RandomSource;
 
 /**
@@ -425,7 +425,7 @@ public final class MemorizationCheck implements Check {
     }
 
     private static Samples subsample(ReferenceRows rows, int size, UniformRandomProvider rng) {
-        int[] picked = new PermutationSampler(rng, rows.rows(), size).sample();
+        int[] picked = SparseSubset.sample(rng, rows.rows(), size);
         Arrays.sort(picked);
         int columns = rows.columns();
         if (rows.precision() == Precision.FLOAT32) {
