@@ -92,6 +92,19 @@ public final class CheckInput {
     }
 
     /**
+     * The training rows as read from their shards, beside the same rows in memory: checks that stream
+     * the training rows ({@link #requireTrainingRows()}, the {@code memorization} check) read these and
+     * report rows by (shard, row); the others read the rows in memory.
+     *
+     * @param rows the training data's rows, in the same order, from their shards
+     * @return a copy that carries both
+     */
+    public CheckInput withTrainingShards(ReferenceRows rows) {
+        return new CheckInput(prior, latents, samples, training, holdout, seed, threads, generator,
+                Objects.requireNonNull(rows, "rows"), progress, encoder, fromLatents, engine);
+    }
+
+    /**
      * @param p told about the check's long steps
      * @return a copy that reports progress there
      */
@@ -210,6 +223,11 @@ public final class CheckInput {
      *         when it is only available as {@linkplain #withTrainingRows streamed rows}
      */
     public Samples requireTraining() {
+        if (training == null && trainingRows != null && !engine.name().equals("local")) {
+            throw new InvalidInputException("this check needs the training data in memory, but engine " + engine.name()
+                    + " reads it from its files in tasks; only the memorization check runs there: use the local "
+                    + "engine for this check");
+        }
         if (training == null && trainingRows != null) {
             throw new InvalidInputException("this check needs the training data in memory, but it is read from disk "
                     + "block by block (" + trainingRows.rows() + " x " + trainingRows.columns()

@@ -6,6 +6,7 @@ import io.github.latentcheck.chart.ImageGrid;
 import io.github.latentcheck.chart.Series;
 import io.github.latentcheck.data.Precision;
 import io.github.latentcheck.data.Samples;
+import io.github.latentcheck.internal.stats.SparseSubset;
 import io.github.latentcheck.knn.NearestNeighborSearch;
 import io.github.latentcheck.knn.Neighbors;
 import io.github.latentcheck.knn.ReferenceRows;
@@ -24,7 +25,6 @@ import java.util.function.IntToDoubleFunction;
 import java.util.function.IntToLongFunction;
 import java.util.stream.IntStream;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.PermutationSampler;
 import org.apache.commons.rng.simple.RandomSource;
 
 /**
@@ -54,7 +54,7 @@ import org.apache.commons.rng.simple.RandomSource;
  * {@link CheckInput#requireTrainingRows()}: in memory, or streamed block by block from a
  * memory-mapped file ({@link CheckInput#withTrainingRows}), with the same answer. Memory then stays
  * bounded: one k-NN pass over the training rows serves the generated samples and the held-out rows
- * together; {@code membershipAuc} keeps one nearest-sample distance per training row; the
+ * together; {@code membershipAuc} is counted exactly per block of training rows (no per-row array); the
  * data-copying cells are fitted on at most {@link DataCopying#MAX_FIT_ROWS} rows (a seeded subsample
  * beyond); the gallery's grey range is read block by block. The passes over all training rows (the
  * k-NN of the queries, the membership pass, the grey range) run on {@link CheckInput#engine()}: on
@@ -78,7 +78,10 @@ import org.apache.commons.rng.simple.RandomSource;
  * independence assumption holds only approximately); {@code overfittingScore}, the share of samples
  * whose equal-size DCR to training is below that to holdout (ties count 1/2; 0.5 expected);
  * {@code membershipAuc}, the AUC of "is a training row" when training and held-out rows are scored
- * by their distance to the nearest generated sample (smaller = member; 0.5 = no leakage); and
+ * by their distance to the nearest generated sample (smaller = member; 0.5 = no leakage),
+ * \(\frac{1}{2NH}\sum_t \left(2\,\#\{j : h_j &gt; d_t\} + \#\{j : h_j = d_t\}\right)\) over the N
+ * training distances \(d_t\) and the H held-out ones \(h_j\), counted exactly in integers by the
+ * engine ({@link io.github.latentcheck.engine.Engine#membershipCount}); and
  * Meehan et al.'s data-copying test ({@link DataCopying}): {@code dataCopyingCt},
  * {@code dataCopyingZ}, {@code dataCopyingPValue}, {@code dataCopyingCells}.
  *
@@ -334,11 +337,12 @@ public final class MemorizationCheck implements Check {
         double auc = RankComparison.aucLess(trainEqual, holdoutEqual);
         double[] interval = RankComparison.aucInterval(auc, trainEqual.length, holdoutEqual.length, 0.95);
         TestResult dcr = RankComparison.mannWhitney("dcr-training-vs-holdout", trainEqual, holdoutEqual);
-        double[] trainingToGenerated = input.engine().nearestDistances(training, generated, input.threads(),
+        long membershipCount = input.engine().membershipCount(training, generated,
+                search.withK(1).search(holdout, generated).distances(0), input.threads(),
                 input.progress().step("nearest generated samples of " + training.rows() + " training rows",
                         training.rows()));
-        double membership = RankComparison.aucLess(trainingToGenerated,
-                search.withK(1).search(holdout, generated).distances(0));
+        // The engine's exact count C over 2·N·H pairs: one rounding, the same on every engine.
+        double membership = membershipCount / (2.0 * training.rows() * holdout.rows());
         DataCopying.Result copying = DataCopying.withDefaults().withCells(cells)
                 .withMinimumCellSamples(minimumCellSamples).withSeed(rng.nextLong()).withThreads(input.threads())
                 .test(training, holdout, holdoutToTraining, generated, d1);
@@ -420,7 +424,7 @@ public final class MemorizationCheck implements Check {
     }
 
     private static Samples subsample(ReferenceRows rows, int size, UniformRandomProvider rng) {
-        int[] picked = new PermutationSampler(rng, rows.rows(), size).sample();
+        int[] picked = SparseSubset.sample(rng, rows.rows(), size);
         Arrays.sort(picked);
         int columns = rows.columns();
         if (rows.precision() == Precision.FLOAT32) {

@@ -67,7 +67,8 @@ final class CoverageCommand implements Callable<Integer> {
         String modes;
 
         @Option(names = "--train", paramLabel = "FILE",
-                description = "Training (real) data to compare with (.npy or .csv); formerly --reference.")
+                description = "Training (real) data to compare with (.npy or .csv, or a folder or glob of .npy shards, "
+                        + "read into memory); formerly --reference.")
         Path train;
     }
 
@@ -127,10 +128,6 @@ final class CoverageCommand implements Callable<Integer> {
             options.add(Map.of("type", "mode-coverage", "modes", named ? against.modes
                     : Path.of(against.modes).toAbsolutePath().toString(), "hq_sigmas", hqSigmas, "alpha", alpha));
         } else {
-            if (NpyShards.isSharded(against.train)) {
-                throw new InvalidInputException(against.train + ": coverage takes the training rows as one .npy or .csv "
-                        + "file, not shards (PRDC and NDB hold them in memory)");
-            }
             if (ParquetFiles.isParquet(against.train)) {
                 throw new InvalidInputException(against.train + ": coverage takes the training rows as one .npy or .csv "
                         + "file, not Parquet (PRDC and NDB hold them in memory)");
@@ -168,7 +165,8 @@ final class CoverageCommand implements Callable<Integer> {
     }
 
     private void requireSameColumns(Samples samples, Path file) {
-        int columns = SampleFiles.readSamples(file).columns();
+        int columns = NpyShards.isSharded(file) ? NpyShards.open(file).get(0).columns()
+                : SampleFiles.readSamples(file).columns();
         if (columns != samples.columns()) {
             throw new InvalidInputException(file + ": row 0 has " + columns + " columns but the rows of " + samplesFile
                     + " have " + samples.columns());

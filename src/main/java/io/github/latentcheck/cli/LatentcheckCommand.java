@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.function.IntSupplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,6 +37,12 @@ import picocli.CommandLine.ScopeType;
             "3:internal error (run again with --debug and report it)",
             "4:nothing was judged (the experiment has no gates)"})
 public final class LatentcheckCommand {
+    /** The system property that names SLF4J's provider. */
+    static final String SLF4J_PROVIDER = "slf4j.provider";
+    /** The system property that sets how much SLF4J says about itself. */
+    static final String SLF4J_VERBOSITY = "slf4j.internal.verbosity";
+    /** Log4j's SLF4J 2 provider, which Spark's jars bring ({@code log4j-slf4j2-impl}). */
+    static final String SPARK_LOGGING_PROVIDER = "org.apache.logging.slf4j.SLF4JServiceProvider";
     /** Exit status when every gate passed. */
     public static final int PASSED = 0;
     /** Exit status when a gate failed. */
@@ -72,7 +79,30 @@ public final class LatentcheckCommand {
      * @param args the command line
      */
     public static void main(String[] args) {
+        chooseLoggingProvider(LatentcheckCommand.class.getClassLoader(), System.getProperties());
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /**
+     * When Spark's jars share the class path with this jar ({@code java -cp "latentcheck.jar:$SPARK_HOME/jars/*"},
+     * or a cluster manager that puts the application jar beside them), SLF4J finds two providers, this
+     * jar's {@code slf4j-nop} and Spark's log4j binding, and warns on standard error. Naming Spark's
+     * in {@code slf4j.provider} (read by SLF4J 2.0.9 and later; {@code slf4j.internal.verbosity=WARN}
+     * keeps it from saying so) makes SLF4J take it without the search, so Spark logs as it does under
+     * {@code spark-submit}. Without Spark, or when the property is set
+     * already, nothing changes. Under {@code spark-submit} SLF4J is bound before this runs, from
+     * Spark's class loader, which does not see this jar's provider.
+     *
+     * @param loader where Spark's binding is looked for
+     * @param properties the system properties, where the choice is written
+     */
+    static void chooseLoggingProvider(ClassLoader loader, Properties properties) {
+        if (properties.getProperty(SLF4J_PROVIDER) == null
+                && loader.getResource(SPARK_LOGGING_PROVIDER.replace('.', '/') + ".class") != null) {
+            properties.setProperty(SLF4J_PROVIDER, SPARK_LOGGING_PROVIDER);
+            // Otherwise SLF4J says on standard error, at its INFO level, that it loads the named provider.
+            properties.putIfAbsent(SLF4J_VERBOSITY, "WARN");
+        }
     }
 
     /**

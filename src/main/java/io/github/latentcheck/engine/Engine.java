@@ -8,8 +8,9 @@ import java.util.function.LongConsumer;
 
 /**
  * Where the heavy passes of an audit over the training rows run: the k-NN of the queries (generated
- * samples and held-out rows) among the training rows, the nearest generated sample of every training
- * row (the membership pass), and the range of the training values (the gallery's grey scale).
+ * samples and held-out rows) among the training rows, every training row's distance to its nearest
+ * generated sample ranked against the held-out rows' (the membership pass), and the range of the
+ * training values (the gallery's grey scale).
  * {@link #local()} runs them on this machine ({@code NearestNeighborSearch}, memory-mapped shards
  * streamed block by block); the {@code spark} engine ({@link Engines#spark(String, int)}) runs them as
  * Apache Spark jobs. Every engine gives the same answers, bit for bit: distances are exact (computed
@@ -35,16 +36,25 @@ public interface Engine {
     Neighbors nearest(Samples queries, ReferenceRows training, int k, int threads, LongConsumer progress);
 
     /**
-     * The membership pass: the training rows are the queries.
+     * The membership pass: the training rows are the queries, ranked against the held-out rows by
+     * their distance to the nearest generated sample. With \(d_t\) training row t's Euclidean
+     * distance to its nearest row of {@code samples} and \(h_1, \dots, h_H\) the held-out rows' own,
+     * it returns \(C = \sum_t \left(2\,\#\{j : h_j &gt; d_t\} + \#\{j : h_j = d_t\}\right)\), counted
+     * exactly in integers per task and summed, so that \(C / (2NH)\) is the AUC
+     * \(P(D &lt; H) + \tfrac12 P(D = H)\) of "is a training row" on every engine and thread count. Only
+     * one number per task travels and no per-row array is kept.
      *
      * @param training the training rows
      * @param samples the rows searched (small: they are sent to every task)
-     * @param threads threads on this machine (the local engine)
+     * @param holdoutDistances the held-out rows' distances to their nearest row of {@code samples}
+     *     (small: sent to every task, sorted)
+     * @param threads threads on this machine (the local engine); the count does not depend on it
      * @param progress told the training rows done
-     * @return every training row's Euclidean distance to its nearest row of {@code samples}, in order
+     * @return C, at most \(2NH\)
      * @throws InvalidInputException as {@link #nearest}
      */
-    double[] nearestDistances(ReferenceRows training, Samples samples, int threads, LongConsumer progress);
+    long membershipCount(ReferenceRows training, Samples samples, double[] holdoutDistances, int threads,
+            LongConsumer progress);
 
     /**
      * @param training the training rows

@@ -11,6 +11,12 @@ final class LocalEngine implements Engine {
     static final LocalEngine INSTANCE = new LocalEngine();
     /** Training values read at a time when their range is measured. */
     private static final int RANGE_BLOCK_VALUES = 1 << 20;
+    /**
+     * Training rows searched at a time by the membership pass: their nearest-sample distances (8 bytes
+     * and an index per row) are counted and dropped, so the heap holds 1.5 MB of them, not 12 bytes
+     * per training row.
+     */
+    static final int MEMBERSHIP_BLOCK_ROWS = 1 << 17;
 
     private LocalEngine() {
     }
@@ -27,9 +33,33 @@ final class LocalEngine implements Engine {
     }
 
     @Override
-    public double[] nearestDistances(ReferenceRows training, Samples samples, int threads, LongConsumer progress) {
-        return NearestNeighborSearch.withDefaults().withThreads(threads).withProgress(progress)
-                .search(training, samples).distances(0);
+    public long membershipCount(ReferenceRows training, Samples samples, double[] holdoutDistances, int threads,
+            LongConsumer progress) {
+        return membershipCount(training, samples, MembershipRanks.of(holdoutDistances), threads,
+                MEMBERSHIP_BLOCK_ROWS, progress);
+    }
+
+    /**
+     * {@link Engine#membershipCount} over the training rows block by block.
+     *
+     * @param ranks the sorted held-out distances
+     * @param blockRows training rows searched at a time ({@link #MEMBERSHIP_BLOCK_ROWS})
+     * @return the count C
+     */
+    static long membershipCount(ReferenceRows training, Samples samples, MembershipRanks ranks, int threads,
+            int blockRows, LongConsumer progress) {
+        NearestNeighborSearch search = NearestNeighborSearch.withDefaults().withThreads(threads);
+        long count = 0;
+        for (int from = 0; from < training.rows(); from += blockRows) {
+            int to = Math.min(training.rows(), from + blockRows);
+            long done = from;
+            Neighbors nearest = search.withProgress(rows -> progress.accept(done + rows))
+                    .search(training.slice(from, to), samples);
+            for (int t = 0; t < to - from; t++) {
+                count += ranks.score(nearest.distance(t, 0));
+            }
+        }
+        return count;
     }
 
     @Override

@@ -43,7 +43,9 @@ import scala.jdk.javaapi.CollectionConverters;
  * queries are broadcast. A task's exact top-k lists, shifted to the slice's first row, are merged by
  * {@link Neighbors#merge} (ties to the lowest (shard, row)) in a {@code treeReduce}; only those lists
  * travel. The
- * membership pass returns one distance per training row; the range pass one pair per slice.
+ * membership pass ranks each training row's nearest-sample distance against the broadcast, sorted
+ * held-out distances and returns one exact count per slice, summed ({@link MembershipRanks}); the
+ * range pass one pair per slice.
  *
  * <p>The session is Spark's active one ({@code SparkSession.builder().getOrCreate()}): under
  * {@code spark-submit} the one it configured; otherwise one created with the given master, UI off.
@@ -99,23 +101,22 @@ final class SparkEngine implements Engine {
     }
 
     @Override
-    public double[] nearestDistances(ReferenceRows training, Samples samples, int threads, LongConsumer progress) {
+    public long membershipCount(ReferenceRows training, Samples samples, double[] holdoutDistances, int threads,
+            LongConsumer progress) {
         checkShapes(samples, training, 1);
         List<Slice> slices = slices(training);
         JavaSparkContext spark = context();
         Broadcast<Rows> shared = spark.broadcast(Rows.of(samples));
+        Broadcast<MembershipRanks> ranks = spark.broadcast(MembershipRanks.of(holdoutDistances));
         try {
-            List<Distances> parts = run(spark, slices, "nearest generated samples of " + training.rows()
-                    + " training rows", progress, training.rows(), rdd -> rdd.map(slice -> new Distances(slice.start(),
-                    NearestNeighborSearch.withDefaults().withThreads(taskThreads())
-                            .search(slice.open(), shared.value().samples()).distances(0))).collect());
-            double[] out = new double[training.rows()];
-            for (Distances part : parts) {
-                System.arraycopy(part.values(), 0, out, part.start(), part.values().length);
-            }
-            return out;
+            return run(spark, slices, "nearest generated samples of " + training.rows() + " training rows", progress,
+                    training.rows(), rdd -> rdd.map(slice -> LocalEngine.membershipCount(slice.open(),
+                            shared.value().samples(), ranks.value(), taskThreads(),
+                            LocalEngine.MEMBERSHIP_BLOCK_ROWS, rows -> { }))
+                            .reduce(Long::sum));
         } finally {
             shared.destroy();
+            ranks.destroy();
         }
     }
 
@@ -247,10 +248,6 @@ final class SparkEngine implements Engine {
         public ReferenceRows open() {
             return ReferenceRows.of(ParquetFile.open(Path.of(path), column).readGroup(group));
         }
-    }
-
-    /** One slice's distances, from training row {@code start} on. */
-    record Distances(int start, double[] values) implements Serializable {
     }
 
     /** Rows in memory as they travel to the tasks: their values in their precision. */

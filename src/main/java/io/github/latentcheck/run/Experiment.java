@@ -8,6 +8,7 @@ import io.github.latentcheck.check.Space;
 import io.github.latentcheck.data.MappedNpyFile;
 import io.github.latentcheck.data.NpyShards;
 import io.github.latentcheck.data.ParquetFiles;
+import io.github.latentcheck.data.Precision;
 import io.github.latentcheck.engine.Engine;
 import io.github.latentcheck.engine.Engines;
 import io.github.latentcheck.data.SampleFiles;
@@ -315,6 +316,12 @@ public final class Experiment {
                 : read(spec.training(), "training", checks, spaces, Requirement.TRAINING, spec);
         ReferenceRows trainingRows = streamed ? ReferenceRows.open(spec.training().get(), spec.trainingColumn().orElse(null))
                 : mapped.map(ReferenceRows::of).orElse(null);
+        if (streamed && engine.name().equals("local") && !ParquetFiles.isParquet(spec.training().get())
+                && NpyShards.isSharded(spec.training().get()) && fitsTheHeap(trainingRows)) {
+            // Shards that fit the heap are read as one small file is (for PRDC, NDB, the copier), and
+            // still streamed from their shards where a check can stream them (reported by (shard, row)).
+            training = NpyShards.read(spec.training().get());
+        }
         Samples holdout = read(spec.holdout(), "holdout", checks, spaces, Requirement.HOLDOUT, spec);
         ImageSource trainingImages = images(features, spec.training(), training, "data.training");
         ImageSource holdoutImages = images(features, spec.holdout(), holdout, "data.holdout");
@@ -403,6 +410,15 @@ public final class Experiment {
             return null;
         }
         return features.images(file.get(), rows, key);
+    }
+
+    /**
+     * @return whether the rows, as they are stored, take at most {@link MappedNpyFile#HEAP_SHARE} of the
+     *     maximum heap: the rule by which one {@code .npy} file is read rather than mapped
+     */
+    private static boolean fitsTheHeap(ReferenceRows rows) {
+        long bytes = (long) rows.rows() * rows.columns() * (rows.precision() == Precision.FLOAT64 ? 8 : 4);
+        return bytes <= MappedNpyFile.HEAP_SHARE * Runtime.getRuntime().maxMemory();
     }
 
     private static Samples read(Optional<Path> file, String key, List<Check> checks, List<Space> spaces,

@@ -141,7 +141,8 @@ public final class ExperimentRunner {
                 input = input.withSamplesMadeElsewhere();
             }
             if (raw && experiment.trainingRows().isPresent()) {
-                input = input.withTrainingRows(experiment.trainingRows().get());
+                input = training != null ? input.withTrainingShards(experiment.trainingRows().get())
+                        : input.withTrainingRows(experiment.trainingRows().get());
             }
             String checkWhere = experiment.spec().checks().get(i).where();
             if (check.requirements().contains(Requirement.ENCODER)) {

@@ -3,6 +3,7 @@ package io.github.latentcheck.stats;
 import io.github.latentcheck.InvalidInputException;
 import io.github.latentcheck.data.Samples;
 import io.github.latentcheck.internal.concurrent.Tasks;
+import io.github.latentcheck.internal.stats.SparseSubset;
 import io.github.latentcheck.knn.NearestNeighborSearch;
 import io.github.latentcheck.knn.ReferenceRows;
 import java.util.ArrayList;
@@ -13,7 +14,6 @@ import org.apache.commons.math3.ml.clustering.DoublePoint;
 import org.apache.commons.math3.ml.clustering.KMeansPlusPlusClusterer;
 import org.apache.commons.math3.ml.distance.EuclideanDistance;
 import org.apache.commons.math3.random.Well19937c;
-import org.apache.commons.rng.sampling.PermutationSampler;
 import org.apache.commons.rng.simple.RandomSource;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
@@ -232,8 +232,7 @@ public final class DataCopying {
                 points.add(new DoublePoint(Arrays.copyOfRange(all, r * d, (r + 1) * d)));
             }
         } else {
-            int[] picked = new PermutationSampler(RandomSource.XO_SHI_RO_256_PP.create(seed), n, MAX_FIT_ROWS)
-                    .sample();
+            int[] picked = SparseSubset.sample(RandomSource.XO_SHI_RO_256_PP.create(seed), n, MAX_FIT_ROWS);
             Arrays.sort(picked);
             for (int r : picked) {
                 points.add(new DoublePoint(training.row(r)));

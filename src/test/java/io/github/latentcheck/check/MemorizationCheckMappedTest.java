@@ -9,6 +9,8 @@ import io.github.latentcheck.data.Latents;
 import io.github.latentcheck.data.MappedNpyFile;
 import io.github.latentcheck.data.SampleFiles;
 import io.github.latentcheck.data.Samples;
+import io.github.latentcheck.engine.Engine;
+import io.github.latentcheck.engine.Engines;
 import io.github.latentcheck.generator.CopierGenerator;
 import io.github.latentcheck.knn.ReferenceRows;
 import io.github.latentcheck.prior.GaussianPrior;
@@ -85,5 +87,9 @@ class MemorizationCheckMappedTest {
         assertThatThrownBy(input::requireTraining).isInstanceOf(InvalidInputException.class)
                 .hasMessage("this check needs the training data in memory, but it is read from disk block by block "
                         + "(1200 x 64 values, too many for the heap); only the memorization check can stream it");
+        Engine spark = Engines.spark("local[2]", 100);
+        assertThatThrownBy(() -> input.withEngine(spark).requireTraining()).isInstanceOf(InvalidInputException.class)
+                .hasMessage("this check needs the training data in memory, but engine spark reads it from its files "
+                        + "in tasks; only the memorization check runs there: use the local engine for this check");
     }
 }

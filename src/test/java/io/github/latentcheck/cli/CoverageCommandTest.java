@@ -118,20 +118,46 @@ class CoverageCommandTest {
         assertThat(ndb.get("differentBins").asLong()).isZero();
     }
 
-    /** PRDC and NDB need the training rows in memory: coverage takes one file, and refuses shards in one line. */
+    /**
+     * Training shards that fit the heap are read into memory: PRDC and NDB give, to the last digit, what
+     * they give for the same rows as one file.
+     */
     @Test
-    void aGlobOfTrainingShardsIsRefusedInOneLine() throws IOException {
+    void trainingShardsGiveTheResultsOfTheSameRowsAsOneFile() throws IOException {
         Path shards = Files.createDirectories(tmp.resolve("shards"));
         double[] train = SampleFiles.readSamples(Path.of(DATA + "ring8_train.npy")).toArray();
-        SampleFiles.write(shards.resolve("part-0.npy"), Samples.of(2000, 2, Arrays.copyOf(train, 4_000)));
-        Path glob = shards.resolve("part-*.npy");
-        Cli sharded = Cli.run("coverage", "--samples", DATA + "ring8_holdout.npy", "--train", glob.toString(),
+        int rows = train.length / 2;
+        Path whole = tmp.resolve("whole.npy");
+        SampleFiles.write(whole, Samples.of(rows, 2, train));
+        int[] cuts = {0, 700, 1_900, rows};
+        for (int s = 0; s < 3; s++) {
+            SampleFiles.write(shards.resolve("part-" + s + ".npy"), Samples.of(cuts[s + 1] - cuts[s], 2,
+                    Arrays.copyOfRange(train, 2 * cuts[s], 2 * cuts[s + 1])));
+        }
+        Cli one = Cli.run("coverage", "--samples", DATA + "ring8_holdout.npy", "--train", whole.toString(),
+                "--json", "--threads", "2");
+        Cli sharded = Cli.run("coverage", "--samples", DATA + "ring8_holdout.npy", "--train",
+                shards.resolve("part-*.npy").toString(), "--json", "--threads", "1");
+        Cli folder = Cli.run("coverage", "--samples", DATA + "ring8_holdout.npy", "--train", shards.toString(),
                 "--json", "--threads", "2");
 
-        assertThat(sharded.status()).as(sharded.err()).isEqualTo(2);
-        assertThat(sharded.err()).isEqualTo("latentcheck: " + glob + ": coverage takes the training rows as one .npy or "
-                + ".csv file, not shards (PRDC and NDB hold them in memory)" + System.lineSeparator());
-        assertThat(sharded.out()).isEmpty();
+        assertThat(one.status()).as(one.err()).isZero();
+        assertThat(sharded.status()).as(sharded.err()).isZero();
+        assertThat(sharded.out()).isEqualTo(one.out()).contains("\"prdc\"");
+        assertThat(folder.out()).isEqualTo(one.out());
+    }
+
+    @Test
+    void shardsThatDifferInColumnsAreRefusedInOneLineNamingTheShard() throws IOException {
+        Path shards = Files.createDirectories(tmp.resolve("unlike"));
+        SampleFiles.write(shards.resolve("a.npy"), Samples.of(10, 2, new double[20]));
+        SampleFiles.write(shards.resolve("b.npy"), Samples.of(10, 3, new double[30]));
+        Cli cli = Cli.run("coverage", "--samples", DATA + "ring8_holdout.npy", "--train", shards.toString(), "--json");
+
+        assertThat(cli.status()).isEqualTo(2);
+        assertThat(cli.err()).startsWith("latentcheck: " + shards.resolve("b.npy") + ": shard has 3 columns")
+                .contains(shards.resolve("a.npy").toString()).hasLineCount(1);
+        assertThat(cli.out()).isEmpty();
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * of one core each, started from the Maven jars (a folder of links to them stands in for
  * {@code SPARK_HOME/jars}). Its results.json is byte for byte the one of the local engine. The
  * executors run without {@code jdk.incubator.vector}, so they use the plain-Java kernel. Behind the
- * {@code spark-cluster} profile ({@code mvn -B -Pspark-cluster verify}): it starts five JVMs (about a
- * minute and a half here).
+ * {@code spark-cluster} profile ({@code mvn -B -Pspark-cluster verify}): it starts five JVMs (docs/spark.md
+ * records a run).
  */
 @Tag("spark-cluster")
 class SparkClusterTest {
@@ -55,7 +56,16 @@ class SparkClusterTest {
         builder.environment().put("SPARK_HOME", jars.getParent().toString());
         builder.environment().put("SPARK_SCALA_VERSION", "2.13");
         Process process = builder.start();
-        assertThat(process.waitFor(10, TimeUnit.MINUTES)).as("a hang guard, not a timing").isTrue();
+        try {
+            assertThat(process.waitFor(10, TimeUnit.MINUTES)).as("a hang guard, not a timing").isTrue();
+        } finally {
+            // Removed here, so that JUnit does not warn about each link to a jar outside the temporary folder.
+            try (Stream<Path> links = Files.list(jars)) {
+                for (Path link : links.toList()) {
+                    Files.delete(link);
+                }
+            }
+        }
         assertThat(process.exitValue()).as(Files.readString(dir.resolve("stderr.txt"), StandardCharsets.UTF_8))
                 .isEqualTo(1);
         assertThat(Files.readAllBytes(dir.resolve("cluster").resolve("results.json")))

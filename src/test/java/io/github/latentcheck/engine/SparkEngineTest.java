@@ -11,6 +11,9 @@ import io.github.latentcheck.knn.ReferenceRows;
 import io.github.latentcheck.knn.ShardedRows;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeAll;
@@ -81,10 +84,37 @@ class SparkEngineTest {
 
     @Test
     void theMembershipPassAndTheRangeAreTheLocalOnes() {
-        double[] local = Engine.local().nearestDistances(training, queries, 2, rows -> { });
-        double[] spark = spark().nearestDistances(training, queries, 2, rows -> { });
-        assertThat(spark).containsExactly(local);
+        double[] holdout = new double[] {0, 0.5, 1, 2, 3, 4, 5, 6, 7, 8};
+        AtomicLong progress = new AtomicLong();
+        long local = Engine.local().membershipCount(training, queries, holdout, 2, rows -> { });
+        long spark = spark().membershipCount(training, queries, holdout, 2,
+                rows -> progress.accumulateAndGet(rows, Math::max));
+        assertThat(spark).isEqualTo(local);
+        // 60 training rows (30 of emb_000 and their copies in emb_002) are queries: d = 0 scores 2·9 + 1.
+        assertThat(local).isGreaterThanOrEqualTo(60L * 19).isLessThanOrEqualTo(2L * training.rows() * holdout.length);
+        assertThat(progress.get()).isEqualTo(training.rows());
         assertThat(spark().range(training)).containsExactly(Engine.local().range(training));
+    }
+
+    /**
+     * Progress is told as tasks finish: the rows of the slices done so far (slices of 250 rows cut in
+     * shards of 600, 450 and 800), never more than the total, and the total at the end. Spark delivers
+     * task events asynchronously, so which intermediate counts arrive is not fixed.
+     */
+    @Test
+    void progressIsTheRowsOfTheFinishedSlices() {
+        int[] slices = {250, 250, 100, 250, 200, 250, 250, 250, 50};
+        boolean[] reachable = new boolean[training.rows() + 1];
+        reachable[0] = true;
+        for (int slice : slices) {
+            for (int r = training.rows(); r >= slice; r--) {
+                reachable[r] |= reachable[r - slice];
+            }
+        }
+        List<Long> told = Collections.synchronizedList(new ArrayList<>());
+        spark().membershipCount(training, queries, new double[] {1, 2}, 2, told::add);
+        assertThat(told).isNotEmpty().allSatisfy(rows -> assertThat(reachable[Math.toIntExact(rows)]).isTrue());
+        assertThat(told.get(told.size() - 1)).isEqualTo(training.rows());
     }
 
     @Test
