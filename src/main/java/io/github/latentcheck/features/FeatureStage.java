@@ -19,7 +19,8 @@ import java.util.function.LongConsumer;
  *   input: images                  # [the model's only input]
  *   output: features               # [the model's only output]
  *   layout: NCHW                   # NCHW | NHWC [NCHW]
- *   size: [299, 299]               # the model's input height and width, required
+ *   size: [299, 299]               # the model's input height and width [the model's, when it fixes them;
+ *                                  # required when its height and width are dynamic]
  *   channels: 3                    # 1 | 3 [3]
  *   resize: bilinear               # bilinear | bicubic (Pillow's, antialiased) [bilinear]
  *   range: [0, 1]                  # the model's values for black and white [[0, 1]]
@@ -86,7 +87,10 @@ public final class FeatureStage {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(options.where("layout") + ": layout is not NCHW or NHWC: " + layoutName, e);
         }
-        int[] size = options.integers("size");
+        int[] size = options.has("size") ? options.integers("size")
+                : OnnxFeatures.inputSize(model, input, output, layout).orElseThrow(() -> new InvalidInputException(
+                        options.where() + ": features.size is missing and " + model + " leaves its input's height "
+                        + "and width dynamic: give size: [height, width]"));
         if (size.length != 2) {
             throw new InvalidInputException(options.where("size") + ": size is not [height, width]");
         }

@@ -12,9 +12,11 @@ import ai.onnxruntime.OrtSession;
 import io.github.latentcheck.InvalidInputException;
 import io.github.latentcheck.data.Samples;
 import io.github.latentcheck.generator.OnnxModels;
+import io.github.latentcheck.generator.OnnxModels.InputAxes;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongConsumer;
 
@@ -22,8 +24,10 @@ import java.util.function.LongConsumer;
  * An embedding model stored as ONNX, run with ONNX Runtime on the CPU (its intra-op threads): images are decoded
  * and {@linkplain Preprocessing preprocessed} one batch at a time into a float32 tensor in the declared layout, and
  * the named output's values (every axis after the batch axis, flattened row-major) are the features. Only one
- * batch of decoded images is held at a time. The model's input axes after the batch axis must be fixed and agree
- * with the preprocessing. A feature that is NaN or infinite is refused, naming the image.
+ * batch of decoded images is held at a time. The model's input axes after the batch axis must agree with the
+ * preprocessing where they are fixed; a dynamic axis (such as the height and width of a fully convolutional network
+ * with global pooling) takes the preprocessing's value. The output's axes after the batch axis must be fixed. A
+ * feature that is NaN or infinite is refused, naming the image.
  */
 public final class OnnxFeatures implements Features {
     private final Path model;
@@ -64,12 +68,12 @@ public final class OnnxFeatures implements Features {
             throw new InvalidInputException(source + ": batch is not at least 1: " + batch);
         }
         OrtSession session = OnnxModels.open(model, threads);
-        return OnnxModels.use(session, source, input, output, io -> {
+        return OnnxModels.use(session, source, input, output, InputAxes.ANY_DYNAMIC, io -> {
             long[] wanted = preprocessing.shape(1);
             long[] inShape = io.inputShape();
             boolean fits = inShape.length == 4;
             for (int i = 1; fits && i < 4; i++) {
-                fits = inShape[i] == wanted[i];
+                fits = inShape[i] == wanted[i] || inShape[i] < 0;
             }
             if (!fits) {
                 wanted[0] = -1;
@@ -80,6 +84,31 @@ public final class OnnxFeatures implements Features {
             return new OnnxFeatures(model, Hashing.ofFile(model), session, io.input(), io.output(), values,
                     preprocessing, batch);
         });
+    }
+
+    /**
+     * The input's height and width as the model fixes them, for a spec that gives no {@code size}.
+     *
+     * @param model the {@code .onnx} file
+     * @param input the input's name, or null for the model's only input
+     * @param output the output's name, or null for the model's only output
+     * @param layout how the input holds an image
+     * @return {height, width}, or empty when either axis is dynamic
+     * @throws InvalidInputException naming the model file when it cannot be opened or its input is not
+     *     {@code [batch, …]} of rank 4
+     */
+    public static Optional<int[]> inputSize(Path model, String input, String output, Preprocessing.Layout layout) {
+        String source = model.toString();
+        OrtSession session = OnnxModels.open(model, 1);
+        long[] shape = OnnxModels.use(session, source, input, output, InputAxes.ANY_DYNAMIC, io -> io.inputShape());
+        OnnxModels.close(session, model);
+        if (shape.length != 4) {
+            throw new InvalidInputException(source + ": input has shape " + format(shape)
+                    + "; an image model's input is [batch, C, H, W] or [batch, H, W, C]");
+        }
+        int h = layout == Preprocessing.Layout.NCHW ? 2 : 1;
+        return shape[h] < 1 || shape[h + 1] < 1 ? Optional.empty()
+                : Optional.of(new int[] {(int) shape[h], (int) shape[h + 1]});
     }
 
     @Override

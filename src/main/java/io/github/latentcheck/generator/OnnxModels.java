@@ -75,10 +75,38 @@ public final class OnnxModels {
      * @throws InvalidInputException naming the model file for a bad name or shape, or what {@code make} throws
      */
     public static <T> T use(OrtSession session, String source, String input, String output, Function<Io, T> make) {
+        return use(session, source, input, output, InputAxes.BATCH_DYNAMIC, make);
+    }
+
+    /** Which axes of a model's input may be dynamic. */
+    public enum InputAxes {
+        /** only the batch axis (0) */
+        BATCH_DYNAMIC,
+        /** any axis: the caller fixes the others (an embedding whose preprocessing gives the image size) */
+        ANY_DYNAMIC
+    }
+
+    /**
+     * As {@link #use(OrtSession, String, String, String, Function)}, with the input's dynamic axes chosen.
+     *
+     * @param <T> what is made
+     * @param session the open session
+     * @param source the model file, for messages
+     * @param input the input's name, or null for the model's only one
+     * @param output the output's name, or null for the model's only one
+     * @param inputAxes which of the input's axes may be dynamic (negative in {@link Io#inputShape()})
+     * @param make checks the shapes and makes the object that owns the session
+     * @return what {@code make} returns
+     */
+    public static <T> T use(OrtSession session, String source, String input, String output, InputAxes inputAxes,
+            Function<Io, T> make) {
         try {
             String in = pick(source, "input", input, session.getInputInfo());
             String out = pick(source, "output", output, session.getOutputInfo());
-            return make.apply(new Io(in, out, floatShape(source, "input", in, session.getInputInfo().get(in)),
+            NodeInfo inNode = session.getInputInfo().get(in);
+            long[] inShape = inputAxes == InputAxes.ANY_DYNAMIC ? declaredFloatShape(source, "input", in, inNode)
+                    : floatShape(source, "input", in, inNode);
+            return make.apply(new Io(in, out, inShape,
                     floatShape(source, "output", out, session.getOutputInfo().get(out))));
         } catch (OrtException e) {
             closeAfterFailure(session, e);
@@ -136,11 +164,7 @@ public final class OnnxModels {
      * @throws InvalidInputException unless it is a float32 tensor whose axes after the first are fixed
      */
     public static long[] floatShape(String source, String what, String name, NodeInfo node) {
-        if (!(node.getInfo() instanceof TensorInfo tensor) || tensor.type != OnnxJavaType.FLOAT) {
-            throw new InvalidInputException(source + ": " + what + " '" + name + "' is not a float32 tensor: "
-                    + node.getInfo());
-        }
-        long[] shape = tensor.getShape();
+        long[] shape = declaredFloatShape(source, what, name, node);
         for (int i = 1; i < shape.length; i++) {
             if (shape[i] < 1) {
                 throw new InvalidInputException(source + ": " + what + " '" + name + "' has shape " + format(shape)
@@ -148,6 +172,14 @@ public final class OnnxModels {
             }
         }
         return shape;
+    }
+
+    private static long[] declaredFloatShape(String source, String what, String name, NodeInfo node) {
+        if (!(node.getInfo() instanceof TensorInfo tensor) || tensor.type != OnnxJavaType.FLOAT) {
+            throw new InvalidInputException(source + ": " + what + " '" + name + "' is not a float32 tensor: "
+                    + node.getInfo());
+        }
+        return tensor.getShape();
     }
 
     /**

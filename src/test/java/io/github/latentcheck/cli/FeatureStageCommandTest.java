@@ -163,6 +163,31 @@ class FeatureStageCommandTest {
     }
 
     @Test
+    void aModelWithDynamicHeightAndWidthTakesTheSpecsSizeAndWithoutOneIsRefusedNamingTheKey() throws IOException {
+        Path spec = standard();
+        Path dynamic = FIXTURES.resolve("features/pooled-dynamic.onnx");
+        Files.writeString(spec, Files.readString(spec).replace(FIXTURES.resolve("features/digits-cnn.onnx").toString(),
+                dynamic.toString()));
+        Cli sized = Cli.run("run", spec.toString(), "--out", tmp.resolve("a").toString(), "--json");
+        assertThat(sized.status()).as("no gates: exit 4; " + sized.err()).isEqualTo(4);
+        assertThat(new ObjectMapper().readTree(sized.out()).at("/features/dimension").asInt()).isEqualTo(4);
+
+        Files.writeString(spec, Files.readString(spec).replace("  size: [8, 8]\n", ""));
+        Cli unsized = Cli.run("run", spec.toString(), "--out", tmp.resolve("b").toString());
+        assertThat(unsized.status()).isEqualTo(2);
+        assertThat(unsized.err().strip()).startsWith("latentcheck: " + spec + ":").contains(": features.size is "
+                + "missing and " + dynamic + " leaves its input's height and width dynamic: give size: [height, width]")
+                .hasLineCount(1);
+        assertThat(tmp.resolve("b")).doesNotExist();
+
+        Files.writeString(spec, Files.readString(spec).replace(dynamic.toString(),
+                FIXTURES.resolve("features/digits-cnn.onnx").toString()));
+        Cli fixed = Cli.run("run", spec.toString(), "--out", tmp.resolve("c").toString(), "--json");
+        assertThat(fixed.status()).as("the model's own 8 x 8; " + fixed.err()).isEqualTo(4);
+        assertThat(new ObjectMapper().readTree(fixed.out()).at("/features/dimension").asInt()).isEqualTo(32);
+    }
+
+    @Test
     void rowsWithoutAnImageShapeAreRefused() throws IOException {
         Path spec = spec("{type: file, path: " + FIXTURES.resolve("data/digits_holdout.npy") + "}",
                 FIXTURES.resolve("data/digits_train.npy").toString(), "", "  - {type: frechet, bootstrap: 20}");

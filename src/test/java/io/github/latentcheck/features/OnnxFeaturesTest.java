@@ -48,6 +48,48 @@ class OnnxFeaturesTest {
         }
     }
 
+    /**
+     * The model with dynamic height and width runs at the preprocessing's size, 8 x 8 and 12 x 10, and agrees with
+     * torch there (golden-dynamic.csv); its activations are below 1, so 1e-6 absolute (float32 sums of 9 products,
+     * then a mean of up to 120 values).
+     */
+    @Test
+    void aModelWithDynamicHeightAndWidthRunsAtThePreprocessingsSize() {
+        for (int[] size : new int[][] {{8, 8}, {12, 10}}) {
+            int h = size[0];
+            int w = size[1];
+            Preprocessing p = Preprocessing.of(Preprocessing.Layout.NCHW, h, w, 1, ResizeFilter.BILINEAR, 0, 1,
+                    new double[] {0.5}, new double[] {0.5});
+            List<Image> images = new ArrayList<>();
+            for (int row = 0; row < 2; row++) {
+                double[] in = Golden.values("golden-dynamic.csv", "model-input-" + h + "x" + w, row);
+                float[] v = new float[h * w];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = (float) (0.5 + 0.5 * in[i]);
+                }
+                images.add(Image.of(h, w, 1, v));
+            }
+            try (OnnxFeatures f = OnnxFeatures.open(Golden.DYNAMIC, null, null, p, 2, 1)) {
+                assertThat(f.dimension()).isEqualTo(4);
+                Samples out = f.embed(list(images), done -> { });
+                for (int row = 0; row < 2; row++) {
+                    double[] expected = Golden.values("golden-dynamic.csv", "model-output-" + h + "x" + w, row);
+                    for (int c = 0; c < 4; c++) {
+                        assertThat(out.value(row, c)).as("%d x %d row %d feature %d", h, w, row, c)
+                                .isCloseTo(expected[c], within(1e-6));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void theInputSizeIsTheModelsWhenItFixesItAndEmptyWhenItIsDynamic() {
+        assertThat(OnnxFeatures.inputSize(Golden.MODEL, null, null, Preprocessing.Layout.NCHW)).hasValueSatisfying(
+                s -> assertThat(s).containsExactly(8, 8));
+        assertThat(OnnxFeatures.inputSize(Golden.DYNAMIC, null, null, Preprocessing.Layout.NCHW)).isEmpty();
+    }
+
     @Test
     void wholeImagesThroughThePipelineAgreeWithPillowAndTorch() {
         Path train = Golden.IMAGES.resolve("digits-train");
