@@ -4,13 +4,18 @@ import io.github.latentcheck.InvalidInputException;
 import io.github.latentcheck.internal.data.AtomicFile;
 import io.github.latentcheck.data.SampleFiles;
 import io.github.latentcheck.data.Samples;
+import io.github.latentcheck.data.MappedNpyFile;
+import io.github.latentcheck.data.Precision;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -23,6 +28,11 @@ import java.util.function.Supplier;
  * Both are written atomically (a temporary file renamed into place), the {@code .npy} first; an entry is used only
  * when its bytes hash to the recorded value and it holds one row of the expected width per image, so a truncated,
  * altered or half-written entry is recomputed and written again, never trusted.
+ *
+ * <p>An entry can be read into the heap ({@link #get}) or memory-mapped ({@link #mapped}): then its bytes are
+ * hashed as they stream from the file and the verified file is mapped ({@link MappedNpyFile}), so that features
+ * larger than the heap (10⁶ × 2,048 float32 values are 8.2 GB) are paged in by the operating system as the
+ * checks read them. Entries are written through a stream too, never copied into one array of bytes.
  *
  * <p>The default folder is {@code $LATENTCHECK_FEATURE_CACHE} when set, else {@code $XDG_CACHE_HOME/latentcheck/
  * features}, else {@code ~/.cache/latentcheck/features}.
@@ -92,23 +102,89 @@ public final class FeatureCache {
         return computed;
     }
 
-    private Optional<Samples> read(String key, int rows, int columns) {
+    /**
+     * As {@link #get}, but the entry is memory-mapped rather than read into the heap.
+     *
+     * @param key the entry's key ({@link #key})
+     * @param rows the rows the entry must have
+     * @param columns the columns it must have
+     * @param compute makes the features when the entry is missing or not to be trusted
+     * @return the entry, mapped (computed and written first when needed); empty when the cache keeps nothing
+     */
+    public Optional<MappedNpyFile> mapped(String key, int rows, int columns, Supplier<Samples> compute) {
+        if (folder == null) {
+            return Optional.empty();
+        }
+        Optional<MappedNpyFile> hit = map(key, rows, columns);
+        if (hit.isPresent()) {
+            return hit;
+        }
+        Samples computed = compute.get();
+        write(key, computed);
+        return Optional.of(map(key, computed.rows(), computed.columns()).orElseThrow(() -> new InvalidInputException(
+                folder + ": the feature cache entry " + key + " changed while it was being written")));
+    }
+
+    private Optional<MappedNpyFile> map(String key, int rows, int columns) {
         Path npy = folder.resolve(key + ".npy");
-        Path sum = folder.resolve(key + ".sha256");
-        byte[] bytes;
-        String recorded;
-        try {
-            bytes = Files.readAllBytes(npy);
-            recorded = Files.readString(sum, StandardCharsets.US_ASCII).strip();
+        Optional<String> recorded = recorded(key);
+        if (recorded.isEmpty()) {
+            return Optional.empty();
+        }
+        MessageDigest d = Hashing.sha256();
+        try (InputStream in = new DigestInputStream(Files.newInputStream(npy), d)) {
+            in.transferTo(OutputStream.nullOutputStream());
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
-            throw new InvalidInputException(folder + ": cannot read the feature cache entry " + key + ": "
-                    + e.getMessage(), e);
+            throw unreadable(key, e);
+        }
+        if (!Hashing.hex(d).equals(recorded.get())) {
+            return Optional.empty();
+        }
+        MappedNpyFile mapped;
+        try {
+            mapped = MappedNpyFile.open(npy);
+        } catch (InvalidInputException e) {
+            // as in read: bytes that match their hash but are no float32 .npy of features are recomputed, not trusted
+            return Optional.empty();
+        }
+        return mapped.rows() == rows && mapped.columns() == columns && mapped.precision() == Precision.FLOAT32
+                ? Optional.of(mapped) : Optional.empty();
+    }
+
+    private InvalidInputException unreadable(String key, IOException e) {
+        return new InvalidInputException(folder + ": cannot read the feature cache entry " + key + ": "
+                + e.getMessage(), e);
+    }
+
+    private Optional<String> recorded(String key) {
+        try {
+            return Optional.of(Files.readString(folder.resolve(key + ".sha256"), StandardCharsets.US_ASCII).strip());
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw unreadable(key, e);
+        }
+    }
+
+    private Optional<Samples> read(String key, int rows, int columns) {
+        Path npy = folder.resolve(key + ".npy");
+        Optional<String> recorded = recorded(key);
+        if (recorded.isEmpty()) {
+            return Optional.empty();
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(npy);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw unreadable(key, e);
         }
         MessageDigest d = Hashing.sha256();
         d.update(bytes);
-        if (!Hashing.hex(d).equals(recorded)) {
+        if (!Hashing.hex(d).equals(recorded.get())) {
             return Optional.empty();
         }
         Samples samples;
@@ -128,16 +204,9 @@ public final class FeatureCache {
         } catch (IOException e) {
             throw new InvalidInputException(folder + ": cannot make the feature cache folder: " + e.getMessage(), e);
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            SampleFiles.writeNpy(out, samples);
-        } catch (IOException e) {
-            throw new IllegalStateException("writing to memory failed", e);
-        }
-        byte[] bytes = out.toByteArray();
         MessageDigest d = Hashing.sha256();
-        d.update(bytes);
-        AtomicFile.write(folder.resolve(key + ".npy"), bytes);
+        AtomicFile.write(folder.resolve(key + ".npy"), out -> SampleFiles.writeNpy(new DigestOutputStream(out, d),
+                samples));
         AtomicFile.write(folder.resolve(key + ".sha256"), (Hashing.hex(d) + "\n").getBytes(StandardCharsets.US_ASCII));
     }
 }

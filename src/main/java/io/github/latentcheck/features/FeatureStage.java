@@ -1,6 +1,7 @@
 package io.github.latentcheck.features;
 
 import io.github.latentcheck.InvalidInputException;
+import io.github.latentcheck.data.MappedNpyFile;
 import io.github.latentcheck.data.Samples;
 import io.github.latentcheck.spec.Options;
 import java.nio.file.Files;
@@ -32,11 +33,23 @@ import java.util.function.LongConsumer;
  *                                  # [the samples' own image shape, e.g. an onnx generator's sidecar]
  *   data_range: [0, 1]             # those rows' values for black and white [[0, 1]]
  *   cache: none                    # a folder below the spec's, or none [FeatureCache.defaultFolder()]
+ *   memory_map: auto               # auto | always | never: the training features memory-mapped from their cache
+ *                                  # entry, auto when they would take more than a quarter of the heap [auto]
  * </pre>
  *
  * Folders of PNG/JPEG images decode to [0, 1] whatever {@code data_range} says.
  */
 public final class FeatureStage {
+    /** When the training features are memory-mapped from their cache entry rather than held in the heap. */
+    public enum MemoryMap {
+        /** when they would take more than {@link MappedNpyFile#HEAP_SHARE} of the maximum heap, as raw training files */
+        AUTO,
+        /** always (the spec must keep a cache) */
+        ALWAYS,
+        /** never */
+        NEVER
+    }
+
     private final Path model;
     private final String input;
     private final String output;
@@ -50,10 +63,11 @@ public final class FeatureStage {
     private final String modelSha256;
     private final int dimension;
     private final String where;
+    private final MemoryMap memoryMap;
 
     private FeatureStage(Path model, String input, String output, Preprocessing preprocessing, int batch, int threads,
             int[] imageShape, double low, double high, FeatureCache cache, String modelSha256, int dimension,
-            String where) {
+            String where, MemoryMap memoryMap) {
         this.model = model;
         this.input = input;
         this.output = output;
@@ -67,6 +81,7 @@ public final class FeatureStage {
         this.modelSha256 = modelSha256;
         this.dimension = dimension;
         this.where = where;
+        this.memoryMap = memoryMap;
     }
 
     /**
@@ -115,11 +130,23 @@ public final class FeatureStage {
         int threads = options.integer("threads", 0, 0);
         int[] imageShape = options.has("image_shape") ? options.integers("image_shape") : new int[0];
         FeatureCache cache = cache(options);
+        String mapName = options.string("memory_map", "auto");
+        MemoryMap memoryMap;
+        try {
+            memoryMap = MemoryMap.valueOf(mapName.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(options.where("memory_map") + ": memory_map is not auto, always or never: "
+                    + mapName, e);
+        }
+        if (memoryMap == MemoryMap.ALWAYS && cache.folder().isEmpty()) {
+            throw new InvalidInputException(options.where("memory_map") + ": memory_map: always maps the training "
+                    + "features from their cache entry, but cache is none");
+        }
         String where = options.where();
         options.rejectUnknownKeys();
         try (OnnxFeatures f = OnnxFeatures.open(model, input, output, preprocessing, batch, threads)) {
             return new FeatureStage(model, input, output, preprocessing, batch, threads, imageShape, dataRange[0],
-                    dataRange[1], cache, f.modelSha256(), f.dimension(), where);
+                    dataRange[1], cache, f.modelSha256(), f.dimension(), where, memoryMap);
         } catch (InvalidInputException e) {
             throw new InvalidInputException(where + ": " + e.getMessage(), e);
         }
@@ -227,6 +254,41 @@ public final class FeatureStage {
         }
         return cache.get(FeatureCache.key(features, images), images.size(), features.dimension(),
                 () -> features.embed(images, progress));
+    }
+
+    /**
+     * The features of a data set, cached: memory-mapped from the cache entry when {@code memory_map} says so
+     * ({@link #mapsFeatures}), else in the heap. The values are the same either way.
+     *
+     * @param features an open session ({@link #open()})
+     * @param images the data set's images
+     * @param progress told the images done
+     * @return the features, in the heap or mapped
+     */
+    public FeatureRows embedData(Features features, ImageSource images, LongConsumer progress) {
+        String key = FeatureCache.key(features, images);
+        if (cache.folder().isPresent()
+                && mapsFeatures(memoryMap, images.size(), features.dimension(), Runtime.getRuntime().maxMemory())) {
+            return FeatureRows.mapped(cache.mapped(key, images.size(), features.dimension(),
+                    () -> features.embed(images, progress)).orElseThrow());
+        }
+        return FeatureRows.inHeap(embed(features, images, true, progress));
+    }
+
+    /**
+     * @param memoryMap the spec's choice
+     * @param rows the feature rows
+     * @param columns the values per row
+     * @param maxHeap the heap's limit in bytes
+     * @return whether features of that size are mapped: always, never, or when their float32 values take more than
+     *     {@link MappedNpyFile#HEAP_SHARE} of the heap
+     */
+    static boolean mapsFeatures(MemoryMap memoryMap, long rows, int columns, long maxHeap) {
+        return switch (memoryMap) {
+            case ALWAYS -> true;
+            case NEVER -> false;
+            case AUTO -> rows * columns * (double) Float.BYTES > MappedNpyFile.HEAP_SHARE * maxHeap;
+        };
     }
 
     /** @return the folder entries are kept in, when there is one */

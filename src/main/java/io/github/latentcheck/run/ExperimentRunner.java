@@ -9,6 +9,7 @@ import io.github.latentcheck.check.Space;
 import io.github.latentcheck.data.Latents;
 import io.github.latentcheck.data.Samples;
 import io.github.latentcheck.encoder.Encoder;
+import io.github.latentcheck.features.FeatureRows;
 import io.github.latentcheck.features.FeatureStage;
 import io.github.latentcheck.features.Features;
 import io.github.latentcheck.features.ImageSource;
@@ -17,6 +18,7 @@ import io.github.latentcheck.gate.GateResult;
 import io.github.latentcheck.generator.Generator;
 import io.github.latentcheck.generator.GeneratorContext;
 import io.github.latentcheck.internal.concurrent.Tasks;
+import io.github.latentcheck.knn.ReferenceRows;
 import io.github.latentcheck.prior.Prior;
 import io.github.latentcheck.spec.Options;
 import java.time.Duration;
@@ -26,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Runs an experiment: for each prior, sample the latents, push them through a fresh generator in
@@ -89,8 +92,10 @@ public final class ExperimentRunner {
         Optional<FeatureStage> stage = experiment.features();
         try (Features features = stage.map(FeatureStage::open).orElse(null)) {
             Embedded data = features == null ? new Embedded(null, null, null, null)
-                    : new Embedded(stage.get(), features, embed(stage.get(), features, experiment.trainingImages(),
-                            "training"), embed(stage.get(), features, experiment.holdoutImages(), "holdout"));
+                    : new Embedded(stage.get(), features, embed(experiment.trainingImages(), "training",
+                            images -> stage.get().embedData(features, images, listener::progress)),
+                            embed(experiment.holdoutImages(), "holdout",
+                                    images -> stage.get().embed(features, images, true, listener::progress)));
             for (Map.Entry<String, Prior> entry : experiment.priors().entrySet()) {
                 runs.add(runPrior(experiment, entry.getKey(), entry.getValue(), data));
             }
@@ -99,16 +104,27 @@ public final class ExperimentRunner {
         return new ExperimentResult(experiment, List.copyOf(runs), start, Duration.ofNanos(System.nanoTime() - t0));
     }
 
-    /** The feature stage's session and the data sets' features, when the spec has the stage. */
-    private record Embedded(FeatureStage stage, Features features, Samples training, Samples holdout) {
+    /**
+     * The feature stage's session and the data sets' features, when the spec has the stage; the training features
+     * may be memory-mapped from their cache entry ({@link FeatureStage#embedData}), the holdout's are in the heap.
+     */
+    private record Embedded(FeatureStage stage, Features features, FeatureRows training, Samples holdout) {
+        Samples trainingInHeap() {
+            return training == null ? null : training.inHeap().orElse(null);
+        }
+
+        Optional<ReferenceRows> trainingMapped() {
+            return training == null ? Optional.empty() : training.mapped();
+        }
     }
 
-    private Samples embed(FeatureStage stage, Features features, Optional<ImageSource> images, String what) {
+    /** @return the features of a data set's images made by {@code how} with the progress line, or null without images */
+    private <T> T embed(Optional<ImageSource> images, String what, Function<ImageSource, T> how) {
         if (images.isEmpty()) {
             return null;
         }
         listener.stage(what, "features", images.get().size());
-        return stage.embed(features, images.get(), true, listener::progress);
+        return how.apply(images.get());
     }
 
     private PriorRun runPrior(Experiment experiment, String label, Prior prior, Embedded data) {
@@ -134,7 +150,7 @@ public final class ExperimentRunner {
             listener.stage(label, check.id(), 0);
             boolean raw = experiment.space(i) == Space.RAW;
             CheckInput input = CheckInput.of(prior, latents, raw ? samples : generated[1],
-                    raw ? training : data.training(), raw ? holdout : data.holdout(),
+                    raw ? training : data.trainingInHeap(), raw ? holdout : data.holdout(),
                     checkSeed(experiment.seed(), i), threads).withProgress(listener.forCheck(label, check.id()))
                     .withEngine(experiment.engine());
             if (madeElsewhere) {
@@ -143,6 +159,8 @@ public final class ExperimentRunner {
             if (raw && experiment.trainingRows().isPresent()) {
                 input = training != null ? input.withTrainingShards(experiment.trainingRows().get())
                         : input.withTrainingRows(experiment.trainingRows().get());
+            } else if (!raw && data.trainingMapped().isPresent()) {
+                input = input.withTrainingRows(data.trainingMapped().get());
             }
             String checkWhere = experiment.spec().checks().get(i).where();
             if (check.requirements().contains(Requirement.ENCODER)) {

@@ -187,6 +187,42 @@ class FeatureStageCommandTest {
         assertThat(new ObjectMapper().readTree(fixed.out()).at("/features/dimension").asInt()).isEqualTo(32);
     }
 
+    /**
+     * The training features memory-mapped from their cache entry give the memorization check the same results,
+     * byte for byte, as the features in the heap; a check that needs them in the heap says so in one line, and
+     * memory_map without a cache, or with another value, is refused naming the key.
+     */
+    @Test
+    void memoryMappedTrainingFeaturesGiveByteIdenticalResults() throws IOException {
+        Path spec = spec("{type: images, path: " + FIXTURES.resolve("features/images/digits-generated") + "}",
+                FIXTURES.resolve("features/images/digits-train").toString(), "  memory_map: never",
+                "  - {type: memorization}");
+        Cli heap = Cli.run("run", spec.toString(), "--out", tmp.resolve("heap").toString());
+        assertThat(heap.status()).as("a verdict, not bad input; " + heap.err()).isIn(0, 1, 4);
+        Files.writeString(spec, Files.readString(spec).replace("memory_map: never", "memory_map: always"));
+        Cli mapped = Cli.run("run", spec.toString(), "--out", tmp.resolve("mapped").toString(), "--threads", "3");
+        assertThat(mapped.status()).as(mapped.err()).isEqualTo(heap.status());
+        assertThat(Files.readString(tmp.resolve("mapped/results.json")).replaceAll("\"duration[^,]*,", ""))
+                .isEqualTo(Files.readString(tmp.resolve("heap/results.json")).replaceAll("\"duration[^,]*,", ""));
+
+        Files.writeString(spec, Files.readString(spec).replace("{type: memorization}", "{type: frechet, bootstrap: 20}"));
+        Cli frechet = Cli.run("run", spec.toString(), "--out", tmp.resolve("frechet").toString());
+        assertThat(frechet.status()).isEqualTo(2);
+        assertThat(frechet.err()).contains("check 'frechet': this check needs the training data in memory")
+                .hasLineCount(1);
+
+        Files.writeString(spec, Files.readString(spec).replace("cache: cache", "cache: none"));
+        Cli none = Cli.run("run", spec.toString(), "--out", tmp.resolve("none").toString());
+        assertThat(none.status()).isEqualTo(2);
+        assertThat(none.err()).contains("images.yaml:").contains(": memory_map: always maps the training features "
+                + "from their cache entry, but cache is none").hasLineCount(1);
+
+        Files.writeString(spec, Files.readString(spec).replace("memory_map: always", "memory_map: sometimes"));
+        Cli bad = Cli.run("run", spec.toString(), "--out", tmp.resolve("bad").toString());
+        assertThat(bad.status()).isEqualTo(2);
+        assertThat(bad.err()).contains(": memory_map is not auto, always or never: sometimes").hasLineCount(1);
+    }
+
     @Test
     void rowsWithoutAnImageShapeAreRefused() throws IOException {
         Path spec = spec("{type: file, path: " + FIXTURES.resolve("data/digits_holdout.npy") + "}",

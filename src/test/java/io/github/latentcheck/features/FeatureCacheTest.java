@@ -2,6 +2,7 @@ package io.github.latentcheck.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.latentcheck.data.MappedNpyFile;
 import io.github.latentcheck.data.Samples;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,7 +12,10 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The feature cache: a hit is not recomputed; a damaged, truncated or half-written entry is recomputed and repaired. */
+/**
+ * The feature cache: a hit is not recomputed; a damaged, truncated or half-written entry is recomputed and repaired,
+ * whether it is read into the heap or memory-mapped; when the training features are mapped.
+ */
 class FeatureCacheTest {
     @TempDir
     Path dir;
@@ -50,6 +54,44 @@ class FeatureCacheTest {
         try (var files = Files.list(dir.resolve("cache"))) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("k.npy", "k.sha256");
         }
+    }
+
+    @Test
+    void aMappedEntryHoldsTheValuesARead() throws IOException {
+        FeatureCache cache = FeatureCache.at(dir.resolve("cache"));
+        MappedNpyFile first = cache.mapped("k", 2, 3, compute(7)).orElseThrow();
+        float[] values = new float[6];
+        first.copyRows(0, 2, values);
+        assertThat(values).containsExactly(7, 1, 2, 3, 4, 5);
+        assertThat(cache.get("k", 2, 3, compute(8)).toFloatArray()).as("the same entry read").containsExactly(values);
+        cache.mapped("k", 2, 3, compute(9)).orElseThrow().copyRows(0, 2, values);
+        assertThat(values[0]).as("mapped again, not recomputed").isEqualTo(7);
+        assertThat(computed).hasValue(1);
+
+        Path npy = dir.resolve("cache/k.npy");
+        byte[] bytes = Files.readAllBytes(npy);
+        bytes[bytes.length - 1] ^= 1;
+        Files.write(npy, bytes);
+        cache.mapped("k", 2, 3, compute(10)).orElseThrow().copyRows(0, 2, values);
+        assertThat(values[0]).as("altered bytes are recomputed before mapping").isEqualTo(10);
+        Files.delete(dir.resolve("cache/k.sha256"));
+        cache.mapped("k", 2, 3, compute(11)).orElseThrow().copyRows(0, 2, values);
+        assertThat(values[0]).as("no checksum: half-written").isEqualTo(11);
+        assertThat(computed).hasValue(3);
+        assertThat(FeatureCache.none().mapped("k", 2, 3, compute(12))).as("no folder, nothing to map").isEmpty();
+    }
+
+    @Test
+    void trainingFeaturesAreMappedAlwaysNeverOrWhenTheyExceedAQuarterOfTheHeap() {
+        long heap = 1L << 30;
+        assertThat(FeatureStage.mapsFeatures(FeatureStage.MemoryMap.ALWAYS, 2, 3, heap)).isTrue();
+        assertThat(FeatureStage.mapsFeatures(FeatureStage.MemoryMap.NEVER, 1_000_000, 2048, heap)).isFalse();
+        // 10^6 x 2,048 float32 values are 8.2 GB: mapped under a 1 GiB heap; 1,200 x 32 are 154 KB: in the heap
+        assertThat(FeatureStage.mapsFeatures(FeatureStage.MemoryMap.AUTO, 1_000_000, 2048, heap)).isTrue();
+        assertThat(FeatureStage.mapsFeatures(FeatureStage.MemoryMap.AUTO, 1200, 32, heap)).isFalse();
+        assertThat(FeatureStage.mapsFeatures(FeatureStage.MemoryMap.AUTO, heap / 4 / 4 / 64, 64, heap))
+                .as("exactly a quarter").isFalse();
+        assertThat(FeatureStage.mapsFeatures(FeatureStage.MemoryMap.AUTO, heap / 4 / 4 / 64 + 1, 64, heap)).isTrue();
     }
 
     @Test
