@@ -24,7 +24,7 @@ public final class FeatureRows {
      * @param rows features in the heap
      * @return them
      */
-    public static FeatureRows inHeap(Samples rows) {
+    static FeatureRows inHeap(Samples rows) {
         return new FeatureRows(Objects.requireNonNull(rows, "rows"), null);
     }
 
@@ -32,7 +32,7 @@ public final class FeatureRows {
      * @param file a mapped cache entry
      * @return its rows
      */
-    public static FeatureRows mapped(MappedNpyFile file) {
+    static FeatureRows mapped(MappedNpyFile file) {
         return new FeatureRows(null, Objects.requireNonNull(file, "file"));
     }
 
