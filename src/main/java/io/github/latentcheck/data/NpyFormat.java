@@ -10,6 +10,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * Reads and writes NumPy {@code .npy} arrays (format versions 1.0, 2.0 and 3.0), one array per call.
@@ -240,6 +241,24 @@ final class NpyFormat {
         writeHeader(out, FloatType.FLOAT32.descr, rows, columns);
         writeData(out, Float.BYTES, values.length,
                 (chunk, first, n) -> chunk.asFloatBuffer().put(values, first, n));
+    }
+
+    static void writeFloat32(OutputStream out, int rows, int columns, int blockRows, IntFunction<Samples> blocks)
+            throws IOException {
+        writeHeader(out, FloatType.FLOAT32.descr, rows, columns);
+        for (int from = 0; from < rows; from += blockRows) {
+            int n = Math.min(blockRows, rows - from);
+            Samples block = blocks.apply(from);
+            if (block.rows() != n || block.columns() != columns) {
+                throw new IllegalStateException("block at row " + from + " is " + block.rows() + " x "
+                        + block.columns() + ", not " + n + " x " + columns);
+            }
+            float[] values = new float[n * columns];
+            block.copyRows(0, n, values);
+            writeData(out, Float.BYTES, values.length,
+                    (chunk, first, count) -> chunk.asFloatBuffer().put(values, first, count));
+        }
+        out.flush();
     }
 
     static void write(OutputStream out, Latents latents) throws IOException {

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
  * Reads and writes samples and latents as {@code .npy} or {@code .csv} files; the format is chosen by
@@ -202,6 +203,26 @@ public final class SampleFiles {
      */
     public static void writeNpy(OutputStream out, Samples samples) throws IOException {
         NpyFormat.write(out, samples);
+    }
+
+    /**
+     * Writes a float32 {@code .npy} array (format 1.0, 2-D) whose rows arrive in blocks, so that the whole array is
+     * never in memory at once, and flushes it; the stream is left open. The bytes are those
+     * {@link #writeNpy(OutputStream, Samples)} writes for the same float32 rows.
+     *
+     * @param out the stream
+     * @param rows the array's rows
+     * @param columns its columns
+     * @param blockRows rows per block, at least 1
+     * @param blocks given the first row of a block, its rows: {@code min(blockRows, rows − first)} of them
+     * @throws IOException if writing fails
+     */
+    public static void writeNpy(OutputStream out, int rows, int columns, int blockRows, IntFunction<Samples> blocks)
+            throws IOException {
+        if (blockRows < 1) {
+            throw new IllegalArgumentException("blockRows is not at least 1: " + blockRows);
+        }
+        NpyFormat.writeFloat32(out, rows, columns, blockRows, blocks);
     }
 
     /**

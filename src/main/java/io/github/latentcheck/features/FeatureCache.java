@@ -18,6 +18,7 @@ import java.security.DigestInputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.Optional;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
@@ -32,7 +33,8 @@ import java.util.function.Supplier;
  * <p>An entry can be read into the heap ({@link #get}) or memory-mapped ({@link #mapped}): then its bytes are
  * hashed as they stream from the file and the verified file is mapped ({@link MappedNpyFile}), so that features
  * larger than the heap (10⁶ × 2,048 float32 values are 8.2 GB) are paged in by the operating system as the
- * checks read them. Entries are written through a stream too, never copied into one array of bytes.
+ * checks read them; a missing entry is then embedded and written one block of rows at a time. Entries are written
+ * through a stream, never copied into one array of bytes.
  *
  * <p>The default folder is {@code $LATENTCHECK_FEATURE_CACHE} when set, else {@code $XDG_CACHE_HOME/latentcheck/
  * features}, else {@code ~/.cache/latentcheck/features}.
@@ -98,20 +100,24 @@ public final class FeatureCache {
             return hit.get();
         }
         Samples computed = compute.get();
-        write(key, computed);
+        write(key, out -> SampleFiles.writeNpy(out, computed));
         return computed;
     }
 
     /**
-     * As {@link #get}, but the entry is memory-mapped rather than read into the heap.
+     * As {@link #get}, but the entry is memory-mapped rather than read into the heap, and a missing entry is
+     * computed and written one block of rows at a time, so that the features are never all in the heap.
      *
      * @param key the entry's key ({@link #key})
      * @param rows the rows the entry must have
      * @param columns the columns it must have
-     * @param compute makes the features when the entry is missing or not to be trusted
+     * @param blockRows rows per computed block, at least 1
+     * @param compute given a block's first row, makes the features of its {@code min(blockRows, rows − first)} rows
+     *     when the entry is missing or not to be trusted
      * @return the entry, mapped (computed and written first when needed); empty when the cache keeps nothing
      */
-    public Optional<MappedNpyFile> mapped(String key, int rows, int columns, Supplier<Samples> compute) {
+    public Optional<MappedNpyFile> mapped(String key, int rows, int columns, int blockRows,
+            IntFunction<Samples> compute) {
         if (folder == null) {
             return Optional.empty();
         }
@@ -119,10 +125,9 @@ public final class FeatureCache {
         if (hit.isPresent()) {
             return hit;
         }
-        Samples computed = compute.get();
-        write(key, computed);
-        return Optional.of(map(key, computed.rows(), computed.columns()).orElseThrow(() -> new InvalidInputException(
-                folder + ": the feature cache entry " + key + " changed while it was being written")));
+        write(key, out -> SampleFiles.writeNpy(out, rows, columns, blockRows, compute));
+        return Optional.of(map(key, rows, columns).orElseThrow(() -> new InvalidInputException(folder
+                + ": the feature cache entry " + key + " changed while it was being written")));
     }
 
     private Optional<MappedNpyFile> map(String key, int rows, int columns) {
@@ -198,15 +203,14 @@ public final class FeatureCache {
         return samples.rows() == rows && samples.columns() == columns ? Optional.of(samples) : Optional.empty();
     }
 
-    private void write(String key, Samples samples) {
+    private void write(String key, AtomicFile.Content npy) {
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
             throw new InvalidInputException(folder + ": cannot make the feature cache folder: " + e.getMessage(), e);
         }
         MessageDigest d = Hashing.sha256();
-        AtomicFile.write(folder.resolve(key + ".npy"), out -> SampleFiles.writeNpy(new DigestOutputStream(out, d),
-                samples));
+        AtomicFile.write(folder.resolve(key + ".npy"), out -> npy.writeTo(new DigestOutputStream(out, d)));
         AtomicFile.write(folder.resolve(key + ".sha256"), (Hashing.hex(d) + "\n").getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -50,6 +50,9 @@ public final class FeatureStage {
         NEVER
     }
 
+    /** Images per block when mapped features are embedded into their cache entry. */
+    static final int MAPPED_BLOCK_IMAGES = 16_384;
+
     private final Path model;
     private final String input;
     private final String output;
@@ -258,7 +261,9 @@ public final class FeatureStage {
 
     /**
      * The features of a data set, cached: memory-mapped from the cache entry when {@code memory_map} says so
-     * ({@link #mapsFeatures}), else in the heap. The values are the same either way.
+     * ({@link #mapsFeatures}), else in the heap. A mapped entry that is missing is embedded in blocks of about
+     * {@value #MAPPED_BLOCK_IMAGES} images (a whole number of batches, so that ONNX Runtime sees the same batches as
+     * when the features are embedded in the heap) and written block by block. The values are the same either way.
      *
      * @param features an open session ({@link #open()})
      * @param images the data set's images
@@ -269,10 +274,40 @@ public final class FeatureStage {
         String key = FeatureCache.key(features, images);
         if (cache.folder().isPresent()
                 && mapsFeatures(memoryMap, images.size(), features.dimension(), Runtime.getRuntime().maxMemory())) {
-            return FeatureRows.mapped(cache.mapped(key, images.size(), features.dimension(),
-                    () -> features.embed(images, progress)).orElseThrow());
+            int block = batch * Math.max(1, MAPPED_BLOCK_IMAGES / batch);
+            return FeatureRows.mapped(cache.mapped(key, images.size(), features.dimension(), block,
+                    from -> features.embed(new Slice(images, from, Math.min(images.size(), from + block)),
+                            done -> progress.accept(from + done))).orElseThrow());
         }
         return FeatureRows.inHeap(embed(features, images, true, progress));
+    }
+
+    /** Images [from, to) of a source, as a source of their own (the names and messages stay the source's). */
+    private record Slice(ImageSource source, int from, int to) implements ImageSource {
+        @Override
+        public int size() {
+            return to - from;
+        }
+
+        @Override
+        public Image read(int index) {
+            return source.read(from + index);
+        }
+
+        @Override
+        public String contentHash() {
+            return Hashing.ofString(source.contentHash() + " [" + from + ", " + to + ")");
+        }
+
+        @Override
+        public String name(int index) {
+            return source.name(from + index);
+        }
+
+        @Override
+        public String description() {
+            return source.description();
+        }
     }
 
     /**

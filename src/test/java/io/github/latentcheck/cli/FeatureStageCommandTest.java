@@ -204,6 +204,17 @@ class FeatureStageCommandTest {
         assertThat(mapped.status()).as(mapped.err()).isEqualTo(heap.status());
         assertThat(Files.readString(tmp.resolve("mapped/results.json")).replaceAll("\"duration[^,]*,", ""))
                 .isEqualTo(Files.readString(tmp.resolve("heap/results.json")).replaceAll("\"duration[^,]*,", ""));
+        Path cache = spec.getParent().resolve("cache");
+        try (Stream<Path> entries = Files.list(cache)) {
+            for (Path entry : entries.toList()) {
+                Files.delete(entry);
+            }
+        }
+        Cli written = Cli.run("run", spec.toString(), "--out", tmp.resolve("written").toString());
+        assertThat(written.status()).as("mapped, embedded into the entry block by block; " + written.err())
+                .isEqualTo(heap.status());
+        assertThat(Files.readString(tmp.resolve("written/results.json")).replaceAll("\"duration[^,]*,", ""))
+                .isEqualTo(Files.readString(tmp.resolve("heap/results.json")).replaceAll("\"duration[^,]*,", ""));
 
         Files.writeString(spec, Files.readString(spec).replace("{type: memorization}", "{type: frechet, bootstrap: 20}"));
         Cli frechet = Cli.run("run", spec.toString(), "--out", tmp.resolve("frechet").toString());

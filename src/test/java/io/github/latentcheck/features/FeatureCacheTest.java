@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,15 +57,35 @@ class FeatureCacheTest {
         }
     }
 
+    /** {@link #compute}'s two rows in blocks of one. */
+    private IntFunction<Samples> blocks(float value) {
+        return from -> {
+            if (from == 0) {
+                computed.incrementAndGet();
+            }
+            return Samples.of(2, 3, new float[] {value, 1, 2, 3, 4, 5}).slice(from, from + 1);
+        };
+    }
+
+    @Test
+    void anEntryWrittenInBlocksHasTheBytesOfOneWrittenWhole() throws IOException {
+        FeatureCache.at(dir.resolve("whole")).get("k", 2, 3, compute(7));
+        FeatureCache.at(dir.resolve("blocks")).mapped("k", 2, 3, 1, blocks(7)).orElseThrow();
+        for (String file : new String[] {"k.npy", "k.sha256"}) {
+            assertThat(Files.readAllBytes(dir.resolve("blocks").resolve(file))).as(file)
+                    .isEqualTo(Files.readAllBytes(dir.resolve("whole").resolve(file)));
+        }
+    }
+
     @Test
     void aMappedEntryHoldsTheValuesARead() throws IOException {
         FeatureCache cache = FeatureCache.at(dir.resolve("cache"));
-        MappedNpyFile first = cache.mapped("k", 2, 3, compute(7)).orElseThrow();
+        MappedNpyFile first = cache.mapped("k", 2, 3, 1, blocks(7)).orElseThrow();
         float[] values = new float[6];
         first.copyRows(0, 2, values);
         assertThat(values).containsExactly(7, 1, 2, 3, 4, 5);
         assertThat(cache.get("k", 2, 3, compute(8)).toFloatArray()).as("the same entry read").containsExactly(values);
-        cache.mapped("k", 2, 3, compute(9)).orElseThrow().copyRows(0, 2, values);
+        cache.mapped("k", 2, 3, 1, blocks(9)).orElseThrow().copyRows(0, 2, values);
         assertThat(values[0]).as("mapped again, not recomputed").isEqualTo(7);
         assertThat(computed).hasValue(1);
 
@@ -72,13 +93,13 @@ class FeatureCacheTest {
         byte[] bytes = Files.readAllBytes(npy);
         bytes[bytes.length - 1] ^= 1;
         Files.write(npy, bytes);
-        cache.mapped("k", 2, 3, compute(10)).orElseThrow().copyRows(0, 2, values);
+        cache.mapped("k", 2, 3, 1, blocks(10)).orElseThrow().copyRows(0, 2, values);
         assertThat(values[0]).as("altered bytes are recomputed before mapping").isEqualTo(10);
         Files.delete(dir.resolve("cache/k.sha256"));
-        cache.mapped("k", 2, 3, compute(11)).orElseThrow().copyRows(0, 2, values);
+        cache.mapped("k", 2, 3, 1, blocks(11)).orElseThrow().copyRows(0, 2, values);
         assertThat(values[0]).as("no checksum: half-written").isEqualTo(11);
         assertThat(computed).hasValue(3);
-        assertThat(FeatureCache.none().mapped("k", 2, 3, compute(12))).as("no folder, nothing to map").isEmpty();
+        assertThat(FeatureCache.none().mapped("k", 2, 3, 1, blocks(12))).as("no folder, nothing to map").isEmpty();
     }
 
     @Test
