@@ -91,6 +91,21 @@ class FeatureMetricsTest {
         assertThat(f.authenticityUpper()).isGreaterThanOrEqualTo(f.authenticity());
     }
 
+    /**
+     * More synthetic rows than real ones (700 against 500): the authors' code, which indexes the real rows' neighbour
+     * distances with synthetic indices, would read past them; here each synthetic row is compared with its own
+     * nearest real row, exactly as a brute-force count does (a count: equal to the last bit).
+     */
+    @Test
+    void authenticityIsPerSyntheticRowWithMoreSyntheticThanRealRows() {
+        Samples[] d = data("gauss12");
+        Samples synthetic = d[1];
+        Samples real = d[0];
+        assertThat(synthetic.rows()).isGreaterThan(real.rows());
+        double authenticity = Faithfulness.withDefaults().withBootstrap(2).compute(synthetic, real).authenticity();
+        assertThat(authenticity).isEqualTo(IntervalCoverage.authenticFraction(synthetic, real));
+    }
+
     @Test
     void vendiDualAndGramFormsAgree() {
         Samples s = gaussian(8, 5, 3, 0);
