@@ -98,13 +98,7 @@ public final class FeatureStage {
         Path model = options.requirePath("model");
         String input = options.has("input") ? options.requireString("input") : null;
         String output = options.has("output") ? options.requireString("output") : null;
-        String layoutName = options.string("layout", "NCHW");
-        Preprocessing.Layout layout;
-        try {
-            layout = Preprocessing.Layout.valueOf(layoutName.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(options.where("layout") + ": layout is not NCHW or NHWC: " + layoutName, e);
-        }
+        Preprocessing.Layout layout = choice(options, "layout", Preprocessing.Layout.NCHW, "NCHW or NHWC");
         int[] size = options.has("size") ? options.integers("size")
                 : OnnxFeatures.inputSize(model, input, output, layout).orElseThrow(() -> new InvalidInputException(
                         options.where() + ": features.size is missing and " + model + " leaves its input's height "
@@ -112,14 +106,7 @@ public final class FeatureStage {
         if (size.length != 2) {
             throw new InvalidInputException(options.where("size") + ": size is not [height, width]");
         }
-        String resizeName = options.string("resize", "bilinear");
-        ResizeFilter filter;
-        try {
-            filter = ResizeFilter.valueOf(resizeName.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(options.where("resize") + ": resize is not bilinear or bicubic: "
-                    + resizeName, e);
-        }
+        ResizeFilter filter = choice(options, "resize", ResizeFilter.BILINEAR, "bilinear or bicubic");
         double[] range = pair(options, "range");
         double[] dataRange = pair(options, "data_range");
         Preprocessing preprocessing;
@@ -133,14 +120,7 @@ public final class FeatureStage {
         int threads = options.integer("threads", 0, 0);
         int[] imageShape = options.has("image_shape") ? options.integers("image_shape") : new int[0];
         FeatureCache cache = cache(options);
-        String mapName = options.string("memory_map", "auto");
-        MemoryMap memoryMap;
-        try {
-            memoryMap = MemoryMap.valueOf(mapName.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(options.where("memory_map") + ": memory_map is not auto, always or never: "
-                    + mapName, e);
-        }
+        MemoryMap memoryMap = choice(options, "memory_map", MemoryMap.AUTO, "auto, always or never");
         if (memoryMap == MemoryMap.ALWAYS && cache.folder().isEmpty()) {
             throw new InvalidInputException(options.where("memory_map") + ": memory_map: always maps the training "
                     + "features from their cache entry, but cache is none");
@@ -152,6 +132,16 @@ public final class FeatureStage {
                     dataRange[1], cache, f.modelSha256(), f.dimension(), where, memoryMap);
         } catch (InvalidInputException e) {
             throw new InvalidInputException(where + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** @return the constant a key names, case-insensitively, or the fallback when the key is absent */
+    private static <E extends Enum<E>> E choice(Options options, String key, E fallback, String allowed) {
+        String name = options.string(key, fallback.name());
+        try {
+            return Enum.valueOf(fallback.getDeclaringClass(), name.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(options.where(key) + ": " + key + " is not " + allowed + ": " + name, e);
         }
     }
 

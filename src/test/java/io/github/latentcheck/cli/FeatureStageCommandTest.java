@@ -53,9 +53,14 @@ class FeatureStageCommandTest {
                 FIXTURES.resolve("features/digits-cnn.onnx"), features, checks));
     }
 
-    private Path standard() throws IOException {
+    /** @return a spec comparing the generated digit images with the training digit images */
+    private Path imageSpec(String features, String checks) throws IOException {
         return spec("{type: images, path: " + FIXTURES.resolve("features/images/digits-generated") + "}",
-                FIXTURES.resolve("features/images/digits-train").toString(), "",
+                FIXTURES.resolve("features/images/digits-train").toString(), features, checks);
+    }
+
+    private Path standard() throws IOException {
+        return imageSpec("",
                 "  - type: frechet\n    bootstrap: 20\n  - type: precision-recall\n    bootstrap: 50\n"
                         + "  - {type: vendi, bootstrap: 20}");
     }
@@ -140,9 +145,7 @@ class FeatureStageCommandTest {
 
     @Test
     void aRawCheckOnAnImageFolderAndABadSizeAreRefusedNamingTheKey() throws IOException {
-        Path spec = spec("{type: images, path: " + FIXTURES.resolve("features/images/digits-generated") + "}",
-                FIXTURES.resolve("features/images/digits-train").toString(), "",
-                "  - {type: frechet, space: raw}");
+        Path spec = imageSpec("", "  - {type: frechet, space: raw}");
         Cli raw = Cli.run("run", spec.toString(), "--out", tmp.resolve("out").toString());
         assertThat(raw.status()).isEqualTo(2);
         assertThat(raw.err()).contains("images.yaml:").contains("check 'frechet' reads raw values (space: raw), but "
@@ -194,9 +197,7 @@ class FeatureStageCommandTest {
      */
     @Test
     void memoryMappedTrainingFeaturesGiveByteIdenticalResults() throws IOException {
-        Path spec = spec("{type: images, path: " + FIXTURES.resolve("features/images/digits-generated") + "}",
-                FIXTURES.resolve("features/images/digits-train").toString(), "  memory_map: never",
-                "  - {type: memorization}");
+        Path spec = imageSpec("  memory_map: never", "  - {type: memorization}");
         Cli heap = Cli.run("run", spec.toString(), "--out", tmp.resolve("heap").toString());
         assertThat(heap.status()).as("a verdict, not bad input; " + heap.err()).isIn(0, 1, 4);
         Files.writeString(spec, Files.readString(spec).replace("memory_map: never", "memory_map: always"));
@@ -245,9 +246,7 @@ class FeatureStageCommandTest {
 
     @Test
     void aFeaturesSectionOnTheSparkEngineIsRefusedInOneLine() throws IOException {
-        Path spec = spec("{type: images, path: " + FIXTURES.resolve("features/images/digits-generated") + "}",
-                FIXTURES.resolve("features/images/digits-train").toString(), "engine: {type: spark, master: 'local[1]'}",
-                "  - {type: frechet, bootstrap: 20}");
+        Path spec = imageSpec("engine: {type: spark, master: 'local[1]'}", "  - {type: frechet, bootstrap: 20}");
         Cli cli = Cli.run("run", spec.toString(), "--out", tmp.resolve("out").toString());
         assertThat(cli.status()).isEqualTo(2);
         assertThat(cli.err()).contains("engine spark does not run with a features section yet").hasLineCount(1);
