@@ -99,10 +99,7 @@ public final class FeatureStage {
         String input = options.has("input") ? options.requireString("input") : null;
         String output = options.has("output") ? options.requireString("output") : null;
         Preprocessing.Layout layout = choice(options, "layout", Preprocessing.Layout.NCHW, "NCHW or NHWC");
-        int[] size = options.has("size") ? options.integers("size")
-                : OnnxFeatures.inputSize(model, input, output, layout).orElseThrow(() -> new InvalidInputException(
-                        options.where() + ": features.size is missing and " + model + " leaves its input's height "
-                        + "and width dynamic: give size: [height, width]"));
+        int[] size = options.has("size") ? options.integers("size") : modelSize(options, model, input, output, layout);
         if (size.length != 2) {
             throw new InvalidInputException(options.where("size") + ": size is not [height, width]");
         }
@@ -133,6 +130,19 @@ public final class FeatureStage {
         } catch (InvalidInputException e) {
             throw new InvalidInputException(where + ": " + e.getMessage(), e);
         }
+    }
+
+    /** @return the input's height and width that the model fixes, for a section without {@code size} */
+    private static int[] modelSize(Options options, Path model, String input, String output,
+            Preprocessing.Layout layout) {
+        Optional<int[]> size;
+        try {
+            size = OnnxFeatures.inputSize(model, input, output, layout);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(options.where() + ": " + e.getMessage(), e);
+        }
+        return size.orElseThrow(() -> new InvalidInputException(options.where() + ": features.size is missing and "
+                + model + " leaves its input's height and width dynamic: give size: [height, width]"));
     }
 
     /** @return the constant a key names, case-insensitively, or the fallback when the key is absent */
@@ -269,7 +279,8 @@ public final class FeatureStage {
                     from -> features.embed(new Slice(images, from, Math.min(images.size(), from + block)),
                             done -> progress.accept(from + done))).orElseThrow());
         }
-        return FeatureRows.inHeap(embed(features, images, true, progress));
+        return FeatureRows.inHeap(cache.get(key, images.size(), features.dimension(),
+                () -> features.embed(images, progress)));
     }
 
     /** Images [from, to) of a source, as a source of their own (the names and messages stay the source's). */
