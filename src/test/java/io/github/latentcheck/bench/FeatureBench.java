@@ -47,7 +47,7 @@ public final class FeatureBench {
         SampleFiles.write(out.resolve("bench-a.npy"), a);
         SampleFiles.write(out.resolve("bench-b.npy"), b);
         System.out.printf(Locale.ROOT, "%d x %d float32 features per set, %d threads%n", rows, dim, threads);
-        time("FD (fit both Gaussians, eigen sqrt)", () -> FrechetDistance.distance(a, b));
+        time("FD (fit both Gaussians, cross term by pivoted Cholesky and eigenvalues)", () -> FrechetDistance.distance(a, b));
         KernelInceptionDistance kid = KernelInceptionDistance.withDefaults().withThreads(threads).withPermutations(1)
                 .withBootstrap(2);
         time("KID (100 subsets of 1000, torch-fidelity's)", () -> kid.compute(a, b).mean());
