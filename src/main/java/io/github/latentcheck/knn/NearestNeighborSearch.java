@@ -394,7 +394,7 @@ public final class NearestNeighborSearch {
         queries.copyBlock(0, n, q, 0);
         int[] indices = new int[n * k];
         double[] distances = new double[n * k];
-        KdTree kd = KdTree.build(reference);
+        KdTree kd = KdTree.build(reference, threads);
         int queryBlock = queryBlock(n);
         int blocks = (n + queryBlock - 1) / queryBlock;
         AtomicLong done = new AtomicLong();

@@ -177,6 +177,33 @@ class NearestNeighborSearchTest {
     }
 
     /**
+     * The k-d tree's parallel build: subtrees below the top levels are built by whichever thread reaches them,
+     * so on integer grids with many exact ties, at 1 to 3 columns and k up to 50, the answer must be the
+     * brute force's, bit for bit, on 1, 3 and 8 threads, and within one set.
+     */
+    @ParameterizedTest(name = "d={0}")
+    @ValueSource(ints = {1, 2, 3})
+    void treeBuiltInParallelMatchesBruteForceWithTies(int d) {
+        Samples queries = BruteForce.integers(11 + d, 120, d, 6);
+        Samples reference = BruteForce.integers(21 + d, 4000, d, 6);
+        Samples small = BruteForce.integers(31 + d, 1500, d, 6);
+        for (int k : new int[] {1, 5, 50}) {
+            Object[] expected = BruteForce.search(queries, reference, k, false);
+            Object[] within = BruteForce.search(small, small, k, true);
+            for (int threads : new int[] {1, 3, 8}) {
+                NearestNeighborSearch s = NearestNeighborSearch.withDefaults().withK(k).withThreads(threads);
+                Neighbors nn = s.search(queries, reference);
+                assertThat(BruteForce.indices(nn)).as("k=%d threads=%d", k, threads).containsExactly((int[]) expected[0]);
+                assertThat(BruteForce.distances(nn)).containsExactly((double[]) expected[1]);
+                Neighbors self = s.searchWithin(small);
+                assertThat(BruteForce.indices(self)).as("within k=%d threads=%d", k, threads)
+                        .containsExactly((int[]) within[0]);
+                assertThat(BruteForce.distances(self)).containsExactly((double[]) within[1]);
+            }
+        }
+    }
+
+    /**
      * Reference rows read block by block (more than one chunk): workers take blocks in whatever
      * order the threads reach them and their lists are merged, so the answer must still be the
      * one-thread answer, bit for bit, with ties (integer data) and within one set.
