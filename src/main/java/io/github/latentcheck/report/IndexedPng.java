@@ -17,9 +17,9 @@ import javax.imageio.ImageIO;
  * first); a colour outside the palette is drawn in its nearest palette colour (squared RGB distance,
  * ties: the earlier palette colour).
  * Written here rather than taken from a library: the JDK's ImageIO writes palette PNGs but has no
- * quantizer, and none of the project's dependencies has one. The colours are counted on a sorted copy
- * of the pixels and looked up by binary search, in primitive arrays: a map of boxed colours took
- * about two seconds of CPU per report in a cold JVM.
+ * quantizer, and none of the project's dependencies has one. The colours are counted in a table of
+ * primitive ints ({@link ColourCounts}): a map of boxed colours took about two seconds of CPU per report
+ * in a cold JVM.
  */
 final class IndexedPng {
     static final int COLOURS = 256;
@@ -31,25 +31,19 @@ final class IndexedPng {
         int w = image.getWidth();
         int h = image.getHeight();
         int[] rgb = image.getRGB(0, 0, w, h, null, 0, w);
+        ColourCounts counts = new ColourCounts();
         for (int i = 0; i < rgb.length; i++) {
             rgb[i] &= 0xffffff;
+            counts.add(rgb[i]);
         }
-        int[] sorted = rgb.clone();
-        Arrays.sort(sorted);
-        int[] colours = new int[sorted.length];
-        int[] counts = new int[sorted.length];
-        int distinct = 0;
-        for (int i = 0; i < sorted.length; i++) {
-            if (distinct == 0 || colours[distinct - 1] != sorted[i]) {
-                colours[distinct++] = sorted[i];
-            }
-            counts[distinct - 1]++;
-        }
+        int distinct = counts.size();
+        int[] colours = new int[distinct];
+        int[] frequency = new int[distinct];
+        counts.copyTo(colours, frequency);
         int[] palette = IntStream.range(0, distinct).boxed()
-                .sorted((a, b) -> counts[a] != counts[b] ? Integer.compare(counts[b], counts[a]) : Integer.compare(colours[a], colours[b]))
+                .sorted((a, b) -> frequency[a] != frequency[b] ? Integer.compare(frequency[b], frequency[a])
+                        : Integer.compare(colours[a], colours[b]))
                 .limit(COLOURS).mapToInt(i -> colours[i]).toArray();
-        int[] paletteIndex = new int[distinct];
-        Arrays.fill(paletteIndex, -1);
         byte[] r = new byte[palette.length];
         byte[] g = new byte[palette.length];
         byte[] b = new byte[palette.length];
@@ -57,11 +51,11 @@ final class IndexedPng {
             r[i] = (byte) (palette[i] >> 16);
             g[i] = (byte) (palette[i] >> 8);
             b[i] = (byte) palette[i];
-            paletteIndex[Arrays.binarySearch(colours, 0, distinct, palette[i])] = i;
+            counts.setIndex(palette[i], i);
         }
         for (int i = 0; i < distinct; i++) {
-            if (paletteIndex[i] < 0) {
-                paletteIndex[i] = nearest(palette, colours[i]);
+            if (counts.index(colours[i]) < 0) {
+                counts.setIndex(colours[i], nearest(palette, colours[i]));
             }
         }
         IndexColorModel model = new IndexColorModel(8, palette.length, r, g, b);
@@ -70,13 +64,96 @@ final class IndexedPng {
         int[] row = new int[w];
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
-                row[x] = paletteIndex[Arrays.binarySearch(colours, 0, distinct, rgb[y * w + x])];
+                row[x] = counts.index(rgb[y * w + x]);
             }
             raster.setPixels(0, y, w, 1, row);
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ImageIO.write(indexed, "png", bytes);
         return bytes.toByteArray();
+    }
+
+    /**
+     * Colour counts and palette indices in an open-addressing table of primitive ints (linear probing,
+     * kept at most half full): one pass over the pixels, where sorting a copy of the 777,600 pixels of a
+     * 2× chart and a binary search per pixel took most of the encoder's time.
+     */
+    private static final class ColourCounts {
+        private static final int EMPTY = -1;
+        private int[] keys = emptyKeys(1 << 10);
+        private int[] counts = new int[1 << 10];
+        private int[] indices = new int[1 << 10];
+        private int size;
+
+        private static int[] emptyKeys(int capacity) {
+            int[] k = new int[capacity];
+            Arrays.fill(k, EMPTY);
+            return k;
+        }
+
+        private int slot(int colour) {
+            int mask = keys.length - 1;
+            int i = (colour * 0x9E3779B1) >>> Integer.numberOfLeadingZeros(mask);
+            while (keys[i] != EMPTY && keys[i] != colour) {
+                i = i + 1 & mask;
+            }
+            return i;
+        }
+
+        void add(int colour) {
+            int i = slot(colour);
+            if (keys[i] == EMPTY) {
+                keys[i] = colour;
+                indices[i] = EMPTY;
+                if (++size * 2 > keys.length) {
+                    grow();
+                    i = slot(colour);
+                }
+            }
+            counts[i]++;
+        }
+
+        private void grow() {
+            int[] oldKeys = keys;
+            int[] oldCounts = counts;
+            keys = emptyKeys(oldKeys.length * 2);
+            counts = new int[keys.length];
+            indices = new int[keys.length];
+            for (int j = 0; j < oldKeys.length; j++) {
+                if (oldKeys[j] != EMPTY) {
+                    int i = slot(oldKeys[j]);
+                    keys[i] = oldKeys[j];
+                    counts[i] = oldCounts[j];
+                    indices[i] = EMPTY;
+                }
+            }
+        }
+
+        int size() {
+            return size;
+        }
+
+        /** Copies the colours in increasing order and their counts. */
+        void copyTo(int[] colours, int[] frequency) {
+            int n = 0;
+            for (int key : keys) {
+                if (key != EMPTY) {
+                    colours[n++] = key;
+                }
+            }
+            Arrays.sort(colours);
+            for (int j = 0; j < n; j++) {
+                frequency[j] = counts[slot(colours[j])];
+            }
+        }
+
+        int index(int colour) {
+            return indices[slot(colour)];
+        }
+
+        void setIndex(int colour, int index) {
+            indices[slot(colour)] = index;
+        }
     }
 
     private static int nearest(int[] palette, int colour) {
