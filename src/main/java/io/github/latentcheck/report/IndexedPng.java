@@ -2,7 +2,8 @@ package io.github.latentcheck.report;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
-import java.awt.image.WritableRaster;
+import java.awt.image.DataBufferByte;
+import java.awt.image.DataBufferInt;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
@@ -30,7 +31,7 @@ final class IndexedPng {
     static byte[] encode(BufferedImage image) throws IOException {
         int w = image.getWidth();
         int h = image.getHeight();
-        int[] rgb = image.getRGB(0, 0, w, h, null, 0, w);
+        int[] rgb = pixels(image);
         ColourCounts counts = new ColourCounts();
         for (int i = 0; i < rgb.length; i++) {
             rgb[i] &= 0xffffff;
@@ -60,17 +61,29 @@ final class IndexedPng {
         }
         IndexColorModel model = new IndexColorModel(8, palette.length, r, g, b);
         BufferedImage indexed = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_INDEXED, model);
-        WritableRaster raster = indexed.getRaster();
-        int[] row = new int[w];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                row[x] = counts.index(rgb[y * w + x]);
-            }
-            raster.setPixels(0, y, w, 1, row);
+        byte[] indices = ((DataBufferByte) indexed.getRaster().getDataBuffer()).getData();
+        for (int i = 0; i < rgb.length; i++) {
+            indices[i] = (byte) counts.index(rgb[i]);
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ImageIO.write(indexed, "png", bytes);
         return bytes.toByteArray();
+    }
+
+    /**
+     * @return the image's pixels as 0xRRGGBB, row by row: a copy of the raster's ints for the charts'
+     *     {@code TYPE_INT_RGB} images (converting them one by one through the colour model, as
+     *     {@code getRGB} does, cost as much as counting them), through {@code getRGB} otherwise
+     */
+    private static int[] pixels(BufferedImage image) {
+        if (image.getType() == BufferedImage.TYPE_INT_RGB
+                && image.getRaster().getDataBuffer() instanceof DataBufferInt
+                && image.getRaster().getDataBuffer().getNumBanks() == 1
+                && image.getRaster().getWidth() * image.getRaster().getHeight()
+                        == image.getRaster().getDataBuffer().getSize()) {
+            return ((DataBufferInt) image.getRaster().getDataBuffer()).getData().clone();
+        }
+        return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
     }
 
     /**

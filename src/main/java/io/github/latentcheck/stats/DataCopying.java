@@ -3,16 +3,13 @@ package io.github.latentcheck.stats;
 import io.github.latentcheck.InvalidInputException;
 import io.github.latentcheck.data.Samples;
 import io.github.latentcheck.internal.concurrent.Tasks;
+import io.github.latentcheck.internal.coverage.KMeansPlusPlus;
 import io.github.latentcheck.internal.stats.SparseSubset;
 import io.github.latentcheck.knn.NearestNeighborSearch;
 import io.github.latentcheck.knn.ReferenceRows;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.commons.math3.ml.clustering.CentroidCluster;
-import org.apache.commons.math3.ml.clustering.DoublePoint;
-import org.apache.commons.math3.ml.clustering.KMeansPlusPlusClusterer;
-import org.apache.commons.math3.ml.distance.EuclideanDistance;
 import org.apache.commons.math3.random.Well19937c;
 import org.apache.commons.rng.simple.RandomSource;
 import org.apache.commons.statistics.distribution.NormalDistribution;
@@ -22,7 +19,7 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * rescaled to be standard normal under the null and given a p-value.
  *
  * <p>The instance space is cut into cells \(\pi\) by k-means (k-means++ seeding, at most 300 Lloyd iterations;
- * commons-math3's {@link KMeansPlusPlusClusterer}) fitted on the training set T; a point belongs to
+ * {@link KMeansPlusPlus}, commons-math3's algorithm) fitted on the training set T; a point belongs to
  * the cell of its nearest centre. In each cell the distances to the nearest training row of the
  * generated samples \(Q_m\) and of the held-out rows \(P_n\) are compared by the Mann–Whitney
  * statistic \(Z_U(\pi)\) of {@link RankComparison#z} with the generated distances first, so
@@ -224,27 +221,19 @@ public final class DataCopying {
     private double[][] fitCells(ReferenceRows training) {
         int n = training.rows();
         int d = training.columns();
-        List<DoublePoint> points = new ArrayList<>(Math.min(n, MAX_FIT_ROWS));
+        double[] rows;
         if (n <= MAX_FIT_ROWS) {
-            double[] all = new double[n * d];
-            training.copyBlock(0, n, all, 0);
-            for (int r = 0; r < n; r++) {
-                points.add(new DoublePoint(Arrays.copyOfRange(all, r * d, (r + 1) * d)));
-            }
+            rows = new double[n * d];
+            training.copyBlock(0, n, rows, 0);
         } else {
             int[] picked = SparseSubset.sample(RandomSource.XO_SHI_RO_256_PP.create(seed), n, MAX_FIT_ROWS);
             Arrays.sort(picked);
-            for (int r : picked) {
-                points.add(new DoublePoint(training.row(r)));
+            rows = new double[picked.length * d];
+            for (int j = 0; j < picked.length; j++) {
+                System.arraycopy(training.row(picked[j]), 0, rows, j * d, d);
             }
         }
-        KMeansPlusPlusClusterer<DoublePoint> clusterer = new KMeansPlusPlusClusterer<>(cells, MAX_ITERATIONS,
-                new EuclideanDistance(), new Well19937c(seed));
-        List<CentroidCluster<DoublePoint>> clusters = clusterer.cluster(points);
-        double[][] centres = new double[clusters.size()][];
-        for (int c = 0; c < centres.length; c++) {
-            centres[c] = clusters.get(c).getCenter().getPoint();
-        }
+        double[][] centres = KMeansPlusPlus.centres(rows, d, cells, MAX_ITERATIONS, new Well19937c(seed));
         return centres;
     }
 

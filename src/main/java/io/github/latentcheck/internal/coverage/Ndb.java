@@ -9,10 +9,6 @@ import io.github.latentcheck.stats.PValueMethod;
 import io.github.latentcheck.stats.TestResult;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.math3.ml.clustering.CentroidCluster;
-import org.apache.commons.math3.ml.clustering.DoublePoint;
-import org.apache.commons.math3.ml.clustering.KMeansPlusPlusClusterer;
-import org.apache.commons.math3.ml.distance.EuclideanDistance;
 import org.apache.commons.math3.random.AbstractRandomGenerator;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
@@ -104,21 +100,14 @@ public final class Ndb {
             throw new InvalidInputException("NDB needs at least " + k + " training rows: " + n);
         }
         int d = training.columns();
-        List<DoublePoint> points = new ArrayList<>(n);
+        double[] rows = new double[n * d];
         for (int i = 0; i < n; i++) {
-            double[] row = new double[d];
             for (int c = 0; c < d; c++) {
-                row[c] = training.value(i, c);
+                rows[i * d + c] = training.value(i, c);
             }
-            points.add(new DoublePoint(row));
         }
-        KMeansPlusPlusClusterer<DoublePoint> clusterer = new KMeansPlusPlusClusterer<>(k, MAX_ITERATIONS,
-                new EuclideanDistance(), new ProviderAdapter(RandomSource.XO_SHI_RO_256_PP.create(seed)));
-        List<CentroidCluster<DoublePoint>> clusters = clusterer.cluster(points);
-        double[][] centres = new double[clusters.size()][];
-        for (int b = 0; b < centres.length; b++) {
-            centres[b] = clusters.get(b).getCenter().getPoint();
-        }
+        double[][] centres = KMeansPlusPlus.centres(rows, d, k, MAX_ITERATIONS,
+                new ProviderAdapter(RandomSource.XO_SHI_RO_256_PP.create(seed)));
         long[] trainingCounts = counts(training, centres);
         long[] generatedCounts = counts(generated, centres);
         double[] p = new double[centres.length];
@@ -198,7 +187,7 @@ public final class Ndb {
             double[] trainingShare, double[] generatedShare) {
     }
 
-    /** Lets commons-math3's clusterer draw from a seeded Commons RNG stream. */
+    /** Lets the clusterer draw from a seeded Commons RNG stream through commons-math3's generator interface. */
     private static final class ProviderAdapter extends AbstractRandomGenerator {
         private final UniformRandomProvider rng;
 

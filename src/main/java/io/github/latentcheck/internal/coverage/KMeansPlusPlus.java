@@ -1,0 +1,297 @@
+package io.github.latentcheck.internal.coverage;
+
+import java.util.Arrays;
+import org.apache.commons.math3.random.RandomGenerator;
+
+/**
+ * Lloyd's k-means (Lloyd [1]) from k-means++ seeds (Arthur and Vassilvitskii [2]) on rows held in one
+ * primitive array. It is commons-math3 3.6.1's {@code KMeansPlusPlusClusterer} with the Euclidean distance
+ * and the largest-variance strategy for empty clusters, step for step: the same draws from the same
+ * {@link RandomGenerator}, the same distances (\(\sqrt{\sum_c (x_c - y_c)^2}\) summed in column order), the
+ * same order of sums in the centroids and the same stopping rule, so the centres are the same bit for bit
+ * ({@code KMeansPlusPlusTest} compares them with that class). Written because that class keeps every
+ * cluster as a list of boxed points rebuilt at each iteration: growing those lists took a quarter of a
+ * whole {@code latentcheck coverage} run in a cold JVM.
+ *
+ * <p>Each iteration: every row goes to its nearest centre (the first one on ties); each centre moves to the
+ * mean of its rows; a centre left with no rows takes a row, drawn uniformly, from the cluster whose
+ * distances to its centre have the largest variance (\(\sum (r - \bar r)^2/(n - 1)\)), and that row leaves
+ * its cluster. It stops when no row changes cluster and no cluster was empty, or after
+ * {@code maxIterations}.
+ *
+ * <ol>
+ * <li>S. P. Lloyd, Least squares quantization in PCM, IEEE Trans. Inf. Theory 28(2), 129–137, 1982,
+ *     doi:10.1109/TIT.1982.1056489.</li>
+ * <li>D. Arthur, S. Vassilvitskii, k-means++: the advantages of careful seeding, Proc. SODA 2007,
+ *     1027–1035.</li>
+ * </ol>
+ */
+public final class KMeansPlusPlus {
+    private final double[] rows;
+    private final int n;
+    private final int d;
+    private final RandomGenerator random;
+
+    private KMeansPlusPlus(double[] rows, int n, int d, RandomGenerator random) {
+        this.rows = rows;
+        this.n = n;
+        this.d = d;
+        this.random = random;
+    }
+
+    /**
+     * @param rows the rows, row-major
+     * @param d values per row
+     * @param k the number of clusters, at most the number of rows
+     * @param maxIterations the most Lloyd iterations
+     * @param random the seeding's and the empty clusters' draws
+     * @return the k centres
+     */
+    public static double[][] centres(double[] rows, int d, int k, int maxIterations, RandomGenerator random) {
+        int n = rows.length / d;
+        if (k > n) {
+            throw new IllegalArgumentException(k + " clusters need as many rows: " + n);
+        }
+        return new KMeansPlusPlus(rows, n, d, random).run(k, maxIterations);
+    }
+
+    private double[][] run(int k, int maxIterations) {
+        double[][] centres = seeds(k);
+        int[] assignments = new int[n];
+        assign(centres, assignments);
+        for (int count = 0; count < maxIterations; count++) {
+            Members members = new Members(assignments, centres.length);
+            double[][] next = new double[centres.length][];
+            boolean emptyCluster = false;
+            for (int c = 0; c < centres.length; c++) {
+                if (members.size(c) == 0) {
+                    next[c] = rowFromLargestVarianceCluster(centres, members);
+                    emptyCluster = true;
+                } else {
+                    next[c] = centroid(members, c);
+                }
+            }
+            int changes = assign(next, assignments);
+            centres = next;
+            if (changes == 0 && !emptyCluster) {
+                break;
+            }
+        }
+        return centres;
+    }
+
+    /** k-means++ seeding: the first seed uniform, each next one with probability proportional to D(x)². */
+    private double[][] seeds(int k) {
+        boolean[] taken = new boolean[n];
+        double[][] seeds = new double[k][];
+        int first = random.nextInt(n);
+        seeds[0] = row(first);
+        int found = 1;
+        taken[first] = true;
+        double[] minSquared = new double[n];
+        for (int i = 0; i < n; i++) {
+            if (i != first) {
+                minSquared[i] = square(distance(i, seeds[0]));
+            }
+        }
+        while (found < k) {
+            double total = 0;
+            for (int i = 0; i < n; i++) {
+                if (!taken[i]) {
+                    total += minSquared[i];
+                }
+            }
+            double r = random.nextDouble() * total;
+            int next = -1;
+            double sum = 0;
+            for (int i = 0; i < n; i++) {
+                if (!taken[i]) {
+                    sum += minSquared[i];
+                    if (sum >= r) {
+                        next = i;
+                        break;
+                    }
+                }
+            }
+            for (int i = n - 1; next == -1 && i >= 0; i--) {
+                if (!taken[i]) {
+                    next = i;
+                }
+            }
+            if (next < 0) {
+                return Arrays.copyOf(seeds, found);
+            }
+            seeds[found++] = row(next);
+            taken[next] = true;
+            if (found < k) {
+                for (int j = 0; j < n; j++) {
+                    if (!taken[j]) {
+                        double d2 = square(distance(j, seeds[found - 1]));
+                        if (d2 < minSquared[j]) {
+                            minSquared[j] = d2;
+                        }
+                    }
+                }
+            }
+        }
+        return seeds;
+    }
+
+    /** @return how many rows changed cluster; every row goes to its nearest centre, the first on ties */
+    private int assign(double[][] centres, int[] assignments) {
+        int changes = 0;
+        for (int i = 0; i < n; i++) {
+            double min = Double.MAX_VALUE;
+            double minSquared = Double.POSITIVE_INFINITY;
+            int best = 0;
+            for (int c = 0; c < centres.length; c++) {
+                // sqrt is monotone, so sqrt(s) < min needs s < min², and a partial sum of squares that
+                // reaches min² can only grow: most centres are dropped after a few columns, and the root
+                // is taken only for the few that may win (the comparison stays the one on roots).
+                double s = squaredDistanceBelow(i, centres[c], minSquared);
+                if (s < minSquared && Math.sqrt(s) < min) {
+                    min = Math.sqrt(s);
+                    minSquared = s;
+                    best = c;
+                }
+            }
+            if (best != assignments[i]) {
+                changes++;
+            }
+            assignments[i] = best;
+        }
+        return changes;
+    }
+
+    private double[] centroid(Members members, int c) {
+        double[] centroid = new double[d];
+        for (int j = 0; j < members.count[c]; j++) {
+            int i = members.row(c, j);
+            if (i >= 0) {
+                for (int v = 0; v < d; v++) {
+                    centroid[v] += rows[i * d + v];
+                }
+            }
+        }
+        int size = members.size(c);
+        for (int v = 0; v < d; v++) {
+            centroid[v] /= size;
+        }
+        return centroid;
+    }
+
+    /**
+     * @return a row drawn from the non-empty cluster whose distances to its centre have the largest
+     *     (bias-corrected) variance, which then leaves that cluster
+     */
+    private double[] rowFromLargestVarianceCluster(double[][] centres, Members members) {
+        double maxVariance = Double.NEGATIVE_INFINITY;
+        int selected = -1;
+        for (int c = 0; c < centres.length; c++) {
+            if (members.size(c) > 0) {
+                // commons-math3's Variance: Welford's update of the mean and the sum of squared deviations.
+                long count = 0;
+                double mean = 0;
+                double m2 = 0;
+                for (int j = 0; j < members.count[c]; j++) {
+                    int i = members.row(c, j);
+                    if (i >= 0) {
+                        count++;
+                        double dev = distance(i, centres[c]) - mean;
+                        double nDev = dev / count;
+                        mean += nDev;
+                        m2 += (count - 1.0) * dev * nDev;
+                    }
+                }
+                double variance = count == 1 ? 0 : m2 / (count - 1.0);
+                if (variance > maxVariance) {
+                    maxVariance = variance;
+                    selected = c;
+                }
+            }
+        }
+        if (selected < 0) {
+            throw new IllegalStateException("k-means: every cluster is empty");
+        }
+        return row(members.remove(selected, random.nextInt(members.size(selected))));
+    }
+
+    private double[] row(int i) {
+        return Arrays.copyOfRange(rows, i * d, (i + 1) * d);
+    }
+
+    private double distance(int i, double[] centre) {
+        double s = 0;
+        int at = i * d;
+        for (int v = 0; v < d; v++) {
+            double diff = rows[at + v] - centre[v];
+            s += diff * diff;
+        }
+        return Math.sqrt(s);
+    }
+
+    /**
+     * @return \(\sum_c (x_c - y_c)^2\) in column order, or a partial sum at least {@code bound} as soon as
+     *     one reaches it
+     */
+    private double squaredDistanceBelow(int i, double[] centre, double bound) {
+        double s = 0;
+        int at = i * d;
+        for (int v = 0; v < d && s < bound; v++) {
+            double diff = rows[at + v] - centre[v];
+            s += diff * diff;
+        }
+        return s;
+    }
+
+    private static double square(double v) {
+        return v * v;
+    }
+
+    /** The rows of each cluster in increasing order; a row drawn out of its cluster is marked −1. */
+    private static final class Members {
+        final int[] start;
+        final int[] count;
+        final int[] size;
+        final int[] rows;
+
+        Members(int[] assignments, int clusters) {
+            start = new int[clusters + 1];
+            count = new int[clusters];
+            for (int a : assignments) {
+                count[a]++;
+            }
+            for (int c = 0; c < clusters; c++) {
+                start[c + 1] = start[c] + count[c];
+            }
+            size = count.clone();
+            rows = new int[assignments.length];
+            int[] at = Arrays.copyOf(start, clusters);
+            for (int i = 0; i < assignments.length; i++) {
+                rows[at[assignments[i]]++] = i;
+            }
+        }
+
+        int size(int c) {
+            return size[c];
+        }
+
+        /** @return the j-th place of cluster c: a row, or −1 once drawn out */
+        int row(int c, int j) {
+            return rows[start[c] + j];
+        }
+
+        /** Takes the {@code position}-th remaining row out of cluster c and returns it. */
+        int remove(int c, int position) {
+            int left = position;
+            for (int j = start[c]; ; j++) {
+                if (rows[j] >= 0 && left-- == 0) {
+                    int row = rows[j];
+                    rows[j] = -1;
+                    size[c]--;
+                    return row;
+                }
+            }
+        }
+    }
+}
