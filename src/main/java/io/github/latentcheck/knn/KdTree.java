@@ -206,106 +206,51 @@ final class KdTree {
     }
 
     /**
-     * Finds the k nearest rows of one query, depth first with an explicit stack (a loop the JIT
-     * compiles on stack replacement within the first queries, where the recursive form waited for
-     * whole-method compilation), nearer child first.
+     * Finds the k nearest rows of one query.
      *
      * @param query the query values
      * @param offset the query's first value
      * @param self the index to skip (the query's own row when searching within one set), or −1
      * @param top receives the neighbours (cleared by the caller)
-     * @param stack scratch space of at least {@link #stackSize()} ints, one per worker
      */
-    void search(double[] query, int offset, int self, TopK top, int[] stack) {
-        int sp = 0;
-        stack[sp++] = 0;
-        stack[sp++] = 0;
-        stack[sp++] = rows;
-        int firstLeaf = boxes.length / (2 * columns) / 2;
-        while (sp > 0) {
-            int to = stack[--sp];
-            int from = stack[--sp];
-            int node = stack[--sp];
-            double worst = top.worst();
-            if ((worst >= ExactDistance.GUARD || worst == 0) && boxDistance(node, query, offset) > worst) {
-                continue;
-            }
-            if (node >= firstLeaf) {
-                scanLeaf(from, to, query, offset, self, top);
-                continue;
-            }
-            int left = 2 * node + 1;
-            int mid = (from + to) >>> 1;
-            boolean leftFirst = boxDistance(left, query, offset) <= boxDistance(left + 1, query, offset);
-            int near = leftFirst ? left : left + 1;
-            // The farther child goes on the stack first, so that the nearer one is visited first.
-            stack[sp++] = leftFirst ? left + 1 : left;
-            stack[sp++] = leftFirst ? mid : from;
-            stack[sp++] = leftFirst ? to : mid;
-            stack[sp++] = near;
-            stack[sp++] = leftFirst ? from : mid;
-            stack[sp++] = leftFirst ? mid : to;
-        }
+    void search(double[] query, int offset, int self, TopK top) {
+        visit(0, 0, rows, query, offset, self, top);
     }
 
-    /** @return the scratch ints {@link #search} needs: three per level, plus one level */
-    int stackSize() {
-        int depth = 1;
-        for (int n = boxes.length / (2 * columns); n > 1; n >>>= 1) {
-            depth++;
+    private void visit(int node, int from, int to, double[] query, int offset, int self, TopK top) {
+        double worst = top.worst();
+        if ((worst >= ExactDistance.GUARD || worst == 0) && boxDistance(node, query, offset) > worst) {
+            return;
         }
-        return 3 * (depth + 1);
-    }
-
-    private void scanLeaf(int from, int to, double[] query, int offset, int self, TopK top) {
-        for (int i = from; i < to; i++) {
-            if (index[i] != self) {
-                top.offer(distance(query, offset, i), index[i]);
+        int left = 2 * node + 1;
+        if (left * 2 * columns >= boxes.length) {
+            for (int i = from; i < to; i++) {
+                if (index[i] == self) {
+                    continue;
+                }
+                top.offer(ExactDistance.squared(query, offset, values, i * columns, columns), index[i]);
             }
+            return;
         }
-    }
-
-    /**
-     * @return {@link ExactDistance#squared} of the query and row i (tree order), with the sum for 2
-     *     and 3 columns written out: the same additions in the same order from 0, hence the same double
-     */
-    private double distance(double[] query, int offset, int i) {
-        double s;
-        int at = i * columns;
-        if (columns == 2) {
-            double a = query[offset] - values[at];
-            double b = query[offset + 1] - values[at + 1];
-            s = a * a + b * b;
-        } else if (columns == 3) {
-            double a = query[offset] - values[at];
-            double b = query[offset + 1] - values[at + 1];
-            double c = query[offset + 2] - values[at + 2];
-            s = a * a + b * b + c * c;
+        int mid = (from + to) >>> 1;
+        if (boxDistance(left, query, offset) <= boxDistance(left + 1, query, offset)) {
+            visit(left, from, mid, query, offset, self, top);
+            visit(left + 1, mid, to, query, offset, self, top);
         } else {
-            return ExactDistance.squared(query, offset, values, at, columns);
+            visit(left + 1, mid, to, query, offset, self, top);
+            visit(left, from, mid, query, offset, self, top);
         }
-        // Below the guard or at overflow, ExactDistance computes the value another way or rejects it.
-        return s >= ExactDistance.GUARD && s < Double.POSITIVE_INFINITY
-                ? s : ExactDistance.squared(query, offset, values, at, columns);
     }
 
     /** @return a lower bound on the distance from the query to any row in the node's box */
     private double boxDistance(int node, double[] query, int offset) {
         int box = node * 2 * columns;
-        if (columns == 2) {
-            double g0 = gap(query[offset], boxes[box], boxes[box + 2]);
-            double g1 = gap(query[offset + 1], boxes[box + 1], boxes[box + 3]);
-            return g0 * g0 + g1 * g1;
-        }
         double s = 0;
         for (int c = 0; c < columns; c++) {
-            double g = gap(query[offset + c], boxes[box + c], boxes[box + columns + c]);
-            s += g * g;
+            double q = query[offset + c];
+            double gap = Math.max(0, Math.max(boxes[box + c] - q, q - boxes[box + columns + c]));
+            s += gap * gap;
         }
         return s;
-    }
-
-    private static double gap(double q, double lo, double hi) {
-        return Math.max(0, Math.max(lo - q, q - hi));
     }
 }

@@ -402,10 +402,9 @@ public final class NearestNeighborSearch {
             int start = b * queryBlock;
             int end = Math.min(n, start + queryBlock);
             TopK top = new TopK(k);
-            int[] stack = new int[kd.stackSize()];
             for (int i = start; i < end; i++) {
                 top.clear();
-                kd.search(q, i * d, excludeSelf ? i : -1, top, stack);
+                kd.search(q, i * d, excludeSelf ? i : -1, top);
                 top.drainTo(indices, distances, i * k);
             }
             progress.accept(done.addAndGet(end - start));
