@@ -11,7 +11,9 @@ import java.util.SplittableRandom;
  * Times the k-NN search on Gaussian data (not a unit test). Run with {@code bench/knn-bench.sh};
  * arguments: {@code [repeats] [n,m,d ...]}, default 3 repeats of the shapes in docs/benchmarks.md.
  * Prints, per shape and k, the best wall time and the GFLOP/s-equivalent \(2nmd/t\), and the
- * same for the process CPU time (which a loaded machine disturbs less).
+ * same for the process CPU time (which a loaded machine disturbs less). With
+ * {@code -Dknnbench.cold=true} the warm-up is skipped, so that {@code 1} repeat in a fresh JVM times
+ * a one-shot run (such as a CLI command) with its JIT warm-up.
  */
 public final class KnnBench {
     private static final String[] DEFAULT_SHAPES = {"10000,100000,64", "10000,1000000,16", "2000,100000,512",
@@ -32,7 +34,9 @@ public final class KnnBench {
         System.out.printf(Locale.ROOT, "kernel %s, %d threads, vector module %s%n",
                 DistanceKernels.provider().getClass().getSimpleName(), Runtime.getRuntime().availableProcessors(),
                 DistanceKernels.vectorAvailable() ? "present" : "absent");
-        warmUp();
+        if (!Boolean.getBoolean("knnbench.cold")) {
+            warmUp();
+        }
         System.out.printf(Locale.ROOT, "%-22s %3s %10s %10s %10s %10s%n", "n x m x d", "k", "seconds", "GFLOP/s",
                 "cpu s", "per cpu s");
         for (String shape : shapes) {
