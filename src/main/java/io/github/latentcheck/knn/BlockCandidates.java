@@ -48,24 +48,6 @@ import java.util.Arrays;
  * which gives the same answer as an exact search of all rows. A NaN or infinite bound (float
  * overflow past about \(10^{19}\)) never drops a row: such rows are all measured exactly.
  *
- * <p><b>Skipping a whole block.</b> After the first blocks most queries accept no row of a block, and
- * testing every row against the threshold cost as much as the dot products at 16 columns. So a kernel
- * may first test a whole tile row at once ({@link #skipScale}, {@link #skipBound}): it keeps the
- * largest \(s = \mathrm{fl}(x\cdot y - h_y)\) over the block's rows, with \(h_y = \mathrm{fl}(\|y\|^2 \kappa_h)\),
- * and when it is below the query's bound \(b\), no row's lower bound passes the threshold \(\theta\)
- * and the block is skipped for that query; otherwise every row is tested as above, so the rows
- * offered are the same either way. Proof: a row passes when \(\mathrm{fl}(\tilde D - \tilde E) \le \theta\) with
- * \(\theta \ge 0\). Each rounding errs by at most \(u\) relatively and \(\eta = 2^{-149}\) absolutely, so
- * \(\tilde D - \tilde E \le (\theta + \eta)/(1 - u)\), \(\tilde D \ge (\tilde t - 2x\cdot y)(1 - u) - \eta\) when positive,
- * \(\tilde E \le (\tilde t c + e_0)(1 + u) + \eta\) and \(\tilde t \ge (1 - u)(\|x\|^2 + \|y\|^2)\); together
- * \[ 2\,x\cdot y \ge \kappa(\|x\|^2 + \|y\|^2) - (1 + 3u)(\theta + e_0) - 4\eta,
- *    \qquad \kappa = (1 - u) - c(1 + u) &gt; 0.7 \]
- * (the same holds trivially when \(\tilde t - 2x\cdot y &lt; 0\)). With \(\kappa_h\) rounded down from
- * \(\kappa(1 - 2u)/2\), \(h_y \le \kappa\|y\|^2/2 + \eta\), hence
- * \(x\cdot y - h_y \ge B = (\kappa\|x\|^2 - (1 + 3u)(\theta + e_0) - 6\eta)/2\), and since rounding is
- * monotone, \(s \ge b\) for any float \(b \le B\). The bound is only used while every norm is below
- * \(2^{120}\) (then no value of the test overflows) and \(\theta\) is finite.
- *
  * <ol>
  * <li>N. J. Higham, <i>Accuracy and Stability of Numerical Algorithms</i>, 2nd ed., SIAM, 2002,
  *     doi:10.1137/1.9780898718027.</li>
@@ -80,11 +62,6 @@ final class BlockCandidates {
     final float errorScale;
     /** The error margin's absolute term \(e_0\). */
     final float errorFloor;
-    /**
-     * The factor \(\kappa_h\) of the block test's \(h_y = \mathrm{fl}(\|y\|^2\kappa_h)\) (see the class
-     * documentation), or NaN when the margin is infinite and every row is tested.
-     */
-    final float skipScale;
     /** Scratch space for a kernel: a tile of query rows by a whole reference block. */
     final float[] scratch;
 
@@ -115,7 +92,6 @@ final class BlockCandidates {
     private float[] blockNorms;
     private int blockStart;
     private int blockRows;
-    private boolean blockSkippable;
 
     /**
      * @param k neighbours per query
@@ -139,7 +115,6 @@ final class BlockCandidates {
         this.thresholds = new float[maxQueries];
         this.errorScale = exactSource == null ? errorScale(columns) : roundedInputErrorScale(columns);
         this.errorFloor = errorFloor(columns);
-        this.skipScale = skipScale(errorScale);
         this.scratch = new float[DistanceKernel.TILE_ROWS * NearestNeighborSearch.MAX_REFERENCE_BLOCK];
         this.uppers = new float[maxQueries * 2 * k];
         this.upperCount = new int[maxQueries];
@@ -180,59 +155,6 @@ final class BlockCandidates {
             return Float.POSITIVE_INFINITY;
         }
         return Math.nextUp((float) ((2.5 * columns + 24) * UNIT_ROUNDOFF / (1 - du)));
-    }
-
-    /**
-     * @return \(\kappa_h\), rounded down from \(\kappa(1 - 2u)/2\) with \(\kappa = (1 - u) - c(1 + u)\), or
-     *     NaN when \(c\) is infinite
-     */
-    static float skipScale(float errorScale) {
-        if (errorScale == Float.POSITIVE_INFINITY) {
-            return Float.NaN;
-        }
-        double u = UNIT_ROUNDOFF;
-        double kappa = (1 - u) - errorScale * (1 + u);
-        return roundDown(kappa * (1 - 2 * u) / 2);
-    }
-
-    /** Below this float norm the block test's values cannot overflow: \(2^{120}\). */
-    static final float SKIP_NORM_LIMIT = 0x1p120f;
-
-    /**
-     * The bound \(b\) of the block test for one query (see the class documentation): a block whose
-     * largest \(\mathrm{fl}(x\cdot y - h_y)\) is below it holds no row that the query would accept. The
-     * double arithmetic here errs by less than \(2^{-50}\) of its terms, which is subtracted too.
-     *
-     * @param query the query row within the block
-     * @return the bound; negative infinity when the block must be tested row by row (the threshold is
-     *     still infinite, or the query's norm is too large for the test)
-     */
-    float skipBound(int query) {
-        float threshold = thresholds[query];
-        float norm = queryNorms[query];
-        if (!(threshold < Float.POSITIVE_INFINITY) || threshold < 0 || !(norm < SKIP_NORM_LIMIT)
-                || Float.isNaN(skipScale)) {
-            return Float.NEGATIVE_INFINITY;
-        }
-        double u = UNIT_ROUNDOFF;
-        double kappa = (1 - u) - errorScale * (1 + u);
-        double margin = (1 + 3 * u) * ((double) threshold + errorFloor) + 6 * (double) Float.MIN_VALUE;
-        double bound = (kappa * norm - margin) / 2;
-        return roundDown(bound - (kappa * norm + margin) * 0x1p-50);
-    }
-
-    /** @return the largest float at or below {@code v} */
-    private static float roundDown(double v) {
-        float f = (float) v;
-        return f > v ? Math.nextDown(f) : f;
-    }
-
-    /**
-     * @return whether the current reference block may use the block test: every row's norm is below
-     *     {@value #SKIP_NORM_LIMIT}
-     */
-    boolean blockSkippable() {
-        return blockSkippable;
     }
 
     /** @return the absolute margin \(e_0 = (2d + 16)\,2^{-149}\) */
@@ -278,11 +200,6 @@ final class BlockCandidates {
         blockNorms = norms;
         blockStart = start;
         blockRows = rows;
-        boolean small = !Float.isNaN(skipScale);
-        for (int r = 0; r < rows && small; r++) {
-            small = norms[r] < SKIP_NORM_LIMIT;
-        }
-        blockSkippable = small;
     }
 
     /**

@@ -39,13 +39,6 @@ final class VectorDistanceKernel implements DistanceKernel {
         float[] dots = sink.scratch;
         int stride = panelCount * WIDTH;
         int q = tile / TILE_ROWS * columns * TILE_STRIDE;
-        FloatVector skip = FloatVector.broadcast(SPECIES, sink.skipScale);
-        FloatVector m0 = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
-        FloatVector m1 = m0;
-        FloatVector m2 = m0;
-        FloatVector m3 = m0;
-        FloatVector m4 = m0;
-        FloatVector m5 = m0;
         for (int p = 0; p < panelCount; p++) {
             int at = offset + p * WIDTH * columns;
             FloatVector r0 = FloatVector.fromArray(SPECIES, panels, at);
@@ -93,14 +86,6 @@ final class VectorDistanceKernel implements DistanceKernel {
                 a51 = r1.fma(x5, a51);
             }
             int d0 = p * WIDTH;
-            FloatVector h0 = FloatVector.fromArray(SPECIES, panelNorms, d0).mul(skip);
-            FloatVector h1 = FloatVector.fromArray(SPECIES, panelNorms, d0 + LANES).mul(skip);
-            m0 = m0.max(a00.sub(h0)).max(a01.sub(h1));
-            m1 = m1.max(a10.sub(h0)).max(a11.sub(h1));
-            m2 = m2.max(a20.sub(h0)).max(a21.sub(h1));
-            m3 = m3.max(a30.sub(h0)).max(a31.sub(h1));
-            m4 = m4.max(a40.sub(h0)).max(a41.sub(h1));
-            m5 = m5.max(a50.sub(h0)).max(a51.sub(h1));
             a00.intoArray(dots, d0);
             a01.intoArray(dots, d0 + LANES);
             a10.intoArray(dots, d0 + stride);
@@ -114,46 +99,35 @@ final class VectorDistanceKernel implements DistanceKernel {
             a50.intoArray(dots, d0 + 5 * stride);
             a51.intoArray(dots, d0 + 5 * stride + LANES);
         }
-        boolean skippable = sink.blockSkippable();
-        screen(m0, skippable, dots, stride, queryNorms, tile, 0, panelNorms, sink);
-        screen(m1, skippable, dots, stride, queryNorms, tile, 1, panelNorms, sink);
-        screen(m2, skippable, dots, stride, queryNorms, tile, 2, panelNorms, sink);
-        screen(m3, skippable, dots, stride, queryNorms, tile, 3, panelNorms, sink);
-        screen(m4, skippable, dots, stride, queryNorms, tile, 4, panelNorms, sink);
-        screen(m5, skippable, dots, stride, queryNorms, tile, 5, panelNorms, sink);
+        screen(dots, stride, queryNorms, tile, panelNorms, sink);
     }
 
     /**
-     * Tests query row {@code qq}'s dot products with every row of the block, {@code dots[qq * stride + row]},
-     * against its threshold, a vector at a time, unless the block test rules the whole block out
-     * ({@code largest}, the lanes' largest \(\mathrm{fl}(x\cdot y - h_y)\), below
-     * {@link BlockCandidates#skipBound}); when any lane's lower bound passes (or is NaN), offers the whole
-     * vector and lets {@link BlockCandidates#offer} test each row. Testing rows in a pass of their own,
-     * after the dot products of all panels, keeps the multiply-add loop free of it (measured here,
-     * interleaving the row tests with the panels cost the loop half its speed); the block test's two
-     * subtractions and maxima per accumulator are cheap enough to stay in the loop, and at 16 columns
-     * they spare a pass that cost as much as the dot products.
+     * Tests the tile's dot products with every row of the block, {@code dots[qq * stride + row]},
+     * against the thresholds, a vector at a time; when any lane's lower bound passes (or is NaN),
+     * offers the whole vector and lets {@link BlockCandidates#offer} test each row. Screening in a
+     * pass of its own, after the dot products of all panels, keeps the multiply-add loop free of
+     * it: measured here, interleaving the screen with the panels cost the loop half its speed.
      */
-    private static void screen(FloatVector largest, boolean skippable, float[] dots, int stride, float[] queryNorms,
-            int tile, int qq, float[] panelNorms, BlockCandidates sink) {
-        if (skippable && largest.reduceLanes(VectorOperators.MAX) < sink.skipBound(tile + qq)) {
-            return;
-        }
+    private static void screen(float[] dots, int stride, float[] queryNorms, int tile, float[] panelNorms,
+            BlockCandidates sink) {
         FloatVector minusTwo = FloatVector.broadcast(SPECIES, -2f);
         FloatVector scale = FloatVector.broadcast(SPECIES, sink.errorScale);
         FloatVector floor = FloatVector.broadcast(SPECIES, sink.errorFloor);
-        float qn = queryNorms[tile + qq];
-        float threshold = sink.thresholds[tile + qq];
-        int base = qq * stride;
-        for (int row = 0; row < stride; row += LANES) {
-            FloatVector t = FloatVector.fromArray(SPECIES, panelNorms, row).add(qn);
-            FloatVector approx = FloatVector.fromArray(SPECIES, dots, base + row).fma(minusTwo, t);
-            if (!approx.sub(t.fma(scale, floor)).compare(VectorOperators.GT, threshold).allTrue()) {
-                approx.intoArray(dots, base + row);
-                for (int lane = 0; lane < LANES; lane++) {
-                    sink.offer(tile + qq, row + lane, dots[base + row + lane]);
+        for (int qq = 0; qq < TILE_ROWS; qq++) {
+            float qn = queryNorms[tile + qq];
+            float threshold = sink.thresholds[tile + qq];
+            int base = qq * stride;
+            for (int row = 0; row < stride; row += LANES) {
+                FloatVector t = FloatVector.fromArray(SPECIES, panelNorms, row).add(qn);
+                FloatVector approx = FloatVector.fromArray(SPECIES, dots, base + row).fma(minusTwo, t);
+                if (!approx.sub(t.fma(scale, floor)).compare(VectorOperators.GT, threshold).allTrue()) {
+                    approx.intoArray(dots, base + row);
+                    for (int lane = 0; lane < LANES; lane++) {
+                        sink.offer(tile + qq, row + lane, dots[base + row + lane]);
+                    }
+                    threshold = sink.thresholds[tile + qq];
                 }
-                threshold = sink.thresholds[tile + qq];
             }
         }
     }
