@@ -70,23 +70,30 @@ public final class ReportWriter {
      * @throws InvalidInputException naming the folder when it could not be written
      */
     public static void checkWritable(Path directory) {
-        Path existing = directory.toAbsolutePath().normalize();
-        // Asked as "a folder?" first, then "anything there?", and the first asked again: a report that
-        // another run is replacing at this moment is briefly absent, never a file, and must not be
-        // taken for one.
-        while (existing != null && !Files.isDirectory(existing)) {
-            if (Files.exists(existing) && !Files.isDirectory(existing)) {
-                throw new InvalidInputException(directory + ": cannot be the output folder: " + existing
-                        + " is not a folder");
+        while (true) {
+            Path existing = directory.toAbsolutePath().normalize();
+            // Asked as "a folder?" first, then "anything there?", and the first asked again: a report that
+            // another run is replacing at this moment is briefly absent, never a file, and must not be
+            // taken for one.
+            while (existing != null && !Files.isDirectory(existing)) {
+                if (Files.exists(existing) && !Files.isDirectory(existing)) {
+                    throw new InvalidInputException(directory + ": cannot be the output folder: " + existing
+                            + " is not a folder");
+                }
+                existing = existing.getParent();
             }
-            existing = existing.getParent();
-        }
-        if (existing == null) {
-            throw new InvalidInputException(directory + ": cannot be the output folder: no existing parent");
-        }
-        if (!Files.isWritable(existing)) {
-            throw new InvalidInputException(directory + ": the output folder is not writable ("
-                    + existing + " is read-only)");
+            if (existing == null) {
+                throw new InvalidInputException(directory + ": cannot be the output folder: no existing parent");
+            }
+            if (Files.isWritable(existing)) {
+                return;
+            }
+            // Not writable, or moved aside by a run replacing its report since it was found: only a folder
+            // that is still there is read-only; otherwise the walk starts again.
+            if (Files.isDirectory(existing)) {
+                throw new InvalidInputException(directory + ": the output folder is not writable ("
+                        + existing + " is read-only)");
+            }
         }
     }
 
