@@ -66,7 +66,7 @@ public final class PrdcBench {
 
     private static Samples head(Samples s, int rows) {
         float[] x = new float[rows * s.columns()];
-        System.arraycopy(s.toArray(), 0, x, 0, x.length);
+        System.arraycopy(s.toFloatArray(), 0, x, 0, x.length);
         return Samples.ofOwned(rows, s.columns(), x);
     }
 }
