@@ -113,13 +113,11 @@ public final class KMeansPlusPlus {
                     }
                 }
             }
-            for (int i = n - 1; next == -1 && i >= 0; i--) {
+            // When rounding leaves the running sum short of r, the last row not taken (one exists: k <= n).
+            for (int i = n - 1; next == -1; i--) {
                 if (!taken[i]) {
                     next = i;
                 }
-            }
-            if (next < 0) {
-                return Arrays.copyOf(seeds, found);
             }
             seeds[found++] = row(next);
             taken[next] = true;
