@@ -8,12 +8,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -85,15 +88,33 @@ public final class ReportWriter {
             if (existing == null) {
                 throw new InvalidInputException(directory + ": cannot be the output folder: no existing parent");
             }
+            BasicFileAttributes before = attributes(directory, existing);
             if (Files.isWritable(existing)) {
                 return;
             }
-            // Not writable, or moved aside by a run replacing its report since it was found: only a folder
-            // that is still there is read-only; otherwise the walk starts again.
-            if (Files.isDirectory(existing)) {
+            // Not writable, or replaced by a run publishing its report since it was found (moved aside,
+            // then a new folder put in its place): only the same folder, still there, is read-only;
+            // otherwise the walk starts again.
+            BasicFileAttributes after = attributes(directory, existing);
+            if (before != null && after != null && after.isDirectory()
+                    && Objects.equals(before.fileKey(), after.fileKey())) {
                 throw new InvalidInputException(directory + ": the output folder is not writable ("
                         + existing + " is read-only)");
             }
+        }
+    }
+
+    /**
+     * @return the attributes of {@code path} (its {@code fileKey()} is its device and inode on Unix, or
+     *     null where the file system has none), or null when nothing is there
+     */
+    private static BasicFileAttributes attributes(Path directory, Path path) {
+        try {
+            return Files.readAttributes(path, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            throw new InvalidInputException(directory + ": cannot be the output folder: " + path + ": " + e.getMessage());
         }
     }
 
