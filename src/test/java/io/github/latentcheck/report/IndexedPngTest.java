@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +16,8 @@ import java.util.SplittableRandom;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.zip.CRC32;
+import java.util.zip.Inflater;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
@@ -81,5 +87,55 @@ class IndexedPngTest {
     @Test
     void moreColoursThanThePaletteKeepTheMostFrequentAndDrawTheRestInTheNearest() throws Exception {
         assertEncodesByDefinition(image(120, 90, 2000, 2));
+    }
+
+    /**
+     * The file read byte by byte against the PNG specification (W3C PNG 2nd ed., §5 and §11): the
+     * signature, then IHDR (8-bit palette, no interlace), PLTE, IDAT and IEND, each chunk's CRC-32 over
+     * its type and data, and scanlines of a filter byte 0 and one index per pixel.
+     */
+    @Test
+    void theFileIsAPaletteImageWithValidChunks() throws Exception {
+        BufferedImage source = image(100, 30, 2000, 3);
+        ByteBuffer png = ByteBuffer.wrap(IndexedPng.encode(source));
+        byte[] signature = new byte[8];
+        png.get(signature);
+        assertThat(signature).containsExactly(0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n');
+        List<String> types = new ArrayList<>();
+        ByteArrayOutputStream idat = new ByteArrayOutputStream();
+        int paletteSize = 0;
+        while (png.hasRemaining()) {
+            int length = png.getInt();
+            byte[] typeAndData = new byte[4 + length];
+            png.get(typeAndData);
+            CRC32 crc = new CRC32();
+            crc.update(typeAndData);
+            String type = new String(typeAndData, 0, 4, StandardCharsets.US_ASCII);
+            assertThat(png.getInt()).as(type + " CRC").isEqualTo((int) crc.getValue());
+            ByteBuffer data = ByteBuffer.wrap(typeAndData, 4, length);
+            switch (type) {
+                case "IHDR" -> {
+                    assertThat(data.getInt()).isEqualTo(100);
+                    assertThat(data.getInt()).isEqualTo(30);
+                    assertThat(new byte[] {data.get(), data.get(), data.get(), data.get(), data.get()})
+                            .as("bit depth 8, colour type 3 (palette), compression, filter and interlace 0")
+                            .containsExactly(8, 3, 0, 0, 0);
+                }
+                case "PLTE" -> paletteSize = length / 3;
+                case "IDAT" -> idat.write(typeAndData, 4, length);
+                default -> assertThat(length).as(type).isZero();
+            }
+            types.add(type);
+        }
+        assertThat(types).containsExactly("IHDR", "PLTE", "IDAT", "IEND");
+        assertThat(paletteSize).isEqualTo(IndexedPng.COLOURS);
+        Inflater inflater = new Inflater();
+        inflater.setInput(idat.toByteArray());
+        byte[] scanlines = new byte[101 * 30 + 1];
+        assertThat(inflater.inflate(scanlines)).isEqualTo(101 * 30);
+        assertThat(inflater.finished()).isTrue();
+        for (int y = 0; y < 30; y++) {
+            assertThat(scanlines[y * 101]).as("row " + y + " filter").isZero();
+        }
     }
 }
