@@ -7,10 +7,12 @@
 # 200,000 x 64 training rows, and PRDC's 10,000 real and 10,000 generated rows of 64 columns. Each
 # round runs, one after the other, `./latentcheck audit --json`, the same searches with faiss
 # (bench/audit_reference.py audit, Debian's /usr/bin/python3 with python3-faiss), `./latentcheck
-# coverage --json` (PRDC k = 5 and NDB) and PRDC from faiss searches, every one on 2 threads under
-# /usr/bin/time -v; the faiss answers are checked against latentcheck's (the script exits 1 when one
-# differs). Prints one line per run and a Markdown table: median [range] of wall time, CPU time
-# (user + system) and peak resident memory, and the load average during the rounds.
+# coverage --json` (PRDC k = 5, improved precision/recall and NDB) and PRDC from faiss searches, then
+# PRDC alone in process (io.github.latentcheck.bench.PrdcBench on the same files), every one on 2
+# threads under /usr/bin/time -v; the faiss answers are checked against latentcheck's (the script exits
+# 1 when one differs). Prints one line per run and a Markdown table: median [range] of wall time, CPU
+# time (user + system) and peak resident memory, the load average during the rounds, and the PRDC
+# computation's own seconds, Prdc.compute against the faiss script's, with their ratio per round.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 rounds="${1:-3}"
@@ -34,6 +36,7 @@ PY
 export OMP_WAIT_POLICY=PASSIVE
 results="$dir/runs.tsv"
 : > "$results"
+: > "$dir/prdc-seconds.tsv"
 measure() {  # name, command...: one run under time -v, a line in runs.tsv
   local name="$1"
   shift
@@ -56,12 +59,17 @@ for round in $(seq "$rounds"); do
     --threads 2 --json || [ $? -le 1 ]
   measure faiss-audit /usr/bin/python3 "$here/bench/audit_reference.py" audit samples.npy train.npy holdout.npy \
     --threads 2 --check latentcheck-audit.out
-  measure latentcheck-prdc "$here/latentcheck" coverage --samples generated.npy --reference real.npy --threads 2 \
+  measure latentcheck-prdc "$here/latentcheck" coverage --samples generated.npy --train real.npy --threads 2 \
     --json || [ $? -le 1 ]
   measure faiss-prdc /usr/bin/python3 "$here/bench/audit_reference.py" prdc real.npy generated.npy --threads 2 \
     --check latentcheck-prdc.out
+  measure latentcheck-prdc-compute java --add-modules jdk.incubator.vector \
+    -cp "$here/target/latentcheck.jar:$here/target/test-classes" io.github.latentcheck.bench.PrdcBench \
+    real.npy generated.npy 2 3
+  printf '%s\t%s\n' "$(grep -o 'best of [0-9]*: [0-9.]*' latentcheck-prdc-compute.out | cut -d' ' -f4)" \
+    "$(grep -o '"seconds": [0-9.]*' faiss-prdc.out | cut -d' ' -f2)" >> "$dir/prdc-seconds.tsv"
 done
-/usr/bin/python3 - "$results" <<'PY'
+/usr/bin/python3 - "$results" "$dir/prdc-seconds.tsv" <<'PY'
 import statistics
 import sys
 rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1])]
@@ -77,4 +85,11 @@ for name in dict.fromkeys(r[0] for r in rows):
           f"{cell([float(r[2]) for r in mine], 's', '{:.2f}')} | {cell([int(r[3]) for r in mine], 'MB', '{:d}')} |")
 loads = [float(r[4]) for r in rows]
 print(f"\nload average (1 min) at the start of each run: {min(loads):.1f}–{max(loads):.1f}")
+pairs = [line.split() for line in open(sys.argv[2]) if line.strip()]
+ours = [float(p[0]) for p in pairs]
+theirs = [float(p[1]) for p in pairs]
+ratios = sorted(t / o for o, t in zip(ours, theirs))
+print(f"\nPRDC computation alone, in process: Prdc.compute (best of 3 after a warm-up) "
+      f"{cell(ours, 's', '{:.3f}')}, the faiss script's PRDC {cell(theirs, 's', '{:.3f}')}; "
+      f"faiss / latentcheck per round {statistics.median(ratios):.2f} [{ratios[0]:.2f}–{ratios[-1]:.2f}]")
 PY

@@ -233,7 +233,7 @@ public final class DataCopying {
                 System.arraycopy(training.row(picked[j]), 0, rows, j * d, d);
             }
         }
-        double[][] centres = KMeansPlusPlus.centres(rows, d, cells, MAX_ITERATIONS, new Well19937c(seed));
+        double[][] centres = KMeansPlusPlus.centres(rows, d, cells, MAX_ITERATIONS, new Well19937c(seed), threads);
         return centres;
     }
 

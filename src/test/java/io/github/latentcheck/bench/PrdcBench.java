@@ -1,9 +1,11 @@
 package io.github.latentcheck.bench;
 
 import com.sun.management.OperatingSystemMXBean;
+import io.github.latentcheck.data.SampleFiles;
 import io.github.latentcheck.data.Samples;
 import io.github.latentcheck.internal.coverage.Prdc;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.util.Locale;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
@@ -18,8 +20,10 @@ import org.apache.commons.rng.simple.RandomSource;
  *     io.github.latentcheck.bench.PrdcBench [N M D THREADS REPS]
  * </pre>
  *
- * Defaults: 10000 10000 64 2 3. Prints one line per repetition (wall and process CPU time, since a
- * shared machine inflates wall time) and the best wall time.
+ * Defaults: 10000 10000 64 2 3. Or {@code PrdcBench REAL.npy GENERATED.npy [THREADS REPS]}: those rows
+ * instead (as {@code bench/audit-vs-faiss.sh} runs it, on the files its faiss script reads). Prints one
+ * line per repetition (wall and process CPU time, since a shared machine inflates wall time) and the
+ * best wall time.
  */
 public final class PrdcBench {
     private PrdcBench() {
@@ -29,14 +33,25 @@ public final class PrdcBench {
      * @param args N, M, D, threads, repetitions (each optional)
      */
     public static void main(String[] args) {
-        int n = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
-        int m = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
-        int d = args.length > 2 ? Integer.parseInt(args[2]) : 64;
-        int threads = args.length > 3 ? Integer.parseInt(args[3]) : 2;
-        int reps = args.length > 4 ? Integer.parseInt(args[4]) : 3;
-        ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(RandomSource.XO_SHI_RO_256_PP.create(7L));
-        Samples real = gaussian(n, d, g);
-        Samples generated = gaussian(m, d, g);
+        boolean files = args.length > 1 && args[0].endsWith(".npy");
+        int shift = files ? 1 : 0;
+        int threads = args.length > 3 - shift ? Integer.parseInt(args[3 - shift]) : 2;
+        int reps = args.length > 4 - shift ? Integer.parseInt(args[4 - shift]) : 3;
+        Samples real;
+        Samples generated;
+        if (files) {
+            real = SampleFiles.readSamples(Path.of(args[0]));
+            generated = SampleFiles.readSamples(Path.of(args[1]));
+        } else {
+            int d = args.length > 2 ? Integer.parseInt(args[2]) : 64;
+            ZigguratSampler.NormalizedGaussian g =
+                    ZigguratSampler.NormalizedGaussian.of(RandomSource.XO_SHI_RO_256_PP.create(7L));
+            real = gaussian(args.length > 0 ? Integer.parseInt(args[0]) : 10_000, d, g);
+            generated = gaussian(args.length > 1 ? Integer.parseInt(args[1]) : 10_000, d, g);
+        }
+        int n = real.rows();
+        int m = generated.rows();
+        int d = real.columns();
         Prdc prdc = Prdc.withDefaults().withThreads(threads);
         prdc.compute(head(real, Math.min(n, 1000)), head(generated, Math.min(m, 1000)));
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();

@@ -1,5 +1,6 @@
 package io.github.latentcheck.internal.coverage;
 
+import io.github.latentcheck.internal.concurrent.Tasks;
 import java.util.Arrays;
 import org.apache.commons.math3.random.RandomGenerator;
 
@@ -27,16 +28,21 @@ import org.apache.commons.math3.random.RandomGenerator;
  * </ol>
  */
 public final class KMeansPlusPlus {
+    /** Rows per task of the assignment step. */
+    private static final int ASSIGN_BLOCK = 512;
+
     private final double[] rows;
     private final int n;
     private final int d;
     private final RandomGenerator random;
+    private final int threads;
 
-    private KMeansPlusPlus(double[] rows, int n, int d, RandomGenerator random) {
+    private KMeansPlusPlus(double[] rows, int n, int d, RandomGenerator random, int threads) {
         this.rows = rows;
         this.n = n;
         this.d = d;
         this.random = random;
+        this.threads = threads;
     }
 
     /**
@@ -45,14 +51,16 @@ public final class KMeansPlusPlus {
      * @param k the number of clusters, at most the number of rows
      * @param maxIterations the most Lloyd iterations
      * @param random the seeding's and the empty clusters' draws
+     * @param threads threads for the assignment steps (the centres do not depend on it)
      * @return the k centres
      */
-    public static double[][] centres(double[] rows, int d, int k, int maxIterations, RandomGenerator random) {
+    public static double[][] centres(double[] rows, int d, int k, int maxIterations, RandomGenerator random,
+            int threads) {
         int n = rows.length / d;
         if (k > n) {
             throw new IllegalArgumentException(k + " clusters need as many rows: " + n);
         }
-        return new KMeansPlusPlus(rows, n, d, random).run(k, maxIterations);
+        return new KMeansPlusPlus(rows, n, d, random, threads).run(k, maxIterations);
     }
 
     private double[][] run(int k, int maxIterations) {
@@ -135,10 +143,26 @@ public final class KMeansPlusPlus {
         return seeds;
     }
 
-    /** @return how many rows changed cluster; every row goes to its nearest centre, the first on ties */
+    /**
+     * @return how many rows changed cluster; every row goes to its nearest centre, the first on ties.
+     *     Rows are assigned in blocks of {@value #ASSIGN_BLOCK} on the threads: each row's centre depends
+     *     on that row alone, so the result does not depend on the thread count
+     */
     private int assign(double[][] centres, int[] assignments) {
+        int blocks = (n + ASSIGN_BLOCK - 1) / ASSIGN_BLOCK;
+        int[] changes = new int[blocks];
+        Tasks.run(blocks, threads, b -> changes[b] = assign(centres, assignments, b * ASSIGN_BLOCK,
+                Math.min(n, (b + 1) * ASSIGN_BLOCK)));
+        int total = 0;
+        for (int c : changes) {
+            total += c;
+        }
+        return total;
+    }
+
+    private int assign(double[][] centres, int[] assignments, int from, int to) {
         int changes = 0;
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             double min = Double.MAX_VALUE;
             double minSquared = Double.POSITIVE_INFINITY;
             int best = 0;

@@ -2,6 +2,7 @@ package io.github.latentcheck.internal.coverage;
 
 import io.github.latentcheck.InvalidInputException;
 import io.github.latentcheck.data.Samples;
+import io.github.latentcheck.internal.concurrent.Tasks;
 import io.github.latentcheck.internal.stats.Divergences;
 import io.github.latentcheck.stats.LogTails;
 import io.github.latentcheck.stats.MultipleTesting;
@@ -33,23 +34,28 @@ public final class Ndb {
     /** Training rows per bin, at least, on average. */
     static final int ROWS_PER_BIN = 20;
 
+    /** Rows per task when rows are counted per bin. */
+    private static final int COUNT_BLOCK = 1024;
+
     private final int bins;
     private final double alpha;
     private final long seed;
+    private final int threads;
 
-    private Ndb(int bins, double alpha, long seed) {
+    private Ndb(int bins, double alpha, long seed, int threads) {
         this.bins = bins;
         this.alpha = alpha;
         this.seed = seed;
+        this.threads = threads;
     }
 
     /**
-     * Defaults: 50 bins, α = 0.05, seed 0.
+     * Defaults: 50 bins, α = 0.05, seed 0, as many threads as available processors.
      *
      * @return NDB with defaults
      */
     public static Ndb withDefaults() {
-        return new Ndb(50, 0.05, 0);
+        return new Ndb(50, 0.05, 0, Tasks.defaultThreads());
     }
 
     /**
@@ -60,7 +66,7 @@ public final class Ndb {
         if (v < 2) {
             throw new InvalidInputException("bins is not at least 2: " + v);
         }
-        return new Ndb(v, alpha, seed);
+        return new Ndb(v, alpha, seed, threads);
     }
 
     /**
@@ -71,7 +77,7 @@ public final class Ndb {
         if (!(v > 0 && v < 1)) {
             throw new InvalidInputException("alpha is not in (0, 1): " + v);
         }
-        return new Ndb(bins, v, seed);
+        return new Ndb(bins, v, seed, threads);
     }
 
     /**
@@ -79,7 +85,18 @@ public final class Ndb {
      * @return a copy with that seed
      */
     public Ndb withSeed(long v) {
-        return new Ndb(bins, alpha, v);
+        return new Ndb(bins, alpha, v, threads);
+    }
+
+    /**
+     * @param v the number of threads, at least 1 (results do not depend on it)
+     * @return a copy with that thread count
+     */
+    public Ndb withThreads(int v) {
+        if (v < 1) {
+            throw new InvalidInputException("threads is not at least 1: " + v);
+        }
+        return new Ndb(bins, alpha, seed, v);
     }
 
     /**
@@ -107,7 +124,7 @@ public final class Ndb {
             }
         }
         double[][] centres = KMeansPlusPlus.centres(rows, d, k, MAX_ITERATIONS,
-                new ProviderAdapter(RandomSource.XO_SHI_RO_256_PP.create(seed)));
+                new ProviderAdapter(RandomSource.XO_SHI_RO_256_PP.create(seed)), threads);
         long[] trainingCounts = counts(training, centres);
         long[] generatedCounts = counts(generated, centres);
         double[] p = new double[centres.length];
@@ -150,24 +167,34 @@ public final class Ndb {
         return out;
     }
 
-    private static long[] counts(Samples rows, double[][] centres) {
-        long[] counts = new long[centres.length];
-        int d = rows.columns();
-        for (int i = 0; i < rows.rows(); i++) {
-            int best = 0;
-            double bestDistance = Double.POSITIVE_INFINITY;
-            for (int b = 0; b < centres.length; b++) {
-                double s = 0;
-                for (int c = 0; c < d; c++) {
-                    double diff = rows.value(i, c) - centres[b][c];
-                    s += diff * diff;
+    /** Rows (in blocks of {@value #COUNT_BLOCK} on the threads) per nearest centre, ties to the lowest. */
+    private long[] counts(Samples rows, double[][] centres) {
+        int blocks = (rows.rows() + COUNT_BLOCK - 1) / COUNT_BLOCK;
+        long[][] partial = new long[blocks][centres.length];
+        Tasks.run(blocks, threads, block -> {
+            int d = rows.columns();
+            for (int i = block * COUNT_BLOCK; i < Math.min(rows.rows(), (block + 1) * COUNT_BLOCK); i++) {
+                int best = 0;
+                double bestDistance = Double.POSITIVE_INFINITY;
+                for (int b = 0; b < centres.length; b++) {
+                    double s = 0;
+                    for (int c = 0; c < d; c++) {
+                        double diff = rows.value(i, c) - centres[b][c];
+                        s += diff * diff;
+                    }
+                    if (s < bestDistance) {
+                        bestDistance = s;
+                        best = b;
+                    }
                 }
-                if (s < bestDistance) {
-                    bestDistance = s;
-                    best = b;
-                }
+                partial[block][best]++;
             }
-            counts[best]++;
+        });
+        long[] counts = new long[centres.length];
+        for (long[] p : partial) {
+            for (int b = 0; b < counts.length; b++) {
+                counts[b] += p[b];
+            }
         }
         return counts;
     }

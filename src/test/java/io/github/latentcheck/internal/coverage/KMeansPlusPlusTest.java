@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * {@link KMeansPlusPlus} is commons-math3's {@code KMeansPlusPlusClusterer} (Euclidean, largest-variance
  * strategy) on primitive arrays: its centres must equal that class's, bit for bit, from the same seed. The data
  * include Gaussian blobs, integer grids with many duplicate rows and as many clusters as distinct rows (so
- * clusters empty out and the largest-variance draw runs), and iteration caps that stop before convergence.
+ * clusters empty out and the largest-variance draw runs), and iteration caps that stop before convergence. The
+ * rows are assigned in blocks of 512 on the threads, so the larger cases run on several threads too.
  */
 class KMeansPlusPlusTest {
     @ParameterizedTest(name = "n={0} d={1} k={2} levels={3} iterations={4}")
@@ -45,11 +46,13 @@ class KMeansPlusPlusTest {
             }
             List<CentroidCluster<DoublePoint>> expected = new KMeansPlusPlusClusterer<DoublePoint>(k, iterations,
                     new EuclideanDistance(), new Well19937c(seed)).cluster(points);
-            double[][] actual = KMeansPlusPlus.centres(rows, d, k, iterations, new Well19937c(seed));
-            assertThat(actual.length).as("seed %d", seed).isEqualTo(expected.size());
-            for (int c = 0; c < actual.length; c++) {
-                assertThat(actual[c]).as("seed %d centre %d", seed, c)
-                        .containsExactly(expected.get(c).getCenter().getPoint());
+            for (int threads : new int[] {1, 3}) {
+                double[][] actual = KMeansPlusPlus.centres(rows, d, k, iterations, new Well19937c(seed), threads);
+                assertThat(actual.length).as("seed %d", seed).isEqualTo(expected.size());
+                for (int c = 0; c < actual.length; c++) {
+                    assertThat(actual[c]).as("seed %d centre %d, %d threads", seed, c, threads)
+                            .containsExactly(expected.get(c).getCenter().getPoint());
+                }
             }
         }
     }

@@ -49,6 +49,17 @@ class NdbTest {
     }
 
     @Test
+    void theBinsAndTheirCountsDoNotDependOnTheThreadCount() {
+        Ndb.Result one = Ndb.withDefaults().withSeed(3).withThreads(1).compute(TRAIN, HOLDOUT);
+        Ndb.Result three = Ndb.withDefaults().withSeed(3).withThreads(3).compute(TRAIN, HOLDOUT);
+        assertThat(three.trainingShare()).containsExactly(one.trainingShare());
+        assertThat(three.generatedShare()).containsExactly(one.generatedShare());
+        assertThat(three.jsDivergence()).isEqualTo(one.jsDivergence());
+        assertThatThrownBy(() -> Ndb.withDefaults().withThreads(0)).isInstanceOf(InvalidInputException.class)
+                .hasMessage("threads is not at least 1: 0");
+    }
+
+    @Test
     void binsShrinkWithSmallTrainingSetsAndTheSeedFixesTheResult() {
         Samples small = Samples.of(200, 2, Arrays.copyOf(TRAIN.toArray(), 400));
         assertThat(Ndb.withDefaults().compute(small, HOLDOUT).bins()).isEqualTo(10);
