@@ -67,7 +67,6 @@ final class BlockCandidates {
 
     private final int k;
     private final int columns;
-    private final int panelWidth;
     private final boolean excludeSelf;
     /** Where float64 rows are read from to measure candidates, or null when the packed floats are exact. */
     private final ReferenceRows exactSource;
@@ -87,8 +86,7 @@ final class BlockCandidates {
     private float[] queryNorms;
     private int queryStart;
     private int queryCount;
-    private float[] blockPanels;
-    private int blockOffset;
+    private float[] blockRowMajor;
     private float[] blockNorms;
     private int blockStart;
     private int blockRows;
@@ -97,17 +95,14 @@ final class BlockCandidates {
      * @param k neighbours per query
      * @param columns values per row
      * @param maxQueries the most query rows in a block
-     * @param panelWidth the kernel's reference rows per panel
      * @param excludeSelf whether query i must not find reference row i (search within one set)
      * @param exactSource the reference rows, when they or the queries are float64 (candidates are then
      *     measured from the values as given, and the margin covers the rounding to float32); null when
      *     both are float32 and the packed values are exact
      */
-    BlockCandidates(int k, int columns, int maxQueries, int panelWidth, boolean excludeSelf,
-            ReferenceRows exactSource) {
+    BlockCandidates(int k, int columns, int maxQueries, boolean excludeSelf, ReferenceRows exactSource) {
         this.k = k;
         this.columns = columns;
-        this.panelWidth = panelWidth;
         this.excludeSelf = excludeSelf;
         this.exactSource = exactSource;
         this.exactRow = exactSource == null ? null : new double[columns];
@@ -188,15 +183,14 @@ final class BlockCandidates {
     /**
      * Starts a block of reference rows.
      *
-     * @param panels the block's rows packed by {@link DistanceKernels#pack}
-     * @param offset where its first panel starts in {@code panels}
+     * @param rowMajor the block's rows, row-major from its first row (the values the kernel's panels
+     *     were packed from)
      * @param norms their float squared norms
      * @param start the index of the block's first row
      * @param rows the rows in the block
      */
-    void startBlock(float[] panels, int offset, float[] norms, int start, int rows) {
-        blockPanels = panels;
-        blockOffset = offset;
+    void startBlock(float[] rowMajor, float[] norms, int start, int rows) {
+        blockRowMajor = rowMajor;
         blockNorms = norms;
         blockStart = start;
         blockRows = rows;
@@ -320,9 +314,11 @@ final class BlockCandidates {
 
     /**
      * Re-ranks a query's candidates by their squared distance computed in double precision,
-     * \(D = \sum_c (x_c - y_c)^2\) summed in column order, and the reference index: from the packed
-     * float32 values, which are exact when both sides are float32 (their squared differences never
-     * underflow), otherwise from the values as given ({@link ExactDistance}).
+     * \(D = \sum_c (x_c - y_c)^2\) summed in column order, and the reference index: from the block's
+     * row-major float32 values, which are exact when both sides are float32 (their squared differences
+     * never underflow), otherwise from the values as given ({@link ExactDistance}). Row-major: a
+     * candidate's values lie on a few cache lines, where the packed panels spread them over one line
+     * per column (the re-ranking read from them was a quarter of a k = 50 search).
      */
     private void flush(int query) {
         TopK top = exact[query];
@@ -342,10 +338,10 @@ final class BlockCandidates {
                 top.offer(ExactDistance.squared(exactQueries, qi, exactRow, 0, columns), blockStart + row);
                 continue;
             }
-            int ri = blockOffset + row / panelWidth * panelWidth * columns + row % panelWidth;
+            int ri = row * columns;
             double s = 0;
             for (int c = 0; c < columns; c++) {
-                double diff = (double) queries[qi + c] - blockPanels[ri + c * panelWidth];
+                double diff = (double) queries[qi + c] - blockRowMajor[ri + c];
                 s += diff * diff;
             }
             top.offer(s, blockStart + row);

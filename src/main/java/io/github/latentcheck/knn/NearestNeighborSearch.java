@@ -335,7 +335,7 @@ public final class NearestNeighborSearch {
         AtomicLong pairs = new AtomicLong();
         packed.packAll(refBlocks, threads);
         Tasks.run(blocks, threads, b -> {
-            QueryBlock block = new QueryBlock(queries, reference, b * queryBlock, queryBlock, k, width, excludeSelf,
+            QueryBlock block = new QueryBlock(queries, reference, b * queryBlock, queryBlock, k, excludeSelf,
                     exactFromRows);
             block.scan(kernel, packed, refBlocks);
             block.candidates.drainTo(indices, distances);
@@ -364,15 +364,14 @@ public final class NearestNeighborSearch {
         int group = queryGroup(d, k);
         AtomicLong pairs = new AtomicLong();
         for (int start = 0; start < n; start += group) {
-            QueryBlock queryGroup = new QueryBlock(queries, packed.rows, start, group, k, packed.width, excludeSelf,
-                    exactFromRows);
+            QueryBlock queryGroup = new QueryBlock(queries, packed.rows, start, group, k, excludeSelf, exactFromRows);
             ConcurrentLinkedQueue<BlockWorker> idle = new ConcurrentLinkedQueue<>();
             List<BlockWorker> workers = Collections.synchronizedList(new ArrayList<>());
             AtomicInteger slots = new AtomicInteger();
             Tasks.run(refBlocks, threads, b -> {
                 BlockWorker worker = idle.poll();
                 if (worker == null) {
-                    worker = new BlockWorker(slots.getAndIncrement(), queryGroup, k, packed.width, excludeSelf,
+                    worker = new BlockWorker(slots.getAndIncrement(), queryGroup, k, excludeSelf,
                             packed.rows, exactFromRows);
                     workers.add(worker);
                 }
@@ -429,10 +428,11 @@ public final class NearestNeighborSearch {
         final float[] panels;
         final float[][] norms;
         /**
-         * Blocks of rows before packing, one per packing worker and reused: allocating one per block
-         * cost a 256 KB zeroed array each time, 200 MB per search of 100,000 rows of 512 values.
+         * Each slot's block of rows, row-major, as read before packing: the candidates are measured
+         * from it. One array per slot, reused: allocating one per block cost a 256 KB zeroed array each
+         * time, 200 MB per search of 100,000 rows of 512 values.
          */
-        private final ConcurrentLinkedQueue<float[]> rowScratch = new ConcurrentLinkedQueue<>();
+        final float[][] rowMajor;
         private final int scratchValues;
 
         PackedBlocks(ReferenceRows rows, int blockRows, int width, int slots) {
@@ -445,6 +445,7 @@ public final class NearestNeighborSearch {
                     & -CACHE_LINE_FLOATS;
             this.panels = new float[Math.addExact(PANEL_ALIGNMENT, Math.multiplyExact(slots, slotValues))];
             this.norms = new float[slots][padded];
+            this.rowMajor = new float[slots][];
         }
 
         /** @return where slot {@code slot}'s panels start in {@link #panels} */
@@ -461,13 +462,11 @@ public final class NearestNeighborSearch {
         void pack(int block, int slot) {
             int start = start(block);
             int count = count(block);
-            float[] rowMajor = rowScratch.poll();
-            if (rowMajor == null) {
-                rowMajor = new float[scratchValues];
+            if (rowMajor[slot] == null) {
+                rowMajor[slot] = new float[scratchValues];
             }
-            rows.copyBlock(start, start + count, rowMajor);
-            DistanceKernels.pack(rowMajor, count, rows.columns(), width, panels, offset(slot), norms[slot]);
-            rowScratch.add(rowMajor);
+            rows.copyBlock(start, start + count, rowMajor[slot]);
+            DistanceKernels.pack(rowMajor[slot], count, rows.columns(), width, panels, offset(slot), norms[slot]);
         }
 
         int start(int block) {
@@ -487,10 +486,10 @@ public final class NearestNeighborSearch {
         final int slot;
         final BlockCandidates candidates;
 
-        BlockWorker(int slot, QueryBlock group, int k, int width, boolean excludeSelf, ReferenceRows reference,
+        BlockWorker(int slot, QueryBlock group, int k, boolean excludeSelf, ReferenceRows reference,
                 boolean exactFromRows) {
             this.slot = slot;
-            this.candidates = new BlockCandidates(k, group.columns, group.padded, width, excludeSelf,
+            this.candidates = new BlockCandidates(k, group.columns, group.padded, excludeSelf,
                     exactFromRows ? reference : null);
             candidates.startQueries(group.rows, group.exactRows, group.norms, group.start, group.count);
         }
@@ -516,7 +515,7 @@ public final class NearestNeighborSearch {
         final float[] norms;
         final BlockCandidates candidates;
 
-        QueryBlock(ReferenceRows queries, ReferenceRows reference, int start, int maxCount, int k, int width,
+        QueryBlock(ReferenceRows queries, ReferenceRows reference, int start, int maxCount, int k,
                 boolean excludeSelf, boolean exactFromRows) {
             int d = queries.columns();
             this.start = start;
@@ -537,7 +536,7 @@ public final class NearestNeighborSearch {
             for (int i = 0; i < count; i++) {
                 norms[i] = DistanceKernels.squaredNorm(rows, i * d, d);
             }
-            this.candidates = new BlockCandidates(k, d, padded, width, excludeSelf, exactFromRows ? reference : null);
+            this.candidates = new BlockCandidates(k, d, padded, excludeSelf, exactFromRows ? reference : null);
             candidates.startQueries(rows, exactRows, norms, start, count);
         }
 
@@ -553,7 +552,7 @@ public final class NearestNeighborSearch {
             int blockCount = packed.count(block);
             int offset = packed.offset(slot);
             float[] panelNorms = packed.norms[slot];
-            sink.startBlock(packed.panels, offset, panelNorms, packed.start(block), blockCount);
+            sink.startBlock(packed.rowMajor[slot], panelNorms, packed.start(block), blockCount);
             int panelCount = (blockCount + packed.width - 1) / packed.width;
             for (int tile = 0; tile < padded; tile += DistanceKernel.TILE_ROWS) {
                 kernel.scan(tiles, norms, tile, columns, packed.panels, offset, panelNorms, panelCount, sink);
