@@ -97,9 +97,10 @@ final class DistanceKernels {
      * Packs row-major rows into panels of {@code width} rows stored column by column, so that a
      * kernel reads each panel sequentially: value (row j, column c) goes to
      * {@code offset + (j / width) * width * columns + c * width + j % width}. Rows past {@code rows},
-     * up to the panel boundary, are zero and get norm 0. Four rows are copied side by side at a
-     * time (measured on a block of 128 rows of 512 values: 0.9 ns per value against 1.4 one row at a
-     * time, whose every store went to another cache line).
+     * up to the panel boundary, are zero and get norm 0. Eight rows are copied side by side at a
+     * time, then four (measured: 0.9 ns per value four at a time against 1.4 one row at a time, whose
+     * every store went to another cache line, on a block of 128 rows of 512 values; eight at a time
+     * 0.5 ns against 0.75 on a block of 1,024 rows of 64 values, norms included).
      *
      * @param rowMajor the rows
      * @param rows the number of rows
@@ -114,6 +115,24 @@ final class DistanceKernels {
         int panelCount = (rows + width - 1) / width;
         int padded = panelCount * width;
         int j = 0;
+        if (width % 8 == 0) {
+            for (; j + 8 <= rows; j += 8) {
+                int base = offset + (j / width) * width * columns + j % width;
+                int s0 = j * columns;
+                for (int c = 0; c < columns; c++) {
+                    int at = base + c * width;
+                    int src = s0 + c;
+                    panels[at] = rowMajor[src];
+                    panels[at + 1] = rowMajor[src + columns];
+                    panels[at + 2] = rowMajor[src + 2 * columns];
+                    panels[at + 3] = rowMajor[src + 3 * columns];
+                    panels[at + 4] = rowMajor[src + 4 * columns];
+                    panels[at + 5] = rowMajor[src + 5 * columns];
+                    panels[at + 6] = rowMajor[src + 6 * columns];
+                    panels[at + 7] = rowMajor[src + 7 * columns];
+                }
+            }
+        }
         if (width % 4 == 0) {
             for (; j + 4 <= rows; j += 4) {
                 int base = offset + (j / width) * width * columns + j % width;
