@@ -86,7 +86,9 @@ final class BlockCandidates {
     private float[] queryNorms;
     private int queryStart;
     private int queryCount;
-    private float[] blockRowMajor;
+    private float[] blockValues;
+    private int blockOffset;
+    private int blockWidth;
     private float[] blockNorms;
     private int blockStart;
     private int blockRows;
@@ -183,14 +185,18 @@ final class BlockCandidates {
     /**
      * Starts a block of reference rows.
      *
-     * @param rowMajor the block's rows, row-major from its first row (the values the kernel's panels
-     *     were packed from)
+     * @param values the block's rows in panels of {@code width} rows ({@link DistanceKernels#pack}):
+     *     the kernel's packed panels, or with width 1 the rows row-major
+     * @param offset where its first panel starts in {@code values}
+     * @param width rows per panel
      * @param norms their float squared norms
      * @param start the index of the block's first row
      * @param rows the rows in the block
      */
-    void startBlock(float[] rowMajor, float[] norms, int start, int rows) {
-        blockRowMajor = rowMajor;
+    void startBlock(float[] values, int offset, int width, float[] norms, int start, int rows) {
+        blockValues = values;
+        blockOffset = offset;
+        blockWidth = width;
         blockNorms = norms;
         blockStart = start;
         blockRows = rows;
@@ -315,10 +321,8 @@ final class BlockCandidates {
     /**
      * Re-ranks a query's candidates by their squared distance computed in double precision,
      * \(D = \sum_c (x_c - y_c)^2\) summed in column order, and the reference index: from the block's
-     * row-major float32 values, which are exact when both sides are float32 (their squared differences
-     * never underflow), otherwise from the values as given ({@link ExactDistance}). Row-major: a
-     * candidate's values lie on a few cache lines, where the packed panels spread them over one line
-     * per column (the re-ranking read from them was a quarter of a k = 50 search).
+     * float32 values ({@link #startBlock}), which are exact when both sides are float32 (their squared
+     * differences never underflow), otherwise from the values as given ({@link ExactDistance}).
      */
     private void flush(int query) {
         TopK top = exact[query];
@@ -338,10 +342,10 @@ final class BlockCandidates {
                 top.offer(ExactDistance.squared(exactQueries, qi, exactRow, 0, columns), blockStart + row);
                 continue;
             }
-            int ri = row * columns;
+            int ri = blockOffset + row / blockWidth * blockWidth * columns + row % blockWidth;
             double s = 0;
             for (int c = 0; c < columns; c++) {
-                double diff = (double) queries[qi + c] - blockRowMajor[ri + c];
+                double diff = (double) queries[qi + c] - blockValues[ri + c * blockWidth];
                 s += diff * diff;
             }
             top.offer(s, blockStart + row);

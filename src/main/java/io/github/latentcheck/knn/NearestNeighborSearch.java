@@ -325,11 +325,11 @@ public final class NearestNeighborSearch {
             // that G1 still places it at a region boundary (see PackedBlocks).
             long slotBytes = 4L * refBlock * d;
             int aligned = (int) Math.min(chunkBlocks, (humongousBytes() + slotBytes - 1) / slotBytes);
-            PackedBlocks packed = new PackedBlocks(reference, refBlock, width, Math.max(threads, aligned));
+            PackedBlocks packed = new PackedBlocks(reference, refBlock, width, Math.max(threads, aligned), true);
             runByReferenceBlock(queries, packed, excludeSelf, exactFromRows, indices, distances);
             return Neighbors.ofOwned(n, k, indices, distances);
         }
-        PackedBlocks packed = new PackedBlocks(reference, refBlock, width, Math.max(threads, refBlocks));
+        PackedBlocks packed = new PackedBlocks(reference, refBlock, width, Math.max(threads, refBlocks), false);
         int queryBlock = kernelQueryBlock(n, threads);
         int blocks = (n + queryBlock - 1) / queryBlock;
         AtomicLong pairs = new AtomicLong();
@@ -428,14 +428,20 @@ public final class NearestNeighborSearch {
         final float[] panels;
         final float[][] norms;
         /**
-         * Each slot's block of rows, row-major, as read before packing: the candidates are measured
-         * from it. One array per slot, reused: allocating one per block cost a 256 KB zeroed array each
-         * time, 200 MB per search of 100,000 rows of 512 values.
+         * Blocks of rows before packing, reused: allocating one per block cost a 256 KB zeroed array
+         * each time, 200 MB per search of 100,000 rows of 512 values. With {@link #keepRows} each slot
+         * keeps its own, from which the candidates of its block are measured: their values then lie on
+         * a few cache lines, where the packed panels spread them over one line per column (that
+         * re-ranking was a quarter of a k = 50 search). Only when blocks are packed one slot per worker,
+         * so that the copies stay as few as the slots; when all blocks are packed at once, a copy of
+         * every block would double the memory, and the candidates are measured from the panels.
          */
-        final float[][] rowMajor;
+        private final ConcurrentLinkedQueue<float[]> rowScratch = new ConcurrentLinkedQueue<>();
+        private final float[][] slotRows;
+        private final boolean keepRows;
         private final int scratchValues;
 
-        PackedBlocks(ReferenceRows rows, int blockRows, int width, int slots) {
+        PackedBlocks(ReferenceRows rows, int blockRows, int width, int slots, boolean keepRows) {
             this.scratchValues = blockRows * rows.columns();
             this.rows = rows;
             this.blockRows = blockRows;
@@ -445,7 +451,8 @@ public final class NearestNeighborSearch {
                     & -CACHE_LINE_FLOATS;
             this.panels = new float[Math.addExact(PANEL_ALIGNMENT, Math.multiplyExact(slots, slotValues))];
             this.norms = new float[slots][padded];
-            this.rowMajor = new float[slots][];
+            this.slotRows = new float[slots][];
+            this.keepRows = keepRows;
         }
 
         /** @return where slot {@code slot}'s panels start in {@link #panels} */
@@ -462,11 +469,17 @@ public final class NearestNeighborSearch {
         void pack(int block, int slot) {
             int start = start(block);
             int count = count(block);
-            if (rowMajor[slot] == null) {
-                rowMajor[slot] = new float[scratchValues];
+            float[] rowMajor = keepRows ? slotRows[slot] : rowScratch.poll();
+            if (rowMajor == null) {
+                rowMajor = new float[scratchValues];
             }
-            rows.copyBlock(start, start + count, rowMajor[slot]);
-            DistanceKernels.pack(rowMajor[slot], count, rows.columns(), width, panels, offset(slot), norms[slot]);
+            rows.copyBlock(start, start + count, rowMajor);
+            DistanceKernels.pack(rowMajor, count, rows.columns(), width, panels, offset(slot), norms[slot]);
+            if (keepRows) {
+                slotRows[slot] = rowMajor;
+            } else {
+                rowScratch.add(rowMajor);
+            }
         }
 
         int start(int block) {
@@ -552,7 +565,11 @@ public final class NearestNeighborSearch {
             int blockCount = packed.count(block);
             int offset = packed.offset(slot);
             float[] panelNorms = packed.norms[slot];
-            sink.startBlock(packed.rowMajor[slot], panelNorms, packed.start(block), blockCount);
+            if (packed.keepRows) {
+                sink.startBlock(packed.slotRows[slot], 0, 1, panelNorms, packed.start(block), blockCount);
+            } else {
+                sink.startBlock(packed.panels, offset, packed.width, panelNorms, packed.start(block), blockCount);
+            }
             int panelCount = (blockCount + packed.width - 1) / packed.width;
             for (int tile = 0; tile < padded; tile += DistanceKernel.TILE_ROWS) {
                 kernel.scan(tiles, norms, tile, columns, packed.panels, offset, panelNorms, panelCount, sink);

@@ -74,7 +74,7 @@ class DistanceKernelTest {
         int panelCount = DistanceKernels.pack(rows, m, d, width, panels, offset, norms);
         BlockCandidates sink = new BlockCandidates(k, d, padded, false, null);
         sink.startQueries(q, null, qn, 0, n);
-        sink.startBlock(rows, norms, 0, m);
+        sink.startBlock(panels, offset, width, norms, 0, m);
         float[] tiles = DistanceKernels.packTiles(q, padded, d);
         for (int tile = 0; tile < padded; tile += DistanceKernel.TILE_ROWS) {
             kernel.scan(tiles, qn, tile, d, panels, offset, norms, panelCount, sink);
