@@ -332,23 +332,20 @@ final class BlockCandidates {
         float threshold = thresholds[query];
         int base = query * capacity;
         int qi = query * columns;
+        int kept = 0;
         for (int i = 0, end = candidateCount[query]; i < end; i++) {
-            if (candidateLower[base + i] > threshold) {
-                continue;
+            if (!(candidateLower[base + i] > threshold)) {
+                candidateRow[base + kept++] = candidateRow[base + i];
             }
-            int row = candidateRow[base + i];
-            if (exactSource != null) {
+        }
+        if (exactSource != null) {
+            for (int i = 0; i < kept; i++) {
+                int row = candidateRow[base + i];
                 exactSource.copyBlock(blockStart + row, blockStart + row + 1, exactRow, 0);
                 top.offer(ExactDistance.squared(exactQueries, qi, exactRow, 0, columns), blockStart + row);
-                continue;
             }
-            int ri = blockOffset + row / blockWidth * blockWidth * columns + row % blockWidth;
-            double s = 0;
-            for (int c = 0; c < columns; c++) {
-                double diff = (double) queries[qi + c] - blockValues[ri + c * blockWidth];
-                s += diff * diff;
-            }
-            top.offer(s, blockStart + row);
+        } else {
+            measure(top, qi, base, kept);
         }
         candidateCount[query] = 0;
         float exactBound = (float) top.worst();
@@ -361,6 +358,62 @@ final class BlockCandidates {
             thresholds[query] = Math.min(thresholds[query], exactBound);
             upperCount[query] = 0;
         }
+    }
+
+    /**
+     * Offers {@code top} the squared distances of the query at {@code qi} to the first {@code count}
+     * candidate rows from {@code base}, each summed in column order in double precision. Four rows at a
+     * time, each in its own sum: one sum waits for the previous addition at every column (64 additions
+     * in a row at 64 columns), four independent ones overlap, and each is still the same sum in the
+     * same order, so the distances are the same bit for bit.
+     */
+    private void measure(TopK top, int qi, int base, int count) {
+        int i = 0;
+        for (; i + 4 <= count; i += 4) {
+            int r0 = candidateRow[base + i];
+            int r1 = candidateRow[base + i + 1];
+            int r2 = candidateRow[base + i + 2];
+            int r3 = candidateRow[base + i + 3];
+            int a0 = rowStart(r0);
+            int a1 = rowStart(r1);
+            int a2 = rowStart(r2);
+            int a3 = rowStart(r3);
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            for (int c = 0; c < columns; c++) {
+                double x = queries[qi + c];
+                int at = c * blockWidth;
+                double d0 = x - blockValues[a0 + at];
+                double d1 = x - blockValues[a1 + at];
+                double d2 = x - blockValues[a2 + at];
+                double d3 = x - blockValues[a3 + at];
+                s0 += d0 * d0;
+                s1 += d1 * d1;
+                s2 += d2 * d2;
+                s3 += d3 * d3;
+            }
+            top.offer(s0, blockStart + r0);
+            top.offer(s1, blockStart + r1);
+            top.offer(s2, blockStart + r2);
+            top.offer(s3, blockStart + r3);
+        }
+        for (; i < count; i++) {
+            int row = candidateRow[base + i];
+            int ri = rowStart(row);
+            double s = 0;
+            for (int c = 0; c < columns; c++) {
+                double diff = (double) queries[qi + c] - blockValues[ri + c * blockWidth];
+                s += diff * diff;
+            }
+            top.offer(s, blockStart + row);
+        }
+    }
+
+    /** @return where a row of the current block starts in its values ({@link #startBlock}) */
+    private int rowStart(int row) {
+        return blockOffset + row / blockWidth * blockWidth * columns + row % blockWidth;
     }
 
     /**

@@ -329,7 +329,9 @@ public final class NearestNeighborSearch {
             runByReferenceBlock(queries, packed, excludeSelf, exactFromRows, indices, distances);
             return Neighbors.ofOwned(n, k, indices, distances);
         }
-        PackedBlocks packed = new PackedBlocks(reference, refBlock, width, Math.max(threads, refBlocks), false);
+        // Rows in the heap already (not memory-mapped) keep row-major copies too: at most 2^23 values more.
+        PackedBlocks packed = new PackedBlocks(reference, refBlock, width, Math.max(threads, refBlocks),
+                reference instanceof SamplesRows);
         int queryBlock = kernelQueryBlock(n, threads);
         int blocks = (n + queryBlock - 1) / queryBlock;
         AtomicLong pairs = new AtomicLong();
@@ -432,9 +434,11 @@ public final class NearestNeighborSearch {
          * each time, 200 MB per search of 100,000 rows of 512 values. With {@link #keepRows} each slot
          * keeps its own, from which the candidates of its block are measured: their values then lie on
          * a few cache lines, where the packed panels spread them over one line per column (that
-         * re-ranking was a quarter of a k = 50 search). Only when blocks are packed one slot per worker,
-         * so that the copies stay as few as the slots; when all blocks are packed at once, a copy of
-         * every block would double the memory, and the candidates are measured from the panels.
+         * re-ranking was a quarter of a k = 50 search). When blocks are packed one slot per worker, the
+         * copies are as few as the slots; when all blocks are packed at once, one per block, at most
+         * {@value #STREAM_VALUES} values, and only for rows held in the heap: rows read from a
+         * memory-mapped file, whose heap may be far smaller than they are, are measured from the panels
+         * (a copy of each block ran the {@code -Xmx32m} mapped audit out of heap).
          */
         private final ConcurrentLinkedQueue<float[]> rowScratch = new ConcurrentLinkedQueue<>();
         private final float[][] slotRows;
