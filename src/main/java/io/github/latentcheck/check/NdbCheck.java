@@ -66,7 +66,8 @@ public final class NdbCheck implements Check {
 
     @Override
     public CheckResult run(CheckInput input) {
-        Ndb.Result r = ndb.withSeed(input.seed()).withThreads(input.threads()).compute(input.requireTraining(), input.samples());
+        Ndb.Result r = ndb.withSeed(input.seed()).withThreads(input.threads())
+                .compute(input.requireTraining(), input.samples());
         double[] x = new double[r.bins()];
         for (int b = 0; b < x.length; b++) {
             x[b] = b;
