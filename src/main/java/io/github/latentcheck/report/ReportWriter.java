@@ -114,7 +114,8 @@ public final class ReportWriter {
         } catch (NoSuchFileException e) {
             return null;
         } catch (IOException e) {
-            throw new InvalidInputException(directory + ": cannot be the output folder: " + path + ": " + e.getMessage());
+            throw new InvalidInputException(directory + ": cannot be the output folder: " + path + ": "
+                    + e.getMessage());
         }
     }
 

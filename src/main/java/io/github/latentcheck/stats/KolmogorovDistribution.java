@@ -38,7 +38,8 @@ import java.util.Arrays;
  * error of at most \(2(n+1)(K+4)u\) (\(K \le 36\) kernel terms, \(u = 2^{-53}\)), 8.9e-11 at
  * \(n = 10^4\); measured errors are below 1e-13. Cost: \(2n\) steps over a band of about \(2nd\)
  * states with up to 33 kernel terms, \(O(n^2 d)\); at \(n = 10^4\) the worst case (just before the
- * switch below) takes 0.07 s warm on the project's 2-core machine, 0.02–0.03 s at p = 0.11–0.86 (docs/benchmarks.md). Used while \(P(D_n^+ \ge d) &gt;\) {@value #HARRIS_SWITCH}.
+ * switch below) takes 0.07 s warm on the project's 2-core machine, 0.02–0.03 s at p = 0.11–0.86
+ * (docs/benchmarks.md). Used while \(P(D_n^+ \ge d) &gt;\) {@value #HARRIS_SWITCH}.
  *
  * <p><b>Two-sided tails: \(2P(D_n^+ \ge d)\).</b> \(P(D_n \ge d) = 2P^+ - P(D_n^+ \ge d, D_n^- \ge d)\).
  * For \(d \ge 1/2\) the two events are disjoint, so \(2P^+\) is exact. Otherwise \(\{D^+ \ge d\}\) is
