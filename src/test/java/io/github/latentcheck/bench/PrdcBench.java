@@ -34,9 +34,9 @@ public final class PrdcBench {
      */
     public static void main(String[] args) {
         boolean files = args.length > 1 && args[0].endsWith(".npy");
-        int shift = files ? 1 : 0;
-        int threads = args.length > 3 - shift ? Integer.parseInt(args[3 - shift]) : 2;
-        int reps = args.length > 4 - shift ? Integer.parseInt(args[4 - shift]) : 3;
+        int threadsAt = files ? 2 : 3;
+        int threads = args.length > threadsAt ? Integer.parseInt(args[threadsAt]) : 2;
+        int reps = args.length > threadsAt + 1 ? Integer.parseInt(args[threadsAt + 1]) : 3;
         Samples real;
         Samples generated;
         if (files) {
