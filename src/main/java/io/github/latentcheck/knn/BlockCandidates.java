@@ -62,7 +62,7 @@ final class BlockCandidates {
     final float errorScale;
     /** The error margin's absolute term \(e_0\). */
     final float errorFloor;
-    /** Scratch space for a kernel: a tile of query rows by a whole reference block. */
+    /** Scratch space for a kernel: two tiles of query rows by a whole reference block. */
     final float[] scratch;
 
     private final int k;
@@ -112,7 +112,7 @@ final class BlockCandidates {
         this.thresholds = new float[maxQueries];
         this.errorScale = exactSource == null ? errorScale(columns) : roundedInputErrorScale(columns);
         this.errorFloor = errorFloor(columns);
-        this.scratch = new float[DistanceKernel.TILE_ROWS * NearestNeighborSearch.MAX_REFERENCE_BLOCK];
+        this.scratch = new float[2 * DistanceKernel.TILE_ROWS * NearestNeighborSearch.MAX_REFERENCE_BLOCK];
         this.uppers = new float[maxQueries * 2 * k];
         this.upperCount = new int[maxQueries];
         this.candidateRow = new int[maxQueries * capacity];

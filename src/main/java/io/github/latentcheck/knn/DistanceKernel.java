@@ -1,8 +1,8 @@
 package io.github.latentcheck.knn;
 
 /**
- * Screens reference rows for a tile of {@value #TILE_ROWS} query rows: computes approximate squared
- * distances
+ * Screens a block of reference rows for query rows packed in tiles of {@value #TILE_ROWS}: computes
+ * approximate squared distances
  * \(\tilde D = (\|x\|^2 + \|y\|^2) - 2\,x\cdot y\) in float and offers to {@link BlockCandidates}
  * the rows whose lower bound passes the query's threshold. Implementations must compute
  * bit-identical \(\tilde D\): the dot product accumulated over columns in order, the first
@@ -30,7 +30,8 @@ interface DistanceKernel {
     /**
      * @param tiles the query rows packed by {@link DistanceKernels#packTiles}
      * @param queryNorms their float squared norms
-     * @param tile the first of the tile's query rows, a multiple of {@value #TILE_ROWS}
+     * @param from the first query row to screen, a multiple of {@value #TILE_ROWS}
+     * @param to the end of the query rows to screen, a multiple of {@value #TILE_ROWS}
      * @param columns values per row
      * @param panels the reference block packed by {@link DistanceKernels#pack}
      * @param offset where its first panel starts in {@code panels}
@@ -38,6 +39,6 @@ interface DistanceKernel {
      * @param panelCount the number of panels
      * @param sink receives the candidates and holds the thresholds
      */
-    void scan(float[] tiles, float[] queryNorms, int tile, int columns, float[] panels, int offset,
+    void scan(float[] tiles, float[] queryNorms, int from, int to, int columns, float[] panels, int offset,
             float[] panelNorms, int panelCount, BlockCandidates sink);
 }

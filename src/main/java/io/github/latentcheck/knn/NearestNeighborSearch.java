@@ -575,9 +575,7 @@ public final class NearestNeighborSearch {
                 sink.startBlock(packed.panels, offset, packed.width, panelNorms, packed.start(block), blockCount);
             }
             int panelCount = (blockCount + packed.width - 1) / packed.width;
-            for (int tile = 0; tile < padded; tile += DistanceKernel.TILE_ROWS) {
-                kernel.scan(tiles, norms, tile, columns, packed.panels, offset, panelNorms, panelCount, sink);
-            }
+            kernel.scan(tiles, norms, 0, padded, columns, packed.panels, offset, panelNorms, panelCount, sink);
             sink.endBlock();
         }
     }

@@ -10,8 +10,15 @@ final class ScalarDistanceKernel implements DistanceKernel {
     }
 
     @Override
-    public void scan(float[] tiles, float[] queryNorms, int tile, int columns, float[] panels, int offset,
+    public void scan(float[] tiles, float[] queryNorms, int from, int to, int columns, float[] panels, int offset,
             float[] panelNorms, int panelCount, BlockCandidates sink) {
+        for (int tile = from; tile < to; tile += TILE_ROWS) {
+            scanTile(tiles, queryNorms, tile, columns, panels, offset, panelNorms, panelCount, sink);
+        }
+    }
+
+    private static void scanTile(float[] tiles, float[] queryNorms, int tile, int columns, float[] panels,
+            int offset, float[] panelNorms, int panelCount, BlockCandidates sink) {
         float[] acc = sink.scratch;
         float scale = sink.errorScale;
         float floor = sink.errorFloor;
