@@ -1,13 +1,12 @@
 package io.github.latentcheck.internal.concurrent;
 
 import io.github.latentcheck.InvalidInputException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
 import org.apache.commons.rng.JumpableUniformRandomProvider;
@@ -39,7 +38,11 @@ public final class Tasks {
     }
 
     /**
-     * Runs {@code task.accept(i)} for every i in [0, count) and waits for all of them.
+     * Runs {@code task.accept(i)} for every i in [0, count) and waits for all of them. The first
+     * failure stops the tasks not yet started and is rethrown once the running ones end. Each worker
+     * counts itself finished in a {@code finally}, so the wait ends even when a worker's thread dies
+     * while recording a failure (an out-of-memory error thrown again there left the
+     * {@code Future}-based version of this method waiting forever).
      *
      * @param count the number of tasks
      * @param threads the number of threads, at least 1
@@ -58,35 +61,45 @@ public final class Tasks {
             return;
         }
         AtomicInteger next = new AtomicInteger();
-        List<Future<?>> futures = new ArrayList<>(workers);
+        AtomicInteger finishedTasks = new AtomicInteger();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        CountDownLatch finishedWorkers = new CountDownLatch(workers);
+        Runnable worker = () -> {
+            try {
+                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                    task.accept(i);
+                    finishedTasks.incrementAndGet();
+                }
+            } catch (Throwable t) {
+                failure.compareAndSet(null, t);
+                next.set(count);
+            } finally {
+                finishedWorkers.countDown();
+            }
+        };
+        for (int w = 0; w < workers; w++) {
+            POOL.execute(worker);
+        }
         try {
-            for (int w = 0; w < workers; w++) {
-                futures.add(POOL.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                        task.accept(i);
-                    }
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
+            finishedWorkers.await();
         } catch (InterruptedException e) {
+            next.set(count);
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for tasks", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
+        }
+        Throwable cause = failure.get();
+        if (cause instanceof RuntimeException re) {
+            throw re;
+        }
+        if (cause instanceof Error err) {
+            throw err;
+        }
+        if (cause != null) {
             throw new IllegalStateException(cause);
-        } finally {
-            next.set(count);
-            for (Future<?> f : futures) {
-                f.cancel(true);
-            }
+        }
+        if (finishedTasks.get() < count) {
+            throw new IllegalStateException("a worker thread ended before its task did, " + finishedTasks.get()
+                    + " of " + count + " tasks finished (out of memory while handling a failure?)");
         }
     }
 

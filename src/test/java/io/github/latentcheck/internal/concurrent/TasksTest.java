@@ -45,6 +45,18 @@ class TasksTest {
     }
 
     @Test
+    void anErrorInATaskReachesTheCallerUnwrapped() {
+        assertThatThrownBy(() -> Tasks.run(10, 2, i -> {
+            if (i == 3) {
+                throw new OutOfMemoryError("task 3");
+            }
+        })).isInstanceOf(OutOfMemoryError.class).hasMessage("task 3");
+        AtomicIntegerArray runs = new AtomicIntegerArray(3);
+        Tasks.run(3, 2, runs::incrementAndGet);
+        assertThat(runs.get(0) + runs.get(1) + runs.get(2)).as("the pool still works").isEqualTo(3);
+    }
+
+    @Test
     void rejectsFewerThanOneThread() {
         assertThatThrownBy(() -> Tasks.run(3, 0, i -> { })).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("threads");
