@@ -64,6 +64,8 @@ final class BlockCandidates {
     final float errorFloor;
     /** Scratch space for a kernel: two tiles of query rows by a whole reference block. */
     final float[] scratch;
+    /** Scratch space for a kernel: one vector of lower bounds (up to 64 lanes). */
+    final float[] laneScratch = new float[64];
 
     private final int k;
     private final int columns;
