@@ -20,7 +20,8 @@ final class VectorDistanceKernel implements DistanceKernel {
     private static final int WIDTH = 2 * LANES;
     /**
      * Whether to screen two packed tiles at a time. Measured on one core of this project's AVX-512
-     * machine, 402 query rows against a 256 KB block of 512 dimensions: 205 GFLOP/s with twelve rows
+     * machine, the multiply-add loops alone (no screen), 402 query rows against a 256 KB block of 512
+     * dimensions: 205 GFLOP/s with twelve rows
      * (93 % of the core's FMA peak), 124 with six; at 128 dimensions 199 against 136. A six-row tile
      * loads each 64-byte panel vector for six multiply-adds, and at 512 dimensions the 64 KB panel
      * does not stay in the 48 KB first-level cache, so the loads from the second level set the pace.
@@ -125,7 +126,6 @@ final class VectorDistanceKernel implements DistanceKernel {
         }
         screen(dots, 0, stride, queryNorms, tile, panelNorms, sink);
     }
-
 
     /**
      * Twelve query rows, two packed tiles, written as {@link #scanSix} is: the second tile's values
