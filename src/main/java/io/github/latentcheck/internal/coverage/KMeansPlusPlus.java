@@ -20,14 +20,26 @@ import org.apache.commons.math3.random.RandomGenerator;
  * its cluster. It stops when no row changes cluster and no cluster was empty, or after
  * {@code maxIterations}.
  *
+ * <p>A centre that distance bounds show cannot be a row's nearest is not measured again (Elkan [3], with
+ * margins for rounding, see the assignment step); the assignments are the
+ * same as measuring it.
+ *
  * <ol>
  * <li>S. P. Lloyd, Least squares quantization in PCM, IEEE Trans. Inf. Theory 28(2), 129–137, 1982,
  *     doi:10.1109/TIT.1982.1056489.</li>
  * <li>D. Arthur, S. Vassilvitskii, k-means++: the advantages of careful seeding, Proc. SODA 2007,
  *     1027–1035.</li>
+ * <li>C. Elkan, Using the triangle inequality to accelerate k-means, Proc. ICML 2003, 147–153.</li>
  * </ol>
  */
 public final class KMeansPlusPlus {
+    /**
+     * The least upper bound kept: below about \(2^{-511}\) squared differences underflow and a computed
+     * distance loses its relative accuracy, so no bound is trusted beneath \(2^{-480}\).
+     */
+    private static final double SMALLEST_BOUND = 0x1p-480;
+    /** The most row-centre bounds kept (16 MB); beyond, every row is measured against every centre. */
+    private static final long MAX_BOUNDS = 1 << 21;
     /** Rows per task of the assignment step. */
     private static final int ASSIGN_BLOCK = 512;
 
@@ -36,6 +48,12 @@ public final class KMeansPlusPlus {
     private final int d;
     private final RandomGenerator random;
     private final int threads;
+    /** Per row, at least the exact distance to its centre. */
+    private final double[] upper;
+    /** Per row and centre, at most the exact distance between them; null when too many (no bounds kept). */
+    private double[] lower;
+    /** A bound on the relative error of a computed distance, doubled for the bounds' own roundings. */
+    private final double slack;
 
     private KMeansPlusPlus(double[] rows, int n, int d, RandomGenerator random, int threads) {
         this.rows = rows;
@@ -43,6 +61,8 @@ public final class KMeansPlusPlus {
         this.d = d;
         this.random = random;
         this.threads = threads;
+        this.upper = new double[n];
+        this.slack = (d + 8) * 0x1p-52;
     }
 
     /**
@@ -56,17 +76,27 @@ public final class KMeansPlusPlus {
      */
     public static double[][] centres(double[] rows, int d, int k, int maxIterations, RandomGenerator random,
             int threads) {
+        return centres(rows, d, k, maxIterations, random, threads, MAX_BOUNDS);
+    }
+
+    /**
+     * {@link #centres(double[], int, int, int, RandomGenerator, int)} keeping distance bounds only while
+     * rows × clusters is at most {@code maxBounds}.
+     */
+    static double[][] centres(double[] rows, int d, int k, int maxIterations, RandomGenerator random, int threads,
+            long maxBounds) {
         int n = rows.length / d;
         if (k > n) {
             throw new IllegalArgumentException(k + " clusters need as many rows: " + n);
         }
-        return new KMeansPlusPlus(rows, n, d, random, threads).run(k, maxIterations);
+        return new KMeansPlusPlus(rows, n, d, random, threads).run(k, maxIterations, maxBounds);
     }
 
-    private double[][] run(int k, int maxIterations) {
+    private double[][] run(int k, int maxIterations, long maxBounds) {
         double[][] centres = seeds(k);
+        lower = (long) n * k <= maxBounds ? new double[n * k] : null;
         int[] assignments = new int[n];
-        assign(centres, assignments);
+        assign(centres, assignments, false);
         for (int count = 0; count < maxIterations; count++) {
             Members members = new Members(assignments, centres.length);
             double[][] next = new double[centres.length][];
@@ -79,7 +109,10 @@ public final class KMeansPlusPlus {
                     next[c] = centroid(members, c);
                 }
             }
-            int changes = assign(next, assignments);
+            if (lower != null) {
+                loosenBounds(centres, next, assignments);
+            }
+            int changes = assign(next, assignments, lower != null);
             centres = next;
             if (changes == 0 && !emptyCluster) {
                 break;
@@ -148,11 +181,11 @@ public final class KMeansPlusPlus {
      *     Rows are assigned in blocks of {@value #ASSIGN_BLOCK} on the threads: each row's centre depends
      *     on that row alone, so the result does not depend on the thread count
      */
-    private int assign(double[][] centres, int[] assignments) {
+    private int assign(double[][] centres, int[] assignments, boolean bounded) {
         int blocks = (n + ASSIGN_BLOCK - 1) / ASSIGN_BLOCK;
         int[] changes = new int[blocks];
         Tasks.run(blocks, threads, b -> changes[b] = assign(centres, assignments, b * ASSIGN_BLOCK,
-                Math.min(n, (b + 1) * ASSIGN_BLOCK)));
+                Math.min(n, (b + 1) * ASSIGN_BLOCK), bounded));
         int total = 0;
         for (int c : changes) {
             total += c;
@@ -160,29 +193,100 @@ public final class KMeansPlusPlus {
         return total;
     }
 
-    private int assign(double[][] centres, int[] assignments, int from, int to) {
+    /**
+     * Assigns rows {@code [from, to)} to their nearest centres, measuring only the centres that may
+     * win (Elkan [3]). Each row keeps \(u\), at least the exact distance to its centre, and per centre
+     * \(l_c\), at most the exact distance to it; with \(\rho\) a bound on a computed distance's relative
+     * error (\((d + 8)\,2^{-52}\), twice the sum's \(\gamma_{d+2}\) and the root's rounding), a centre
+     * with \(l_c(1 - \rho) > u(1 + \rho)\) has a computed distance strictly larger than the row's own
+     * centre's, so it can neither win nor tie, and the assignment is the same bit for bit as measuring
+     * every centre. A row whose every other centre passes that test is not measured at all; otherwise its
+     * own centre is measured first (tightening \(u\)), then the others in order. Written because
+     * commons-math has no bounded k-means: at 10,000 rows of 64 columns and 20 cells its 300 iterations
+     * took a second of the audit, most of them moving few rows.
+     *
+     * <p>sqrt is monotone, so sqrt(s) &lt; min needs s &lt; min², and a partial sum of squares can only
+     * grow: a centre is dropped once its partial sum reaches four times the smallest square so far (it
+     * cannot win, and its bound is then at least twice the smallest distance); the root is taken only for
+     * the few that may win (the comparison stays the one on roots).
+     *
+     * @param bounded whether the bounds hold for these centres (not before the first assignment, nor
+     *     when too many to keep)
+     */
+    private int assign(double[][] centres, int[] assignments, int from, int to, boolean bounded) {
+        int k = centres.length;
         int changes = 0;
         for (int i = from; i < to; i++) {
+            int own = assignments[i];
+            int at = i * k;
+            double ownSquared = Double.NaN;
+            double reach = Double.POSITIVE_INFINITY;
+            if (bounded) {
+                double nearestOther = Double.POSITIVE_INFINITY;
+                for (int c = 0; c < k; c++) {
+                    nearestOther = c == own ? nearestOther : Math.min(nearestOther, lower[at + c]);
+                }
+                if (upper[i] * (1 + slack) < nearestOther * (1 - slack)) {
+                    continue;
+                }
+                ownSquared = squaredDistanceBelow(i, centres[own], Double.POSITIVE_INFINITY);
+                reach = Math.max(Math.sqrt(ownSquared) * (1 + 2 * slack), SMALLEST_BOUND) * (1 + slack);
+            }
             double min = Double.MAX_VALUE;
             double minSquared = Double.POSITIVE_INFINITY;
             int best = 0;
-            for (int c = 0; c < centres.length; c++) {
-                // sqrt is monotone, so sqrt(s) < min needs s < min², and a partial sum of squares that
-                // reaches min² can only grow: most centres are dropped after a few columns, and the root
-                // is taken only for the few that may win (the comparison stays the one on roots).
-                double s = squaredDistanceBelow(i, centres[c], minSquared);
+            for (int c = 0; c < k; c++) {
+                if (bounded && c != own && lower[at + c] * (1 - slack) > reach) {
+                    continue;
+                }
+                double s = bounded && c == own ? ownSquared : squaredDistanceBelow(i, centres[c],
+                        lower == null ? minSquared : 4 * minSquared);
+                if (lower != null) {
+                    double root = Math.sqrt(s);
+                    lower[at + c] = root < Double.POSITIVE_INFINITY ? root * (1 - 2 * slack) : 0;
+                }
                 if (s < minSquared && Math.sqrt(s) < min) {
                     min = Math.sqrt(s);
                     minSquared = s;
                     best = c;
                 }
             }
+            upper[i] = Math.max(min * (1 + 2 * slack), SMALLEST_BOUND);
             if (best != assignments[i]) {
                 changes++;
             }
             assignments[i] = best;
         }
         return changes;
+    }
+
+    /**
+     * Moves every row's bounds by how far the centres moved (the triangle inequality): the distance to
+     * its centre grows by at most that centre's move, the distance to each other centre falls by at
+     * most that centre's. Each move is a computed distance inflated by \(2\rho\) to bound the exact one,
+     * and each bound is inflated (or deflated) by \(\rho\) again for its own roundings.
+     */
+    private void loosenBounds(double[][] centres, double[][] next, int[] assignments) {
+        int k = centres.length;
+        double[] moves = new double[k];
+        for (int c = 0; c < k; c++) {
+            moves[c] = distance(centres[c], next[c]) * (1 + 2 * slack);
+        }
+        for (int i = 0; i < n; i++) {
+            upper[i] = (upper[i] + moves[assignments[i]]) * (1 + slack);
+            for (int c = 0, at = i * k; c < k; c++) {
+                lower[at + c] = Math.max(0, (lower[at + c] - moves[c]) * (1 - slack));
+            }
+        }
+    }
+
+    private static double distance(double[] a, double[] b) {
+        double s = 0;
+        for (int v = 0; v < a.length; v++) {
+            double diff = a[v] - b[v];
+            s += diff * diff;
+        }
+        return Math.sqrt(s);
     }
 
     private double[] centroid(Members members, int c) {
