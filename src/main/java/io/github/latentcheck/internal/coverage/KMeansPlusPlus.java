@@ -203,7 +203,7 @@ public final class KMeansPlusPlus {
      * every centre. A row whose every other centre passes that test is not measured at all; otherwise its
      * own centre is measured first (tightening \(u\)), then the others in order. Written because
      * commons-math has no bounded k-means: at 10,000 rows of 64 columns and 20 cells its 300 iterations
-     * took a second of the audit, most of them moving few rows.
+     * took a second of the audit; warm, 0.39 s without the bounds and 0.14 s with them.
      *
      * <p>sqrt is monotone, so sqrt(s) &lt; min needs s &lt; min², and a partial sum of squares can only
      * grow: a centre is dropped once its partial sum reaches four times the smallest square so far (it
