@@ -230,7 +230,7 @@ public final class KMeansPlusPlus {
                     continue;
                 }
                 ownSquared = squaredDistanceBelow(i, centres[own], Double.POSITIVE_INFINITY);
-                reach = Math.max(Math.sqrt(ownSquared) * (1 + 2 * slack), SMALLEST_BOUND) * (1 + slack);
+                reach = upperBound(Math.sqrt(ownSquared)) * (1 + slack);
             }
             double min = Double.MAX_VALUE;
             double minSquared = Double.POSITIVE_INFINITY;
@@ -251,13 +251,21 @@ public final class KMeansPlusPlus {
                     best = c;
                 }
             }
-            upper[i] = Math.max(min * (1 + 2 * slack), SMALLEST_BOUND);
+            upper[i] = upperBound(min);
             if (best != assignments[i]) {
                 changes++;
             }
             assignments[i] = best;
         }
         return changes;
+    }
+
+    /**
+     * @return at least the exact distance whose computed value is {@code distance}, and not below
+     *     {@link #SMALLEST_BOUND}
+     */
+    private double upperBound(double distance) {
+        return Math.max(distance * (1 + 2 * slack), SMALLEST_BOUND);
     }
 
     /**
@@ -270,7 +278,7 @@ public final class KMeansPlusPlus {
         int k = centres.length;
         double[] moves = new double[k];
         for (int c = 0; c < k; c++) {
-            moves[c] = distance(centres[c], next[c]) * (1 + 2 * slack);
+            moves[c] = distance(centres[c], 0, next[c]) * (1 + 2 * slack);
         }
         for (int i = 0; i < n; i++) {
             upper[i] = (upper[i] + moves[assignments[i]]) * (1 + slack);
@@ -278,15 +286,6 @@ public final class KMeansPlusPlus {
                 lower[at + c] = Math.max(0, (lower[at + c] - moves[c]) * (1 - slack));
             }
         }
-    }
-
-    private static double distance(double[] a, double[] b) {
-        double s = 0;
-        for (int v = 0; v < a.length; v++) {
-            double diff = a[v] - b[v];
-            s += diff * diff;
-        }
-        return Math.sqrt(s);
     }
 
     private double[] centroid(Members members, int c) {
@@ -347,10 +346,14 @@ public final class KMeansPlusPlus {
     }
 
     private double distance(int i, double[] centre) {
+        return distance(rows, i * d, centre);
+    }
+
+    /** @return \(\sqrt{\sum_v (x_{at + v} - y_v)^2}\), summed in column order, over the length of {@code y} */
+    private static double distance(double[] x, int at, double[] y) {
         double s = 0;
-        int at = i * d;
-        for (int v = 0; v < d; v++) {
-            double diff = rows[at + v] - centre[v];
+        for (int v = 0; v < y.length; v++) {
+            double diff = x[at + v] - y[v];
             s += diff * diff;
         }
         return Math.sqrt(s);
