@@ -373,8 +373,7 @@ public final class NearestNeighborSearch {
             Tasks.run(refBlocks, threads, b -> {
                 BlockWorker worker = idle.poll();
                 if (worker == null) {
-                    worker = new BlockWorker(slots.getAndIncrement(), queryGroup, k, excludeSelf,
-                            packed.rows, exactFromRows);
+                    worker = new BlockWorker(slots.getAndIncrement(), queryGroup.candidates.sharingThresholds());
                     workers.add(worker);
                 }
                 worker.scan(kernel, queryGroup, packed, b);
@@ -503,12 +502,9 @@ public final class NearestNeighborSearch {
         final int slot;
         final BlockCandidates candidates;
 
-        BlockWorker(int slot, QueryBlock group, int k, boolean excludeSelf, ReferenceRows reference,
-                boolean exactFromRows) {
+        BlockWorker(int slot, BlockCandidates candidates) {
             this.slot = slot;
-            this.candidates = new BlockCandidates(k, group.columns, group.padded, excludeSelf,
-                    exactFromRows ? reference : null);
-            candidates.startQueries(group.rows, group.exactRows, group.norms, group.start, group.count);
+            this.candidates = candidates;
         }
 
         /** Packs reference block {@code block} into this worker's slot and offers it to every query. */

@@ -17,39 +17,48 @@ final class ScalarDistanceKernel implements DistanceKernel {
         }
     }
 
+    /**
+     * The dot products of a tile with every row of the block first, {@code acc[qq * stride + row]}, then
+     * the screen, as in the Vector API kernel, so that {@link BlockCandidates#seedThreshold} sees the
+     * whole block.
+     */
     private static void scanTile(float[] tiles, float[] queryNorms, int tile, int columns, float[] panels,
             int offset, float[] panelNorms, int panelCount, BlockCandidates sink) {
         float[] acc = sink.scratch;
-        float scale = sink.errorScale;
-        float floor = sink.errorFloor;
+        int stride = panelCount * WIDTH;
         int values = tile / TILE_ROWS * columns * TILE_STRIDE;
         for (int p = 0; p < panelCount; p++) {
             int panel = offset + p * WIDTH * columns;
             for (int qq = 0; qq < TILE_ROWS; qq++) {
                 float x = tiles[values + qq];
+                int a = qq * stride + p * WIDTH;
                 for (int j = 0; j < WIDTH; j++) {
-                    acc[qq * WIDTH + j] = panels[panel + j] * x;
+                    acc[a + j] = panels[panel + j] * x;
                 }
             }
             for (int c = 1; c < columns; c++) {
                 int at = panel + c * WIDTH;
                 for (int qq = 0; qq < TILE_ROWS; qq++) {
                     float x = tiles[values + c * TILE_STRIDE + qq];
-                    int a = qq * WIDTH;
+                    int a = qq * stride + p * WIDTH;
                     for (int j = 0; j < WIDTH; j++) {
                         acc[a + j] = Math.fma(panels[at + j], x, acc[a + j]);
                     }
                 }
             }
-            for (int qq = 0; qq < TILE_ROWS; qq++) {
-                float qn = queryNorms[tile + qq];
-                for (int j = 0; j < WIDTH; j++) {
-                    float t = panelNorms[p * WIDTH + j] + qn;
-                    float approx = Math.fma(acc[qq * WIDTH + j], -2f, t);
-                    float lower = approx - Math.fma(t, scale, floor);
-                    if (!(lower > sink.thresholds[tile + qq])) {
-                        sink.offer(tile + qq, p * WIDTH + j, approx);
-                    }
+        }
+        float scale = sink.errorScale;
+        float floor = sink.errorFloor;
+        for (int qq = 0; qq < TILE_ROWS; qq++) {
+            float qn = queryNorms[tile + qq];
+            int base = qq * stride;
+            sink.seedThreshold(tile + qq, acc, base);
+            for (int row = 0; row < stride; row++) {
+                float t = panelNorms[row] + qn;
+                float approx = Math.fma(acc[base + row], -2f, t);
+                float lower = approx - Math.fma(t, scale, floor);
+                if (!(lower > sink.thresholds[tile + qq])) {
+                    sink.offer(tile + qq, row, approx);
                 }
             }
         }

@@ -46,6 +46,78 @@ class BlockCandidatesTest {
     }
 
     /**
+     * The first block's threshold ({@link BlockCandidates#seedThreshold}): the k-th smallest upper bound
+     * \(\tilde D + E\) of the block's rows, computed here as the search defines it and sorted, with the
+     * query's own row left out within one set (a row given a dot product that would make it the nearest)
+     * and NaN bounds (float overflow) counted as infinite. It stays infinite below k = 16, when fewer than
+     * k rows count, and when the k-th bound is NaN. Exact comparisons: the same float operations.
+     */
+    @Test
+    void theFirstBlockSeedsTheThresholdWithItsKthSmallestUpperBound() {
+        SplittableRandom rng = new SplittableRandom(16);
+        int d = 8;
+        int rows = 300;
+        float[] blockNorms = new float[rows];
+        float[] dots = new float[rows];
+        for (int i = 0; i < rows; i++) {
+            blockNorms[i] = (float) (d + 3 * rng.nextGaussian());
+            dots[i] = (float) rng.nextGaussian();
+        }
+        float[] queryNorms = {7.5f, 8.25f, 9f, 6f};
+        int self = 2;
+        dots[self] = 100;
+        for (int k : new int[] {1, 15, 16, 50, 299, 300}) {
+            for (boolean within : new boolean[] {false, true}) {
+                BlockCandidates seeded = started(k, d, within, queryNorms, blockNorms, rows);
+                seeded.seedThreshold(self, dots, 0);
+                float expected = Float.POSITIVE_INFINITY;
+                float[] uppers = upperBounds(seeded, dots, queryNorms[self], blockNorms, within ? self : -1);
+                if (k >= BlockCandidates.SEEDED_K && k <= uppers.length) {
+                    expected = uppers[k - 1];
+                }
+                assertThat(seeded.thresholds[self]).as("k = %d, within one set %s", k, within).isEqualTo(expected);
+            }
+        }
+        float[] overflowing = dots.clone();
+        Arrays.fill(overflowing, 0, 280, Float.NaN);
+        BlockCandidates seeded = started(21, d, false, queryNorms, blockNorms, rows);
+        seeded.seedThreshold(0, overflowing, 0);
+        assertThat(seeded.thresholds[0]).as("20 finite bounds, k = 21").isEqualTo(Float.POSITIVE_INFINITY);
+        seeded = started(20, d, false, queryNorms, blockNorms, rows);
+        seeded.seedThreshold(0, overflowing, 0);
+        float[] uppers = upperBounds(seeded, overflowing, queryNorms[0], blockNorms, -1);
+        assertThat(uppers[19]).isFinite();
+        assertThat(seeded.thresholds[0]).as("20 finite bounds, k = 20").isEqualTo(uppers[19]);
+        seeded.seedThreshold(0, new float[rows], 0);
+        assertThat(seeded.thresholds[0]).as("a finite threshold is kept").isEqualTo(uppers[19]);
+    }
+
+    private static BlockCandidates started(int k, int d, boolean within, float[] queryNorms, float[] blockNorms,
+            int rows) {
+        BlockCandidates candidates = new BlockCandidates(k, d, queryNorms.length, within, null);
+        candidates.startQueries(new float[queryNorms.length * d], null, queryNorms, 0, queryNorms.length);
+        candidates.startBlock(new float[rows * d], 0, 1, blockNorms, 0, rows);
+        return candidates;
+    }
+
+    /** @return the upper bounds of a query's rows, NaN as infinity, sorted, leaving out row {@code skip} */
+    private static float[] upperBounds(BlockCandidates candidates, float[] dots, float queryNorm, float[] blockNorms,
+            int skip) {
+        float[] out = new float[dots.length];
+        int n = 0;
+        for (int row = 0; row < dots.length; row++) {
+            if (row != skip) {
+                float t = blockNorms[row] + queryNorm;
+                float upper = Math.fma(dots[row], -2f, t) + Math.fma(t, candidates.errorScale, candidates.errorFloor);
+                out[n++] = Float.isNaN(upper) ? Float.POSITIVE_INFINITY : upper;
+            }
+        }
+        float[] kept = Arrays.copyOf(out, n);
+        Arrays.sort(kept);
+        return kept;
+    }
+
+    /**
      * Ties at the threshold: integer coordinates from {0, 1, 2} give many rows at exactly the k-th distance,
      * found in the other reference block and by the other worker than the winners (two blocks of at most
      * 2,048 rows at 32 columns; also read block by block), so a threshold lowered to the exact k-th distance must keep the rows
