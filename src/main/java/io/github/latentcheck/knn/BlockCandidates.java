@@ -256,7 +256,8 @@ final class BlockCandidates {
      * the times did not differ (the first block's extra rows, k ln(rows/k), are few), while the seed
      * costs a few nanoseconds per row of the block, as much as the whole dot products of that block at 16
      * columns; so it is done from k = {@value #SEEDED_K}. A query with fewer than k rows in the block, or
-     * with a finite threshold, is left as it is.
+     * with a finite threshold, is left as it is. The Vector API kernel calls it; the plain-Java one does
+     * not ({@link ScalarDistanceKernel}).
      *
      * @param query the query row within the block
      * @param dots the dot products \(x\cdot y\) of the query with the block's rows
