@@ -42,8 +42,7 @@ import java.util.Arrays;
  * range). At the end of every block the exact k-th distance found so far, rounded up to a float, lowers
  * it further and empties the buffer: it is the tightest bound there is (every buffered row has been
  * measured), and after the first blocks only rows that may enter the k nearest pass, so the buffer
- * rarely fills again and selections become rare. From k = {@value #SEEDED_K} the first block sets the
- * threshold at once ({@link #seedThreshold}), and workers that screen different blocks for the same
+ * rarely fills again and selections become rare. Workers that screen different blocks for the same
  * queries may share their thresholds ({@link #sharingThresholds}). Between updates the threshold is
  * looser than it could be, never too tight. A row whose lower bound
  * \(\tilde D - E\) exceeds it is strictly farther than those k rows and is dropped. The survivors are
@@ -58,8 +57,6 @@ import java.util.Arrays;
  */
 final class BlockCandidates {
     private static final float UNIT_ROUNDOFF = 0x1p-24f;
-    /** The least k for which {@link #seedThreshold} sets first thresholds. */
-    static final int SEEDED_K = 16;
 
     /** Per query row of the block: the largest lower bound \(\tilde D - E\) that can still win. */
     final float[] thresholds;
@@ -71,10 +68,6 @@ final class BlockCandidates {
     final float[] scratch;
     /** Scratch space for a kernel: one vector of lower bounds (up to 64 lanes). */
     final float[] laneScratch = new float[64];
-    /** Scratch space for {@link #seedThreshold}: an upper bound per row of a block. */
-    private final float[] seedUppers = new float[NearestNeighborSearch.MAX_REFERENCE_BLOCK];
-    /** Scratch space for {@link #kthSmallest}: the first 4k upper bounds. */
-    private final float[] seedSample;
 
     private final int k;
     private final int columns;
@@ -126,7 +119,6 @@ final class BlockCandidates {
         this.exactRow = exactSource == null ? null : new double[columns];
         this.capacity = k + 64;
         this.thresholds = thresholds;
-        this.seedSample = new float[4 * k];
         this.errorScale = exactSource == null ? errorScale(columns) : roundedInputErrorScale(columns);
         this.errorFloor = errorFloor(columns);
         this.scratch = new float[2 * DistanceKernel.TILE_ROWS * NearestNeighborSearch.MAX_REFERENCE_BLOCK];
@@ -199,9 +191,11 @@ final class BlockCandidates {
      * ({@link #addTo}) gives the exact answer, whichever worker lowered which threshold when. The workers
      * read and write the thresholds without locks: a float is read and written whole (JLS §17.7), and
      * a stale or overwritten value is a larger threshold that is also valid, which only admits more
-     * rows to be measured. Measured on the audit's k = 50 search on 2 threads (as in {@link
-     * #seedThreshold}): 1,044 rows passed per query and 776 were measured, 4.12 s; sharing, 896 and 623,
-     * 3.42 s; sharing and seeded, 555 and 509, 3.26 s.
+     * rows to be measured. Measured on the audit's k = 50 search (20,000 × 200,000 × 64 float32 rows,
+     * 2 threads): sharing, 896 rows passed the screen per query and 623 were measured, against 1,044 and
+     * 776 with a threshold per worker. The wall time moved less than this host's noise: five processes
+     * each, alternating, took 4.24–4.66 s for the first (cold) search against 4.25–4.88 s, and 2.86–3.47 s
+     * warm (best of two more) against 2.93–3.29 s.
      *
      * @return the new state
      */
@@ -242,68 +236,6 @@ final class BlockCandidates {
         blockNorms = norms;
         blockStart = start;
         blockRows = rows;
-    }
-
-    /**
-     * Sets the threshold of a query that has none yet (infinite: the first block this state screens for
-     * it) to the k-th smallest upper bound \(\tilde D + E\) of the whole block's rows, from the kernel's
-     * dot products before they are screened. Without it the first block is screened against a threshold
-     * that falls one update at a time, and about k(1 + ln(rows/k)) rows pass, each measured: 200 per query
-     * of a 1024-row block at k = 50, where the block's own k-th smallest admits about k. It is a valid
-     * threshold: the k-th smallest distance of k rows of the block is at most it. Measured on the audit's
-     * k = 50 search (20,000 × 200,000 × 64, 2 threads, each worker's thresholds its own): 1,044 rows
-     * passed per query and 776 were measured, 4.12 s; seeded, 619 and 619, 3.39 s. At k = 5 and k = 1
-     * the times did not differ (the first block's extra rows, k ln(rows/k), are few), while the seed
-     * costs a few nanoseconds per row of the block, as much as the whole dot products of that block at 16
-     * columns; so it is done from k = {@value #SEEDED_K}. A query with fewer than k rows in the block, or
-     * with a finite threshold, is left as it is. The Vector API kernel calls it; the plain-Java one does
-     * not ({@link ScalarDistanceKernel}).
-     *
-     * @param query the query row within the block
-     * @param dots the dot products \(x\cdot y\) of the query with the block's rows
-     * @param from where the first row's dot product is in {@code dots}
-     */
-    void seedThreshold(int query, float[] dots, int from) {
-        if (k < SEEDED_K || query >= queryCount || thresholds[query] != Float.POSITIVE_INFINITY) {
-            return;
-        }
-        float queryNorm = queryNorms[query];
-        int self = excludeSelf ? queryStart + query - blockStart : -1;
-        int count = 0;
-        for (int row = 0; row < blockRows; row++) {
-            if (row != self) {
-                float t = blockNorms[row] + queryNorm;
-                float upper = Math.fma(dots[from + row], -2f, t) + Math.fma(t, errorScale, errorFloor);
-                seedUppers[count++] = Float.isNaN(upper) ? Float.POSITIVE_INFINITY : upper;
-            }
-        }
-        if (count >= k) {
-            thresholds[query] = Math.min(thresholds[query], kthSmallest(seedUppers, count));
-        }
-    }
-
-    /**
-     * @return the k-th smallest of {@code a[0, count)}, {@code count >= k}, reordering {@code a}: the
-     *     k-th smallest of the first 4k values bounds it from above, and only the values up to that bound,
-     *     about a quarter of a block's, go to the second selection (one selection of all 1024 values of a
-     *     block cost about twice the two)
-     */
-    private float kthSmallest(float[] a, int count) {
-        int sample = 4 * k;
-        if (count > sample) {
-            System.arraycopy(a, 0, seedSample, 0, sample);
-            select(seedSample, 0, sample, k - 1);
-            float bound = seedSample[k - 1];
-            int kept = 0;
-            for (int i = 0; i < count; i++) {
-                float v = a[i];
-                a[kept] = v;
-                kept += v <= bound ? 1 : 0;
-            }
-            count = kept;
-        }
-        select(a, 0, count, k - 1);
-        return a[k - 1];
     }
 
     /**
@@ -367,7 +299,7 @@ final class BlockCandidates {
     /**
      * Moves the {@code (nth - from + 1)}-th smallest of {@code a[from, to)} to {@code a[nth]}, the smaller
      * ones before it and the larger after (Hoare's quickselect with a median-of-three pivot, iterative;
-     * Knuth, TAOCP vol. 3, §5.3.3). The values are not NaN. Written here because the selections of the
+     * Knuth, TAOCP vol. 3, §5.3.3). The values are finite. Written here because the selections of the
      * well-kept libraries (Commons Numbers {@code Selection}) take double and int arrays only, and the
      * buffer of floats is this class's hot path.
      */

@@ -274,9 +274,8 @@ final class VectorDistanceKernel implements DistanceKernel {
         float[] lowers = sink.laneScratch;
         for (int qq = 0; qq < TILE_ROWS; qq++) {
             float qn = queryNorms[tile + qq];
-            int base = from + qq * stride;
-            sink.seedThreshold(tile + qq, dots, base);
             float threshold = sink.thresholds[tile + qq];
+            int base = from + qq * stride;
             for (int row = 0; row < stride; row += LANES) {
                 FloatVector t = FloatVector.fromArray(SPECIES, panelNorms, row).add(qn);
                 FloatVector approx = FloatVector.fromArray(SPECIES, dots, base + row).fma(minusTwo, t);

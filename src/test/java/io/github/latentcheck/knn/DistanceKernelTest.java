@@ -18,9 +18,7 @@ class DistanceKernelTest {
     }
 
     /**
-     * Scans the same blocks with both kernels; the thresholds (at k = 5, below the k from which the Vector
-     * API kernel seeds them from the whole first block, {@link BlockCandidates#seedThreshold}) and the
-     * results must agree bit for bit.
+     * Scans the same blocks with both kernels; the thresholds and results must agree bit for bit.
      * 45 query rows are eight tiles and 39 are seven, so with 512-bit vectors the second count also
      * takes the six-row loop after the twelve-row one.
      */

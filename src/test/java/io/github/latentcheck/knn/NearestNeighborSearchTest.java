@@ -99,7 +99,7 @@ class NearestNeighborSearchTest {
             Samples queries = BruteForce.uniform(d, 20, d, 1e12, offset);
             Samples reference = BruteForce.uniform(d + 7, 200, d, 1e12, offset);
             assertSearchMatches(queries, reference, 5);
-            assertSearchMatches(queries, reference, BlockCandidates.SEEDED_K + 4);
+            assertSearchMatches(queries, reference, 20);
         }
     }
 
