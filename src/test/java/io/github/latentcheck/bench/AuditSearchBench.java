@@ -17,18 +17,19 @@ import org.apache.commons.rng.simple.RandomSource;
  *
  * <pre>
  * java --add-modules jdk.incubator.vector -cp target/latentcheck.jar:target/test-classes \
- *     io.github.latentcheck.bench.AuditSearchBench [Q T D K THREADS REPS]
+ *     io.github.latentcheck.bench.AuditSearchBench [Q T D K THREADS REPS [cold]]
  * </pre>
  *
  * Defaults: 20000 200000 64 50 2 3. Prints one line per repetition (wall and process CPU time) and the
- * best of each.
+ * best of each. With {@code cold} there is no warm-up search, so the first repetition is the first
+ * search of the JVM, as in a command-line run.
  */
 public final class AuditSearchBench {
     private AuditSearchBench() {
     }
 
     /**
-     * @param args Q, T, D, K, threads, repetitions (each optional)
+     * @param args Q, T, D, K, threads, repetitions, {@code cold} (each optional)
      */
     public static void main(String[] args) {
         int q = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
@@ -42,7 +43,9 @@ public final class AuditSearchBench {
         Samples queries = PrdcBench.gaussian(q, d, g);
         Samples training = PrdcBench.gaussian(t, d, g);
         NearestNeighborSearch search = NearestNeighborSearch.withDefaults().withK(k).withThreads(threads);
-        search.search(PrdcBench.gaussian(Math.min(q, 1000), d, g), training);
+        if (!(args.length > 6 && args[6].equals("cold"))) {
+            search.search(PrdcBench.gaussian(Math.min(q, 1000), d, g), training);
+        }
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         double best = Double.POSITIVE_INFINITY;
         double bestCpu = Double.POSITIVE_INFINITY;
