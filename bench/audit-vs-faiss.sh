@@ -13,7 +13,13 @@
 # 1 when one differs). Prints one line per run and a Markdown table: median [range] of wall time, CPU
 # time (user + system) and peak resident memory, the load average during the rounds, and the PRDC
 # computation's own seconds, Prdc.compute against the faiss script's, with their ratio per round.
+# Needs Debian's python3-numpy, python3-faiss and python3-scipy (checked first).
 set -euo pipefail
+if ! /usr/bin/python3 -c 'import numpy, faiss, scipy.stats' 2> /dev/null; then
+  echo "bench/audit-vs-faiss.sh: /usr/bin/python3 lacks numpy, faiss or scipy:" \
+    "apt-get install python3-numpy python3-faiss python3-scipy" >&2
+  exit 2
+fi
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 rounds="${1:-3}"
 dir="${LATENTCHECK_BENCH_DIR:-/tmp/latentcheck-audit-bench}"
