@@ -51,17 +51,18 @@ public final class KMeansPlusPlus {
     /** Per row, at least the exact distance to its centre. */
     private final double[] upper;
     /** Per row and centre, at most the exact distance between them; null when too many (no bounds kept). */
-    private double[] lower;
+    private final double[] lower;
     /** A bound on the relative error of a computed distance, doubled for the bounds' own roundings. */
     private final double slack;
 
-    private KMeansPlusPlus(double[] rows, int n, int d, RandomGenerator random, int threads) {
+    private KMeansPlusPlus(double[] rows, int n, int d, RandomGenerator random, int threads, int k, long maxBounds) {
         this.rows = rows;
         this.n = n;
         this.d = d;
         this.random = random;
         this.threads = threads;
         this.upper = new double[n];
+        this.lower = (long) n * k <= maxBounds ? new double[n * k] : null;
         this.slack = (d + 8) * 0x1p-52;
     }
 
@@ -89,12 +90,11 @@ public final class KMeansPlusPlus {
         if (k > n) {
             throw new IllegalArgumentException(k + " clusters need as many rows: " + n);
         }
-        return new KMeansPlusPlus(rows, n, d, random, threads).run(k, maxIterations, maxBounds);
+        return new KMeansPlusPlus(rows, n, d, random, threads, k, maxBounds).run(k, maxIterations);
     }
 
-    private double[][] run(int k, int maxIterations, long maxBounds) {
+    private double[][] run(int k, int maxIterations) {
         double[][] centres = seeds(k);
-        lower = (long) n * k <= maxBounds ? new double[n * k] : null;
         int[] assignments = new int[n];
         assign(centres, assignments, false);
         for (int count = 0; count < maxIterations; count++) {
