@@ -9,7 +9,8 @@ Usage:
 
 Runs with Debian's /usr/bin/python3 (numpy, python3-faiss 1.7.3, IndexFlatL2). The searches are the
 ones latentcheck makes:
-- audit: samples and held-out rows among the training rows (k = 50), samples among the held-out rows
+- audit: samples among the training rows (k = 50), held-out rows among them (k = 1; latentcheck
+  searched both at k = 50 before 2026-12-08, and so did this script), samples among the held-out rows
   (k = 1), samples among an equal-size subsample of the training rows (k = 1), training rows and
   held-out rows among the samples (k = 1: membership), and 20 k-means cells fitted on 10,000 training
   rows (faiss.Kmeans) for the data-copying test's cell assignment;
@@ -77,7 +78,6 @@ def audit(a):
     train = np.load(a.files[1]).astype(np.float32)
     holdout = np.load(a.files[2]).astype(np.float32)
     t0 = time.time()
-    m = len(samples)
     n = min(50, len(train) - 1)
     steps = {}
     clock = [t0]
@@ -86,11 +86,12 @@ def audit(a):
         now = time.time()
         steps[name] = round(now - clock[0], 3)
         clock[0] = now
-    idx, dist = nearest(np.concatenate([samples, holdout]), train, n)
-    lap("k50")
-    d1 = dist[:m, 0]
-    d2 = dist[:m, 1]
-    mean = dist[:m].mean(axis=1)
+    _, dist = nearest(samples, train, n)
+    nearest(holdout, train, 1)
+    lap("training")
+    d1 = dist[:, 0]
+    d2 = dist[:, 1]
+    mean = dist.mean(axis=1)
     ratio = np.where(d1 == 0, 0, d1 / np.where(d2 == 0, 1, d2))
     carlini = np.where(d1 == 0, 0, d1 / (CARLINI_ALPHA * mean))
     _, h = nearest(samples, holdout, 1)

@@ -6,6 +6,7 @@ import io.github.latentcheck.chart.ImageGrid;
 import io.github.latentcheck.chart.Series;
 import io.github.latentcheck.data.Precision;
 import io.github.latentcheck.data.Samples;
+import io.github.latentcheck.engine.Engine;
 import io.github.latentcheck.internal.stats.SparseSubset;
 import io.github.latentcheck.knn.NearestNeighborSearch;
 import io.github.latentcheck.knn.Neighbors;
@@ -53,9 +54,9 @@ import org.apache.commons.rng.simple.RandomSource;
  * <p><b>Training sets larger than the heap.</b> The training rows are read through
  * {@link CheckInput#requireTrainingRows()}: in memory, or streamed block by block from a
  * memory-mapped file ({@link CheckInput#withTrainingRows}), with the same answer. Memory then stays
- * bounded: one k-NN pass over the training rows serves the generated samples and the held-out rows
- * together; {@code membershipAuc} is counted exactly per block of training rows (no per-row array); the
- * data-copying cells are fitted on at most {@link DataCopying#MAX_FIT_ROWS} rows (a seeded subsample
+ * bounded: one engine call searches the training rows for the generated samples (k = n) and the
+ * held-out rows (k = 1); {@code membershipAuc} is counted exactly per block of training rows (no
+ * per-row array); the data-copying cells are fitted on at most {@link DataCopying#MAX_FIT_ROWS} rows (a seeded subsample
  * beyond); the gallery's grey range is read block by block. The passes over all training rows (the
  * k-NN of the queries, the membership pass, the grey range) run on {@link CheckInput#engine()}: on
  * this machine, or as Spark jobs, with the same answers; sharded training rows
@@ -233,9 +234,14 @@ public final class MemorizationCheck implements Check {
             requireColumns(generated.columns(), holdout.columns(), "holdout data");
         }
         NearestNeighborSearch search = NearestNeighborSearch.withDefaults().withThreads(input.threads());
-        Samples queries = holdout == null ? generated : stack(generated, holdout);
-        Neighbors toTraining = input.engine().nearest(queries, training, n, input.threads(), input.progress().step(
-                "nearest training rows of " + queries.rows() + " rows", queries.rows()));
+        List<Engine.Queries> queries = new ArrayList<>(List.of(new Engine.Queries(generated, n)));
+        if (holdout != null) {
+            queries.add(new Engine.Queries(holdout, 1));
+        }
+        int queryRows = m + (holdout == null ? 0 : holdout.rows());
+        List<Neighbors> found = input.engine().nearest(queries, training, input.threads(), input.progress().step(
+                "nearest training rows of " + queryRows + " rows", queryRows));
+        Neighbors toTraining = found.get(0);
         double[] d1 = Arrays.copyOf(toTraining.distances(0), m);
         double[] ratio = new double[m];
         double[] carlini = new double[m];
@@ -286,10 +292,7 @@ public final class MemorizationCheck implements Check {
             Neighbors holdoutNeighbors = toHoldout;
             table.column("holdoutRow", reorder(order, i -> holdoutNeighbors.index(i, 0)))
                     .column("dcrHoldout", reorderReal(order, i -> holdoutNeighbors.distance(i, 0)));
-            double[] holdoutToTraining = new double[holdout.rows()];
-            for (int i = 0; i < holdoutToTraining.length; i++) {
-                holdoutToTraining[i] = toTraining.distance(m + i, 0);
-            }
+            double[] holdoutToTraining = found.get(1).distances(0);
             passed &= compareWithHoldout(input, search, training, holdout, d1, toHoldout.distances(0),
                     holdoutToTraining, result);
         }
@@ -416,11 +419,6 @@ public final class MemorizationCheck implements Check {
             throw new InvalidInputException("check '" + id + "': the generated samples have " + generated
                     + " columns but the " + what + " has " + other);
         }
-    }
-
-    /** @return the rows of {@code first} followed by those of {@code second} */
-    private static Samples stack(Samples first, Samples second) {
-        return Samples.stack(List.of(first, second));
     }
 
     private static Samples subsample(ReferenceRows rows, int size, UniformRandomProvider rng) {

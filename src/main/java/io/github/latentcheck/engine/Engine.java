@@ -4,6 +4,8 @@ import io.github.latentcheck.InvalidInputException;
 import io.github.latentcheck.data.Samples;
 import io.github.latentcheck.knn.Neighbors;
 import io.github.latentcheck.knn.ReferenceRows;
+import java.util.List;
+import java.util.Objects;
 import java.util.function.LongConsumer;
 
 /**
@@ -25,6 +27,42 @@ public interface Engine {
     String name();
 
     /**
+     * Rows whose nearest training rows are sought, and how many neighbours each of them needs.
+     *
+     * @param rows the query rows (small: they are sent to every task)
+     * @param k neighbours per query row, at least 1 and at most the training rows
+     */
+    record Queries(Samples rows, int k) {
+        public Queries {
+            Objects.requireNonNull(rows, "rows");
+            if (k < 1) {
+                throw new InvalidInputException("k is not at least 1: " + k);
+            }
+        }
+    }
+
+    /**
+     * The k-NN of several sets of query rows, each with its own k, among the training rows: the audit
+     * asks for k = 50 for the generated samples and k = 1 for the held-out rows, where one search of both
+     * at k = 50 spent a second of a 7-second audit keeping 50 neighbours that nobody read. The local
+     * engine searches the sets one after another (its streamed search reads the training rows once per
+     * group of queries anyway, so this adds no pass); the {@code spark} engine searches them all in every
+     * task, in one pass over the training rows.
+     *
+     * @param queries the sets of query rows and their k
+     * @param training the training rows
+     * @param threads threads on this machine (the local engine); results do not depend on it
+     * @param progress told the query rows done over all sets (query rows times the share of training
+     *     rows met)
+     * @return the k nearest training rows of every query row, by index in {@code training}: one answer per
+     *     set, in order
+     * @throws InvalidInputException if the columns differ, a k is out of range or a value is not finite
+     */
+    List<Neighbors> nearest(List<Queries> queries, ReferenceRows training, int threads, LongConsumer progress);
+
+    /**
+     * {@link #nearest(List, ReferenceRows, int, LongConsumer)} for one set of query rows.
+     *
      * @param queries the rows whose neighbours are sought (small: they are sent to every task)
      * @param training the training rows
      * @param k neighbours per query, at least 1 and at most the training rows
@@ -33,7 +71,9 @@ public interface Engine {
      * @return the k nearest training rows of every query, by index in {@code training}
      * @throws InvalidInputException if the columns differ, k is out of range or a value is not finite
      */
-    Neighbors nearest(Samples queries, ReferenceRows training, int k, int threads, LongConsumer progress);
+    default Neighbors nearest(Samples queries, ReferenceRows training, int k, int threads, LongConsumer progress) {
+        return nearest(List.of(new Queries(queries, k)), training, threads, progress).get(0);
+    }
 
     /**
      * The membership pass: the training rows are the queries, ranked against the held-out rows by

@@ -1,9 +1,12 @@
 package io.github.latentcheck.engine;
 
+import io.github.latentcheck.InvalidInputException;
 import io.github.latentcheck.data.Samples;
 import io.github.latentcheck.knn.NearestNeighborSearch;
 import io.github.latentcheck.knn.Neighbors;
 import io.github.latentcheck.knn.ReferenceRows;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.LongConsumer;
 
 /** {@link Engine#local()}: {@link NearestNeighborSearch} on this machine's threads. */
@@ -27,9 +30,35 @@ final class LocalEngine implements Engine {
     }
 
     @Override
-    public Neighbors nearest(Samples queries, ReferenceRows training, int k, int threads, LongConsumer progress) {
-        return NearestNeighborSearch.withDefaults().withThreads(threads).withK(k).withProgress(progress)
-                .search(queries, training);
+    public List<Neighbors> nearest(List<Queries> queries, ReferenceRows training, int threads, LongConsumer progress) {
+        for (Queries set : queries) {
+            checkShapes(set, training);
+        }
+        List<Neighbors> answers = new ArrayList<>();
+        long before = 0;
+        for (Queries set : queries) {
+            long done = before;
+            answers.add(NearestNeighborSearch.withDefaults().withThreads(threads).withK(set.k())
+                    .withProgress(rows -> progress.accept(done + rows)).search(set.rows(), training));
+            before += set.rows().rows();
+        }
+        return List.copyOf(answers);
+    }
+
+    /**
+     * Refuses a search before any work: the same messages as {@link NearestNeighborSearch}'s own checks.
+     *
+     * @throws InvalidInputException if the columns differ or the training rows are fewer than k
+     */
+    static void checkShapes(Queries queries, ReferenceRows training) {
+        if (queries.rows().columns() != training.columns()) {
+            throw new InvalidInputException("queries have " + queries.rows().columns()
+                    + " columns but the reference rows have " + training.columns());
+        }
+        if (training.rows() < queries.k()) {
+            throw new InvalidInputException("k-nearest-neighbour search needs at least " + queries.k()
+                    + " reference rows: " + training.rows());
+        }
     }
 
     @Override

@@ -82,19 +82,37 @@ final class SparkEngine implements Engine {
     }
 
     @Override
-    public Neighbors nearest(Samples queries, ReferenceRows training, int k, int threads, LongConsumer progress) {
-        checkShapes(queries, training, k);
+    public List<Neighbors> nearest(List<Queries> queries, ReferenceRows training, int threads, LongConsumer progress) {
+        long rows = 0;
+        int[] ks = new int[queries.size()];
+        List<Rows> sets = new ArrayList<>();
+        for (int i = 0; i < ks.length; i++) {
+            LocalEngine.checkShapes(queries.get(i), training);
+            ks[i] = queries.get(i).k();
+            sets.add(Rows.of(queries.get(i).rows()));
+            rows += queries.get(i).rows().rows();
+        }
         List<Slice> slices = slices(training);
         JavaSparkContext spark = context();
-        Broadcast<Rows> shared = spark.broadcast(Rows.of(queries));
+        Broadcast<List<Rows>> shared = spark.broadcast(List.copyOf(sets));
         try {
-            return run(spark, slices, "nearest training rows of " + queries.rows() + " rows", progress,
-                    queries.rows(), rdd -> rdd.map(slice -> {
+            return run(spark, slices, "nearest training rows of " + rows + " rows", progress, rows,
+                    rdd -> rdd.map(slice -> {
                         ReferenceRows part = slice.open();
-                        return NearestNeighborSearch.withDefaults().withThreads(taskThreads())
-                                .withK(Math.min(k, part.rows())).search(shared.value().samples(), part)
-                                .shifted(slice.start());
-                    }).treeReduce((a, b) -> Neighbors.merge(a, b, k), MERGE_DEPTH));
+                        List<Neighbors> found = new ArrayList<>();
+                        for (int i = 0; i < ks.length; i++) {
+                            found.add(NearestNeighborSearch.withDefaults().withThreads(taskThreads())
+                                    .withK(Math.min(ks[i], part.rows())).search(shared.value().get(i).samples(), part)
+                                    .shifted(slice.start()));
+                        }
+                        return found;
+                    }).treeReduce((a, b) -> {
+                        List<Neighbors> merged = new ArrayList<>();
+                        for (int i = 0; i < ks.length; i++) {
+                            merged.add(Neighbors.merge(a.get(i), b.get(i), ks[i]));
+                        }
+                        return merged;
+                    }, MERGE_DEPTH));
         } finally {
             shared.destroy();
         }
@@ -103,7 +121,7 @@ final class SparkEngine implements Engine {
     @Override
     public long membershipCount(ReferenceRows training, Samples samples, double[] holdoutDistances, int threads,
             LongConsumer progress) {
-        checkShapes(samples, training, 1);
+        LocalEngine.checkShapes(new Queries(samples, 1), training);
         List<Slice> slices = slices(training);
         JavaSparkContext spark = context();
         Broadcast<Rows> shared = spark.broadcast(Rows.of(samples));
@@ -176,16 +194,6 @@ final class SparkEngine implements Engine {
         return task == null ? 1 : Math.max(1, task.cpus());
     }
 
-    private static void checkShapes(Samples queries, ReferenceRows training, int k) {
-        if (queries.columns() != training.columns()) {
-            throw new InvalidInputException("queries have " + queries.columns() + " columns but the reference rows have "
-                    + training.columns());
-        }
-        if (training.rows() < k) {
-            throw new InvalidInputException("k-nearest-neighbour search needs at least " + k + " reference rows: "
-                    + training.rows());
-        }
-    }
 
     /**
      * @return the training rows cut into slices in row order: of {@code .npy} shards, at most

@@ -82,6 +82,30 @@ class SparkEngineTest {
         assertThat(progress.get()).isEqualTo(queries.rows());
     }
 
+    /** Two sets with their own k in one pass: each answer is the local engine's, bit for bit. */
+    @Test
+    void twoSetsOfQueriesWithTheirOwnKAreTheLocalAnswers() {
+        Samples others = Samples.ofOwned(40, COLUMNS, gaussian(new SplittableRandom(12), 40));
+        List<Engine.Queries> sets = List.of(new Engine.Queries(queries, 7), new Engine.Queries(others, 1));
+        AtomicLong progress = new AtomicLong();
+        List<Neighbors> local = Engine.local().nearest(sets, training, 2, rows -> { });
+        List<Neighbors> spark = spark().nearest(sets, training, 2, rows -> progress.accumulateAndGet(rows, Math::max));
+        assertThat(spark).hasSize(2);
+        for (int set = 0; set < 2; set++) {
+            Samples rows = sets.get(set).rows();
+            int k = sets.get(set).k();
+            assertThat(spark.get(set).k()).isEqualTo(k);
+            for (int q = 0; q < rows.rows(); q++) {
+                for (int r = 0; r < k; r++) {
+                    assertThat(spark.get(set).index(q, r)).isEqualTo(local.get(set).index(q, r));
+                    assertThat(Double.doubleToRawLongBits(spark.get(set).distance(q, r)))
+                            .isEqualTo(Double.doubleToRawLongBits(local.get(set).distance(q, r)));
+                }
+            }
+        }
+        assertThat(progress.get()).isEqualTo(queries.rows() + others.rows());
+    }
+
     @Test
     void theMembershipPassAndTheRangeAreTheLocalOnes() {
         double[] holdout = new double[] {0, 0.5, 1, 2, 3, 4, 5, 6, 7, 8};
