@@ -55,8 +55,9 @@ import org.apache.commons.rng.simple.RandomSource;
  * {@link CheckInput#requireTrainingRows()}: in memory, or streamed block by block from a
  * memory-mapped file ({@link CheckInput#withTrainingRows}), with the same answer. Memory then stays
  * bounded: one engine call searches the training rows for the generated samples (k = n) and the
- * held-out rows (k = 1); {@code membershipAuc} is counted exactly per block of training rows (no
- * per-row array); the data-copying cells are fitted on at most {@link DataCopying#MAX_FIT_ROWS} rows (a seeded subsample
+ * held-out rows (k = 1) and counts {@code membershipAuc} exactly, in the same scan as the samples'
+ * search where its 12 bytes per training row fit in an eighth of the heap, else in a pass of its own
+ * block by block (no per-row array); the data-copying cells are fitted on at most {@link DataCopying#MAX_FIT_ROWS} rows (a seeded subsample
  * beyond); the gallery's grey range is read block by block. The passes over all training rows (the
  * k-NN of the queries, the membership pass, the grey range) run on {@link CheckInput#engine()}: on
  * this machine, or as Spark jobs, with the same answers; sharded training rows
@@ -234,14 +235,23 @@ public final class MemorizationCheck implements Check {
             requireColumns(generated.columns(), holdout.columns(), "holdout data");
         }
         NearestNeighborSearch search = NearestNeighborSearch.withDefaults().withThreads(input.threads());
-        List<Engine.Queries> queries = new ArrayList<>(List.of(new Engine.Queries(generated, n)));
-        if (holdout != null) {
-            queries.add(new Engine.Queries(holdout, 1));
+        Neighbors toTraining;
+        double[] holdoutToTraining = null;
+        long membershipCount = 0;
+        if (holdout == null) {
+            toTraining = input.engine().nearest(generated, training, n, input.threads(),
+                    input.progress().step("nearest training rows of " + m + " rows", m));
+        } else {
+            int queryRows = m + holdout.rows();
+            Engine.NearestAndMembership both = input.engine().nearestAndMembership(
+                    List.of(new Engine.Queries(generated, n), new Engine.Queries(holdout, 1)), training,
+                    search.withK(1).search(holdout, generated).distances(0), input.threads(),
+                    input.progress().step("nearest training rows of " + queryRows + " rows and nearest generated "
+                            + "samples of " + training.rows() + " training rows", (long) queryRows + training.rows()));
+            toTraining = both.nearest().get(0);
+            holdoutToTraining = both.nearest().get(1).distances(0);
+            membershipCount = both.membershipCount();
         }
-        int queryRows = m + (holdout == null ? 0 : holdout.rows());
-        List<Neighbors> found = input.engine().nearest(queries, training, input.threads(), input.progress().step(
-                "nearest training rows of " + queryRows + " rows", queryRows));
-        Neighbors toTraining = found.get(0);
         double[] d1 = Arrays.copyOf(toTraining.distances(0), m);
         double[] ratio = new double[m];
         double[] carlini = new double[m];
@@ -292,9 +302,8 @@ public final class MemorizationCheck implements Check {
             Neighbors holdoutNeighbors = toHoldout;
             table.column("holdoutRow", reorder(order, i -> holdoutNeighbors.index(i, 0)))
                     .column("dcrHoldout", reorderReal(order, i -> holdoutNeighbors.distance(i, 0)));
-            double[] holdoutToTraining = found.get(1).distances(0);
             passed &= compareWithHoldout(input, search, training, holdout, d1, toHoldout.distances(0),
-                    holdoutToTraining, result);
+                    holdoutToTraining, membershipCount, result);
         }
         result.chart(Chart.of("Nearest-neighbour ratio d1/d2 of the generated samples", "d1 / d2", "empirical CDF")
                 .with(Series.ecdf("generated", ratio, ECDF_POINTS))
@@ -325,7 +334,8 @@ public final class MemorizationCheck implements Check {
     }
 
     private boolean compareWithHoldout(CheckInput input, NearestNeighborSearch search, ReferenceRows training,
-            Samples holdout, double[] d1, double[] h1, double[] holdoutToTraining, CheckResult.Builder result) {
+            Samples holdout, double[] d1, double[] h1, double[] holdoutToTraining, long membershipCount,
+            CheckResult.Builder result) {
         UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(input.seed());
         int size = Math.min(training.rows(), holdout.rows());
         Samples generated = input.samples();
@@ -340,10 +350,6 @@ public final class MemorizationCheck implements Check {
         double auc = RankComparison.aucLess(trainEqual, holdoutEqual);
         double[] interval = RankComparison.aucInterval(auc, trainEqual.length, holdoutEqual.length, 0.95);
         TestResult dcr = RankComparison.mannWhitney("dcr-training-vs-holdout", trainEqual, holdoutEqual);
-        long membershipCount = input.engine().membershipCount(training, generated,
-                search.withK(1).search(holdout, generated).distances(0), input.threads(),
-                input.progress().step("nearest generated samples of " + training.rows() + " training rows",
-                        training.rows()));
         // The engine's exact count C over 2·N·H pairs: one rounding, the same on every engine.
         double membership = membershipCount / (2.0 * training.rows() * holdout.rows());
         DataCopying.Result copying = DataCopying.withDefaults().withCells(cells)

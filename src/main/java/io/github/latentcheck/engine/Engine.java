@@ -2,6 +2,7 @@ package io.github.latentcheck.engine;
 
 import io.github.latentcheck.InvalidInputException;
 import io.github.latentcheck.data.Samples;
+import io.github.latentcheck.knn.NearestNeighborSearch;
 import io.github.latentcheck.knn.Neighbors;
 import io.github.latentcheck.knn.ReferenceRows;
 import java.util.List;
@@ -73,6 +74,47 @@ public interface Engine {
      */
     default Neighbors nearest(Samples queries, ReferenceRows training, int k, int threads, LongConsumer progress) {
         return nearest(List.of(new Queries(queries, k)), training, threads, progress).get(0);
+    }
+
+    /**
+     * The k-NN of the query sets and the membership count of the first set's rows, as the audit needs
+     * them.
+     *
+     * @param nearest the k nearest training rows of every query row, one answer per set
+     * @param membershipCount {@link #membershipCount}'s C for the first set's rows as the generated samples
+     */
+    record NearestAndMembership(List<Neighbors> nearest, long membershipCount) {
+        public NearestAndMembership {
+            nearest = List.copyOf(nearest);
+        }
+    }
+
+    /**
+     * {@link #nearest(List, ReferenceRows, int, LongConsumer)} and {@link #membershipCount} with the first
+     * set's rows as the generated samples, which are two scans of the same distances, the second the
+     * other way round. The local engine makes them one when its state, 12 bytes per training row, fits in
+     * an eighth of the heap ({@link NearestNeighborSearch#searchBothWays}); otherwise, and by default, the
+     * two passes run one after the other. The answers are the same either way.
+     *
+     * @param queries the sets of query rows and their k, the generated samples first
+     * @param training the training rows
+     * @param holdoutDistances the held-out rows' distances to their nearest generated sample
+     * @param threads threads on this machine (the local engine); results do not depend on it
+     * @param progress told the query rows and then the training rows done
+     * @return the neighbours of every set and the membership count
+     * @throws InvalidInputException as {@link #nearest(List, ReferenceRows, int, LongConsumer)}
+     */
+    default NearestAndMembership nearestAndMembership(List<Queries> queries, ReferenceRows training,
+            double[] holdoutDistances, int threads, LongConsumer progress) {
+        long queryRows = 0;
+        for (Queries set : queries) {
+            queryRows += set.rows().rows();
+        }
+        long before = queryRows;
+        List<Neighbors> nearest = nearest(queries, training, threads, progress);
+        long count = membershipCount(training, queries.get(0).rows(), holdoutDistances, threads,
+                rows -> progress.accept(before + rows));
+        return new NearestAndMembership(nearest, count);
     }
 
     /**

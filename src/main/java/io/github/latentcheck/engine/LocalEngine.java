@@ -46,6 +46,39 @@ final class LocalEngine implements Engine {
     }
 
     /**
+     * One scan for the first set and the membership count ({@link NearestNeighborSearch#searchBothWays})
+     * when its 12 bytes per training row fit in an eighth of the heap, else the two passes; the other
+     * sets are searched as {@link #nearest(List, ReferenceRows, int, LongConsumer)} searches them.
+     */
+    @Override
+    public NearestAndMembership nearestAndMembership(List<Queries> queries, ReferenceRows training,
+            double[] holdoutDistances, int threads, LongConsumer progress) {
+        if (12L * training.rows() > Runtime.getRuntime().maxMemory() / 8 || queries.get(0).rows().rows() == 0) {
+            return Engine.super.nearestAndMembership(queries, training, holdoutDistances, threads, progress);
+        }
+        long queryRows = 0;
+        for (Queries set : queries) {
+            checkShapes(set, training);
+            queryRows += set.rows().rows();
+        }
+        MembershipRanks ranks = MembershipRanks.of(holdoutDistances);
+        Queries samples = queries.get(0);
+        double[] nearestSample = new double[training.rows()];
+        List<Neighbors> answers = new ArrayList<>();
+        answers.add(NearestNeighborSearch.withDefaults().withThreads(threads).withK(samples.k())
+                .withProgress(progress).searchBothWays(samples.rows(), training, nearestSample));
+        long count = 0;
+        for (double d : nearestSample) {
+            count += ranks.score(d);
+        }
+        long before = samples.rows().rows();
+        answers.addAll(nearest(queries.subList(1, queries.size()), training, threads,
+                rows -> progress.accept(before + rows)));
+        progress.accept(queryRows + training.rows());
+        return new NearestAndMembership(answers, count);
+    }
+
+    /**
      * Refuses a search before any work: the same messages as {@link NearestNeighborSearch}'s own checks.
      *
      * @throws InvalidInputException if the columns differ or the training rows are fewer than k

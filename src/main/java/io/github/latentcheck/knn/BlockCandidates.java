@@ -57,6 +57,8 @@ import java.util.Arrays;
  */
 final class BlockCandidates {
     private static final float UNIT_ROUNDOFF = 0x1p-24f;
+    /** Entries past the last reference row in {@link #columnBounds}: a kernel reads a whole padded panel. */
+    static final int COLUMN_PADDING = 128;
 
     /** Per query row of the block: the largest lower bound \(\tilde D - E\) that can still win. */
     final float[] thresholds;
@@ -68,6 +70,15 @@ final class BlockCandidates {
     final float[] scratch;
     /** Scratch space for a kernel: one vector of lower bounds (up to 64 lanes). */
     final float[] laneScratch = new float[64];
+    /**
+     * Per reference row of the whole search (by index, padded by {@link #COLUMN_PADDING}), when the
+     * nearest query of every reference row is sought too ({@link #sharingThresholds(float[], double[])}):
+     * the exact squared distance of its nearest query measured so far, rounded up to a float, which
+     * screens the kernel's lower bounds of the other queries; else null.
+     */
+    final float[] columnBounds;
+    /** Per reference row, the exact squared distance of its nearest query measured so far, or null. */
+    private final double[] columnMinima;
 
     private final int k;
     private final int columns;
@@ -107,11 +118,14 @@ final class BlockCandidates {
      *     both are float32 and the packed values are exact
      */
     BlockCandidates(int k, int columns, int maxQueries, boolean excludeSelf, ReferenceRows exactSource) {
-        this(k, columns, excludeSelf, exactSource, new float[maxQueries]);
+        this(k, columns, excludeSelf, exactSource, new float[maxQueries], null, null);
     }
 
-    private BlockCandidates(int k, int columns, boolean excludeSelf, ReferenceRows exactSource, float[] thresholds) {
+    private BlockCandidates(int k, int columns, boolean excludeSelf, ReferenceRows exactSource, float[] thresholds,
+            float[] columnBounds, double[] columnMinima) {
         int maxQueries = thresholds.length;
+        this.columnBounds = columnBounds;
+        this.columnMinima = columnMinima;
         this.k = k;
         this.columns = columns;
         this.excludeSelf = excludeSelf;
@@ -200,7 +214,21 @@ final class BlockCandidates {
      * @return the new state
      */
     BlockCandidates sharingThresholds() {
-        BlockCandidates other = new BlockCandidates(k, columns, excludeSelf, exactSource, thresholds);
+        return sharingThresholds(null, null);
+    }
+
+    /**
+     * {@link #sharingThresholds()}, and the nearest query of every reference row sought in the same scan
+     * ({@link #offerColumn}): workers of one group scan different reference blocks, so each row's entries
+     * are written by one worker at a time.
+     *
+     * @param bounds per reference row, {@link #columnBounds}: infinity before the first group
+     * @param minima per reference row, the exact squared distance of its nearest query so far: infinity
+     *     before the first group
+     * @return the new state
+     */
+    BlockCandidates sharingThresholds(float[] bounds, double[] minima) {
+        BlockCandidates other = new BlockCandidates(k, columns, excludeSelf, exactSource, thresholds, bounds, minima);
         other.start(queries, exactQueries, queryNorms, queryStart, queryCount);
         return other;
     }
@@ -345,6 +373,48 @@ final class BlockCandidates {
         float t = a[i];
         a[i] = a[j];
         a[j] = t;
+    }
+
+    /** @return the index of the current reference block's first row */
+    int blockStart() {
+        return blockStart;
+    }
+
+    /**
+     * Offers a query as the nearest of a reference row of the current block, when the nearest query
+     * of every reference row is sought ({@link #columnBounds} set): a kernel calls it when the lower
+     * bound \(\tilde D - E\) does not exceed the row's bound, which is the exact squared distance of a
+     * query already measured, rounded up, so a query it skips is strictly farther than that one. The
+     * query is measured at once, as {@link #flush} measures (the same sum in the same order, and
+     * \((x - y)^2 = (y - x)^2\) exactly), so the minimum is the one a search of the reference rows
+     * among the queries finds. Rows past the block's end and queries past the block's count are ignored.
+     *
+     * @param query the query row within the block
+     * @param row the reference row within the block
+     */
+    void offerColumn(int query, int row) {
+        if (query >= queryCount || row >= blockRows) {
+            return;
+        }
+        int qi = query * columns;
+        double squared;
+        if (exactSource != null) {
+            exactSource.copyBlock(blockStart + row, blockStart + row + 1, exactRow, 0);
+            squared = ExactDistance.squared(exactQueries, qi, exactRow, 0, columns);
+        } else {
+            int ri = rowStart(row);
+            squared = 0;
+            for (int c = 0; c < columns; c++) {
+                double diff = (double) queries[qi + c] - blockValues[ri + c * blockWidth];
+                squared += diff * diff;
+            }
+        }
+        int at = blockStart + row;
+        if (squared < columnMinima[at]) {
+            columnMinima[at] = squared;
+            float bound = (float) squared;
+            columnBounds[at] = bound < squared ? Math.nextUp(bound) : bound;
+        }
     }
 
     /** Measures the candidates of every query exactly; call at the end of each reference block. */

@@ -9,7 +9,9 @@ package io.github.latentcheck.knn;
  * column's product rounded to float and then one fused multiply-add per column, \(\tilde t = \|y\|^2 + \|x\|^2\), \(\tilde D = \mathrm{fma}(-2, x\cdot y, \tilde t)\),
  * the margin \(E = \mathrm{fma}(\tilde t, c, e_0)\) and the lower bound \(\tilde D - E\), each rounded
  * to float; and they must offer a query's rows in increasing order. They may offer rows that
- * {@link BlockCandidates#offer} then rejects.
+ * {@link BlockCandidates#offer} then rejects. When the sink seeks the nearest query of every reference
+ * row too ({@link BlockCandidates#columnBounds} not null), they also offer each pair whose lower bound
+ * does not exceed the row's bound to {@link BlockCandidates#offerColumn}.
  *
  * <p>Obtained from {@link DistanceKernels#provider()}.
  */

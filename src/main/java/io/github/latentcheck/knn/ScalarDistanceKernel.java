@@ -22,6 +22,8 @@ final class ScalarDistanceKernel implements DistanceKernel {
         float[] acc = sink.scratch;
         float scale = sink.errorScale;
         float floor = sink.errorFloor;
+        float[] columnBounds = sink.columnBounds;
+        int columnBase = sink.blockStart();
         int values = tile / TILE_ROWS * columns * TILE_STRIDE;
         for (int p = 0; p < panelCount; p++) {
             int panel = offset + p * WIDTH * columns;
@@ -49,6 +51,9 @@ final class ScalarDistanceKernel implements DistanceKernel {
                     float lower = approx - Math.fma(t, scale, floor);
                     if (!(lower > sink.thresholds[tile + qq])) {
                         sink.offer(tile + qq, p * WIDTH + j, approx);
+                    }
+                    if (columnBounds != null && !(lower > columnBounds[columnBase + p * WIDTH + j])) {
+                        sink.offerColumn(tile + qq, p * WIDTH + j);
                     }
                 }
             }

@@ -264,7 +264,9 @@ final class VectorDistanceKernel implements DistanceKernel {
      * bounds: iterating over the bits of {@code VectorMask.toLong()} made the 16-dimension search
      * a third slower on JDK 17. Screening in a
      * pass of its own, after the dot products of all panels, keeps the multiply-add loop free of
-     * it: measured here, interleaving the screen with the panels cost the loop half its speed.
+     * it: measured here, interleaving the screen with the panels cost the loop half its speed. When
+     * the nearest query of every reference row is sought ({@link BlockCandidates#columnBounds}), the
+     * same lower bounds are tested against the rows' bounds too, a vector at a time.
      */
     private static void screen(float[] dots, int from, int stride, float[] queryNorms, int tile,
             float[] panelNorms, BlockCandidates sink) {
@@ -272,6 +274,8 @@ final class VectorDistanceKernel implements DistanceKernel {
         FloatVector scale = FloatVector.broadcast(SPECIES, sink.errorScale);
         FloatVector floor = FloatVector.broadcast(SPECIES, sink.errorFloor);
         float[] lowers = sink.laneScratch;
+        float[] columnBounds = sink.columnBounds;
+        int columnBase = sink.blockStart();
         for (int qq = 0; qq < TILE_ROWS; qq++) {
             float qn = queryNorms[tile + qq];
             float threshold = sink.thresholds[tile + qq];
@@ -280,6 +284,15 @@ final class VectorDistanceKernel implements DistanceKernel {
                 FloatVector t = FloatVector.fromArray(SPECIES, panelNorms, row).add(qn);
                 FloatVector approx = FloatVector.fromArray(SPECIES, dots, base + row).fma(minusTwo, t);
                 FloatVector lower = approx.sub(t.fma(scale, floor));
+                if (columnBounds != null && !lower.compare(VectorOperators.GT,
+                        FloatVector.fromArray(SPECIES, columnBounds, columnBase + row)).allTrue()) {
+                    lower.intoArray(lowers, 0);
+                    for (int lane = 0; lane < LANES; lane++) {
+                        if (!(lowers[lane] > columnBounds[columnBase + row + lane])) {
+                            sink.offerColumn(tile + qq, row + lane);
+                        }
+                    }
+                }
                 if (!lower.compare(VectorOperators.GT, threshold).allTrue()) {
                     approx.intoArray(dots, base + row);
                     lower.intoArray(lowers, 0);

@@ -74,8 +74,8 @@ class MemorizationCheckMappedTest {
                 assertThat(row.images().get(i).pixels()).containsExactly(expectedRow.images().get(i).pixels());
             }
         }
-        assertThat(steps).containsExactly("nearest training rows of 997 rows / 997",
-                "nearest generated samples of 1200 training rows / 1200");
+        assertThat(steps).containsExactly(
+                "nearest training rows of 997 rows and nearest generated samples of 1200 training rows / 2197");
     }
 
     @Test

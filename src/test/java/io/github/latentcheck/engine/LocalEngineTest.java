@@ -58,6 +58,52 @@ class LocalEngineTest {
         }
     }
 
+    /**
+     * The local engine's one scan for the samples' neighbours and the membership count gives what the
+     * two passes give (the interface's default, as the spark engine runs it), bit for bit.
+     */
+    @Test
+    void oneScanForTheNeighboursAndTheMembershipCountIsTheTwoPasses() {
+        ReferenceRows training = ReferenceRows.of(gaussian(8, 3000, 24));
+        Samples samples = gaussian(9, 300, 24);
+        Samples holdout = gaussian(10, 200, 24);
+        double[] holdoutDistances = NearestNeighborSearch.withDefaults().search(holdout, samples).distances(0);
+        List<Engine.Queries> sets = List.of(new Engine.Queries(samples, 10), new Engine.Queries(holdout, 1));
+        Engine twoPasses = new Engine() {
+            @Override
+            public String name() {
+                return "two passes";
+            }
+
+            @Override
+            public List<Neighbors> nearest(List<Queries> queries, ReferenceRows rows, int threads,
+                    java.util.function.LongConsumer progress) {
+                return Engine.local().nearest(queries, rows, threads, progress);
+            }
+
+            @Override
+            public long membershipCount(ReferenceRows rows, Samples generated, double[] distances, int threads,
+                    java.util.function.LongConsumer progress) {
+                return Engine.local().membershipCount(rows, generated, distances, threads, progress);
+            }
+
+            @Override
+            public float[] range(ReferenceRows rows) {
+                return Engine.local().range(rows);
+            }
+        };
+        List<Long> told = Collections.synchronizedList(new ArrayList<>());
+        Engine.NearestAndMembership one = Engine.local().nearestAndMembership(sets, training, holdoutDistances, 2,
+                told::add);
+        Engine.NearestAndMembership two = twoPasses.nearestAndMembership(sets, training, holdoutDistances, 2,
+                rows -> { });
+        assertThat(one.membershipCount()).isEqualTo(two.membershipCount())
+                .isEqualTo(Engine.local().membershipCount(training, samples, holdoutDistances, 1, rows -> { }));
+        assertSame(one.nearest().get(0), two.nearest().get(0));
+        assertSame(one.nearest().get(1), two.nearest().get(1));
+        assertThat(Collections.max(told)).isEqualTo(300L + 200 + 3000);
+    }
+
     @Test
     void aSetWithTooLargeAKIsRefusedBeforeAnySearch() {
         Samples training = gaussian(4, 20, 8);
