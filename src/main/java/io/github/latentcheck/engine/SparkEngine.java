@@ -45,7 +45,8 @@ import scala.jdk.javaapi.CollectionConverters;
  * travel. The
  * membership pass ranks each training row's nearest-sample distance against the broadcast, sorted
  * held-out distances and returns one exact count per slice, summed ({@link MembershipRanks}); the
- * range pass one pair per slice.
+ * audit runs it in the same tasks as the samples' search ({@link #nearestAndMembership}), one read of
+ * the training rows for both. The range pass returns one pair per slice.
  *
  * <p>The session is Spark's active one ({@code SparkSession.builder().getOrCreate()}): under
  * {@code spark-submit} the one it configured; otherwise one created with the given master, UI off.
@@ -83,39 +84,101 @@ final class SparkEngine implements Engine {
 
     @Override
     public List<Neighbors> nearest(List<Queries> queries, ReferenceRows training, int threads, LongConsumer progress) {
-        long rows = 0;
-        int[] ks = new int[queries.size()];
-        List<Rows> sets = new ArrayList<>();
-        for (int i = 0; i < ks.length; i++) {
-            LocalEngine.checkShapes(queries.get(i), training);
-            ks[i] = queries.get(i).k();
-            sets.add(Rows.of(queries.get(i).rows()));
-            rows += queries.get(i).rows().rows();
-        }
+        QuerySets sets = QuerySets.of(queries, training);
         List<Slice> slices = slices(training);
         JavaSparkContext spark = context();
-        Broadcast<List<Rows>> shared = spark.broadcast(List.copyOf(sets));
+        Broadcast<List<Rows>> shared = spark.broadcast(sets.rows());
+        int[] ks = sets.ks();
         try {
-            return run(spark, slices, "nearest training rows of " + rows + " rows", progress, rows,
-                    rdd -> rdd.map(slice -> {
-                        ReferenceRows part = slice.open();
-                        List<Neighbors> found = new ArrayList<>();
-                        for (int i = 0; i < ks.length; i++) {
-                            found.add(NearestNeighborSearch.withDefaults().withThreads(taskThreads())
-                                    .withK(Math.min(ks[i], part.rows())).search(shared.value().get(i).samples(), part)
-                                    .shifted(slice.start()));
-                        }
-                        return found;
-                    }).treeReduce((a, b) -> {
-                        List<Neighbors> merged = new ArrayList<>();
-                        for (int i = 0; i < ks.length; i++) {
-                            merged.add(Neighbors.merge(a.get(i), b.get(i), ks[i]));
-                        }
-                        return merged;
-                    }, MERGE_DEPTH));
+            return run(spark, slices, "nearest training rows of " + sets.queryRows() + " rows", progress,
+                    sets.queryRows(), rdd -> rdd.map(slice -> searchSlice(slice, shared.value(), ks, false).nearest())
+                            .treeReduce((a, b) -> merge(a, b, ks), MERGE_DEPTH));
         } finally {
             shared.destroy();
         }
+    }
+
+    /**
+     * One job: each task searches its slice for every set, the first with
+     * {@link NearestNeighborSearch#searchBothWays}, and counts its rows' membership scores from the
+     * nearest-sample distances that scan leaves (12 bytes per row of the slice); the lists are merged and
+     * the counts summed as in the two passes, so the answers are theirs, with one read of the training rows
+     * instead of two.
+     */
+    @Override
+    public NearestAndMembership nearestAndMembership(List<Queries> queries, ReferenceRows training,
+            double[] holdoutDistances, int threads, LongConsumer progress) {
+        QuerySets sets = QuerySets.of(queries, training);
+        List<Slice> slices = slices(training);
+        JavaSparkContext spark = context();
+        Broadcast<List<Rows>> shared = spark.broadcast(sets.rows());
+        Broadcast<MembershipRanks> ranks = spark.broadcast(MembershipRanks.of(holdoutDistances));
+        int[] ks = sets.ks();
+        try {
+            SliceAnswer answer = run(spark, slices, "nearest training rows of " + sets.queryRows()
+                    + " rows and nearest generated samples of " + training.rows() + " training rows", progress,
+                    sets.queryRows() + training.rows(), rdd -> rdd.map(slice -> {
+                        SliceAnswer found = searchSlice(slice, shared.value(), ks, true);
+                        long count = 0;
+                        for (double d : found.nearestSample()) {
+                            count += ranks.value().score(d);
+                        }
+                        return new SliceAnswer(found.nearest(), null, count);
+                    }).treeReduce((a, b) -> new SliceAnswer(merge(a.nearest(), b.nearest(), ks), null,
+                            a.count() + b.count()), MERGE_DEPTH));
+            return new NearestAndMembership(answer.nearest(), answer.count());
+        } finally {
+            shared.destroy();
+            ranks.destroy();
+        }
+    }
+
+    /** The query sets as they travel to the tasks, their k and their rows in all. */
+    private record QuerySets(List<Rows> rows, int[] ks, long queryRows) {
+        static QuerySets of(List<Queries> queries, ReferenceRows training) {
+            List<Rows> rows = new ArrayList<>();
+            int[] ks = new int[queries.size()];
+            long queryRows = 0;
+            for (int i = 0; i < ks.length; i++) {
+                LocalEngine.checkShapes(queries.get(i), training);
+                ks[i] = queries.get(i).k();
+                rows.add(Rows.of(queries.get(i).rows()));
+                queryRows += queries.get(i).rows().rows();
+            }
+            return new QuerySets(List.copyOf(rows), ks, queryRows);
+        }
+    }
+
+    /**
+     * What a task returns: its slice's neighbour lists, shifted to the whole set's indices; with
+     * {@code bothWays}, also each row's distance to its nearest row of the first set (the generated
+     * samples), which the task then reduces to its count.
+     */
+    private static SliceAnswer searchSlice(Slice slice, List<Rows> sets, int[] ks, boolean bothWays) {
+        ReferenceRows part = slice.open();
+        NearestNeighborSearch search = NearestNeighborSearch.withDefaults().withThreads(taskThreads());
+        double[] nearestSample = bothWays ? new double[part.rows()] : null;
+        List<Neighbors> found = new ArrayList<>();
+        for (int i = 0; i < ks.length; i++) {
+            NearestNeighborSearch withK = search.withK(Math.min(ks[i], part.rows()));
+            Samples rows = sets.get(i).samples();
+            Neighbors nearest = i == 0 && bothWays ? withK.searchBothWays(rows, part, nearestSample)
+                    : withK.search(rows, part);
+            found.add(nearest.shifted(slice.start()));
+        }
+        return new SliceAnswer(found, nearestSample, 0);
+    }
+
+    private static List<Neighbors> merge(List<Neighbors> a, List<Neighbors> b, int[] ks) {
+        List<Neighbors> merged = new ArrayList<>();
+        for (int i = 0; i < ks.length; i++) {
+            merged.add(Neighbors.merge(a.get(i), b.get(i), ks[i]));
+        }
+        return merged;
+    }
+
+    /** A task's neighbour lists, its rows' nearest-sample distances (dropped before it travels) and its count. */
+    record SliceAnswer(List<Neighbors> nearest, double[] nearestSample, long count) implements Serializable {
     }
 
     @Override

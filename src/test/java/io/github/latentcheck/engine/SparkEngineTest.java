@@ -106,6 +106,32 @@ class SparkEngineTest {
         assertThat(progress.get()).isEqualTo(queries.rows() + others.rows());
     }
 
+    /** The audit's one job for the neighbours and the membership count: the local engine's answers. */
+    @Test
+    void neighboursAndMembershipInOneJobAreTheLocalOnes() {
+        Samples others = Samples.ofOwned(40, COLUMNS, gaussian(new SplittableRandom(13), 40));
+        List<Engine.Queries> sets = List.of(new Engine.Queries(queries, 7), new Engine.Queries(others, 1));
+        double[] holdout = new double[] {0, 0.5, 1, 2, 3, 4, 5, 6, 7, 8};
+        AtomicLong progress = new AtomicLong();
+        Engine.NearestAndMembership local = Engine.local().nearestAndMembership(sets, training, holdout, 2,
+                rows -> { });
+        Engine.NearestAndMembership spark = spark().nearestAndMembership(sets, training, holdout, 2,
+                rows -> progress.accumulateAndGet(rows, Math::max));
+        assertThat(spark.membershipCount()).isEqualTo(local.membershipCount())
+                .isEqualTo(Engine.local().membershipCount(training, queries, holdout, 2, rows -> { }));
+        for (int set = 0; set < 2; set++) {
+            int k = sets.get(set).k();
+            for (int q = 0; q < sets.get(set).rows().rows(); q++) {
+                for (int r = 0; r < k; r++) {
+                    assertThat(spark.nearest().get(set).index(q, r)).isEqualTo(local.nearest().get(set).index(q, r));
+                    assertThat(Double.doubleToRawLongBits(spark.nearest().get(set).distance(q, r)))
+                            .isEqualTo(Double.doubleToRawLongBits(local.nearest().get(set).distance(q, r)));
+                }
+            }
+        }
+        assertThat(progress.get()).isEqualTo(queries.rows() + others.rows() + training.rows());
+    }
+
     @Test
     void theMembershipPassAndTheRangeAreTheLocalOnes() {
         double[] holdout = new double[] {0, 0.5, 1, 2, 3, 4, 5, 6, 7, 8};
