@@ -53,7 +53,7 @@ final class ScalarDistanceKernel implements DistanceKernel {
                         sink.offer(tile + qq, p * WIDTH + j, approx);
                     }
                     if (columnBounds != null && !(lower > columnBounds[columnBase + p * WIDTH + j])) {
-                        sink.offerColumn(tile + qq, p * WIDTH + j);
+                        sink.offerColumn(tile + qq, p * WIDTH + j, approx);
                     }
                 }
             }

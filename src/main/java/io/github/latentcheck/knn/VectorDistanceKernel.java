@@ -287,9 +287,10 @@ final class VectorDistanceKernel implements DistanceKernel {
                 if (columnBounds != null && !lower.compare(VectorOperators.GT,
                         FloatVector.fromArray(SPECIES, columnBounds, columnBase + row)).allTrue()) {
                     lower.intoArray(lowers, 0);
+                    approx.intoArray(dots, base + row);
                     for (int lane = 0; lane < LANES; lane++) {
                         if (!(lowers[lane] > columnBounds[columnBase + row + lane])) {
-                            sink.offerColumn(tile + qq, row + lane);
+                            sink.offerColumn(tile + qq, row + lane, dots[base + row + lane]);
                         }
                     }
                 }

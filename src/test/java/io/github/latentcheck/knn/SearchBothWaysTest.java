@@ -82,6 +82,21 @@ class SearchBothWaysTest {
         }
     }
 
+    /**
+     * Forty copies of one query: every reference row has forty nearest queries at the same distance, so
+     * each row's buffer of queries to measure fills several times in a block.
+     */
+    @Test
+    void manyQueriesTiedForNearestFillTheRowsBuffers() {
+        Samples one = BruteForce.uniform(41, 1, 16, 1, 0);
+        float[] copies = new float[40 * 16];
+        for (int i = 0; i < 40; i++) {
+            System.arraycopy(one.toFloatArray(), 0, copies, i * 16, 16);
+        }
+        Samples queries = Samples.stack(List.of(Samples.of(40, 16, copies), BruteForce.uniform(42, 30, 16, 1, 0)));
+        assertBothWays(queries, BruteForce.uniform(43, 600, 16, 1, 0), 4);
+    }
+
     /** float64 rows that round to one float32: only the exact measurement tells the nearest query. */
     @ParameterizedTest(name = "d={0}")
     @ValueSource(ints = {2, 8, 64})
