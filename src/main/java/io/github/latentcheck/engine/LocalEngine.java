@@ -20,6 +20,8 @@ final class LocalEngine implements Engine {
      * per training row.
      */
     static final int MEMBERSHIP_BLOCK_ROWS = 1 << 17;
+    /** The state of {@link NearestNeighborSearch#searchBothWays} per training row: a float and a double. */
+    private static final long BOTH_WAYS_BYTES_PER_ROW = 12;
 
     private LocalEngine() {
     }
@@ -53,7 +55,8 @@ final class LocalEngine implements Engine {
     @Override
     public NearestAndMembership nearestAndMembership(List<Queries> queries, ReferenceRows training,
             double[] holdoutDistances, int threads, LongConsumer progress) {
-        if (12L * training.rows() > Runtime.getRuntime().maxMemory() / 8 || queries.get(0).rows().rows() == 0) {
+        if (BOTH_WAYS_BYTES_PER_ROW * training.rows() > Runtime.getRuntime().maxMemory() / 8
+                || queries.get(0).rows().rows() == 0) {
             return Engine.super.nearestAndMembership(queries, training, holdoutDistances, threads, progress);
         }
         long queryRows = 0;

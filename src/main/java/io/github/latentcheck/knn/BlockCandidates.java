@@ -446,7 +446,7 @@ final class BlockCandidates {
         double minimum = columnMinima[at];
         for (int i = row * COLUMN_CAPACITY, end = i + columnCount[row]; i < end; i++) {
             if (!(columnLower[i] > bound)) {
-                minimum = Math.min(minimum, measureColumn(columnQuery[i], row));
+                minimum = Math.min(minimum, exactSquared(columnQuery[i], row));
             }
         }
         columnCount[row] = 0;
@@ -455,8 +455,12 @@ final class BlockCandidates {
         columnBounds[at] = Math.min(bound, rounded < minimum ? Math.nextUp(rounded) : rounded);
     }
 
-    /** @return the exact squared distance between a query and a row of the current block */
-    private double measureColumn(int query, int row) {
+    /**
+     * @return the squared distance between a query and a row of the current block in double precision,
+     *     summed in column order: from the values as given ({@link ExactDistance}) when {@link #exactSource}
+     *     is set, else from the float32 values, whose squared differences never underflow
+     */
+    private double exactSquared(int query, int row) {
         int qi = query * columns;
         if (exactSource != null) {
             exactSource.copyBlock(blockStart + row, blockStart + row + 1, exactRow, 0);
@@ -506,8 +510,7 @@ final class BlockCandidates {
         if (exactSource != null) {
             for (int i = 0; i < kept; i++) {
                 int row = candidateRow[base + i];
-                exactSource.copyBlock(blockStart + row, blockStart + row + 1, exactRow, 0);
-                top.offer(ExactDistance.squared(exactQueries, qi, exactRow, 0, columns), blockStart + row);
+                top.offer(exactSquared(query, row), blockStart + row);
             }
         } else {
             measure(top, qi, base, kept);
@@ -566,13 +569,7 @@ final class BlockCandidates {
         }
         for (; i < count; i++) {
             int row = candidateRow[base + i];
-            int ri = rowStart(row);
-            double s = 0;
-            for (int c = 0; c < columns; c++) {
-                double diff = (double) queries[qi + c] - blockValues[ri + c * blockWidth];
-                s += diff * diff;
-            }
-            top.offer(s, blockStart + row);
+            top.offer(exactSquared(qi / columns, row), blockStart + row);
         }
     }
 
