@@ -57,8 +57,8 @@ import org.apache.commons.rng.simple.RandomSource;
  * bounded: one engine call searches the training rows for the generated samples (k = n) and the
  * held-out rows (k = 1) and counts {@code membershipAuc} exactly, in the same scan as the samples'
  * search where its 12 bytes per training row fit in an eighth of the heap, else in a pass of its own
- * block by block (no per-row array); the data-copying cells are fitted on at most {@link DataCopying#MAX_FIT_ROWS} rows (a seeded subsample
- * beyond); the gallery's grey range is read block by block. The passes over all training rows (the
+ * block by block (no per-row array); the data-copying cells are fitted on at most
+ * {@link DataCopying#MAX_FIT_ROWS} rows (a seeded subsample beyond); the gallery's grey range is read block by block. The passes over all training rows (the
  * k-NN of the queries, the membership pass, the grey range) run on {@link CheckInput#engine()}: on
  * this machine, or as Spark jobs, with the same answers; sharded training rows
  * (.npy shards or Parquet files) are reported by (shard, row) in the sample table ({@code trainingShard},
@@ -236,16 +236,20 @@ public final class MemorizationCheck implements Check {
         }
         NearestNeighborSearch search = NearestNeighborSearch.withDefaults().withThreads(input.threads());
         Neighbors toTraining;
+        Neighbors toHoldout = null;
         double[] holdoutToTraining = null;
         long membershipCount = 0;
         if (holdout == null) {
             toTraining = input.engine().nearest(generated, training, n, input.threads(),
                     input.progress().step("nearest training rows of " + m + " rows", m));
         } else {
+            // Each sample's nearest held-out row and each held-out row's nearest sample: one scan.
+            double[] holdoutToGenerated = new double[holdout.rows()];
+            toHoldout = search.withK(1).searchBothWays(generated, ReferenceRows.of(holdout), holdoutToGenerated);
             int queryRows = m + holdout.rows();
             Engine.NearestAndMembership both = input.engine().nearestAndMembership(
                     List.of(new Engine.Queries(generated, n), new Engine.Queries(holdout, 1)), training,
-                    search.withK(1).search(holdout, generated).distances(0), input.threads(),
+                    holdoutToGenerated, input.threads(),
                     input.progress().step("nearest training rows of " + queryRows + " rows and nearest generated "
                             + "samples of " + training.rows() + " training rows", (long) queryRows + training.rows()));
             toTraining = both.nearest().get(0);
@@ -296,9 +300,7 @@ public final class MemorizationCheck implements Check {
                 .column("carliniScore", reorderReal(order, i -> carlini[i]))
                 .column("ratioCopy", reorder(order, i -> ratio[i] < RATIO_THRESHOLD ? 1 : 0))
                 .column("carliniCopy", reorder(order, i -> carlini[i] < CARLINI_THRESHOLD ? 1 : 0));
-        Neighbors toHoldout = null;
         if (holdout != null) {
-            toHoldout = search.withK(1).search(generated, holdout);
             Neighbors holdoutNeighbors = toHoldout;
             table.column("holdoutRow", reorder(order, i -> holdoutNeighbors.index(i, 0)))
                     .column("dcrHoldout", reorderReal(order, i -> holdoutNeighbors.distance(i, 0)));

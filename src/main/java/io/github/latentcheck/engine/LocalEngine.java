@@ -55,8 +55,7 @@ final class LocalEngine implements Engine {
     @Override
     public NearestAndMembership nearestAndMembership(List<Queries> queries, ReferenceRows training,
             double[] holdoutDistances, int threads, LongConsumer progress) {
-        if (BOTH_WAYS_BYTES_PER_ROW * training.rows() > Runtime.getRuntime().maxMemory() / 8
-                || queries.get(0).rows().rows() == 0) {
+        if (BOTH_WAYS_BYTES_PER_ROW * training.rows() > Runtime.getRuntime().maxMemory() / 8) {
             return Engine.super.nearestAndMembership(queries, training, holdoutDistances, threads, progress);
         }
         long queryRows = 0;

@@ -226,7 +226,8 @@ public final class NearestNeighborSearch {
      * @param nearestQuery filled with each reference row's distance to its nearest query, one per
      *     reference row
      * @return the k nearest reference rows of every query
-     * @throws InvalidInputException as {@link #search(Samples, ReferenceRows)}
+     * @throws InvalidInputException as {@link #search(Samples, ReferenceRows)}, or as the search of the
+     *     reference rows among the queries when there are no queries
      * @throws IllegalArgumentException if {@code nearestQuery} is not one per reference row
      */
     public Neighbors searchBothWays(Samples queries, ReferenceRows reference, double[] nearestQuery) {
@@ -235,6 +236,7 @@ public final class NearestNeighborSearch {
                     + reference.rows() + " reference rows");
         }
         checkShapes(queries.columns(), reference.columns(), reference.rows(), k);
+        checkShapes(reference.columns(), queries.columns(), queries.rows(), 1);
         ReferenceRows rows = inMemory(queries, "queries");
         if (tree && reference.columns() <= TREE_COLUMNS) {
             Neighbors reverse = withK(1).runTree(reference, rows, false);
