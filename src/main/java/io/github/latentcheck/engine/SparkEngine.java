@@ -91,7 +91,7 @@ final class SparkEngine implements Engine {
         int[] ks = sets.ks();
         try {
             return run(spark, slices, "nearest training rows of " + sets.queryRows() + " rows", progress,
-                    sets.queryRows(), rdd -> rdd.map(slice -> searchSlice(slice, shared.value(), ks, false).nearest())
+                    sets.queryRows(), rdd -> rdd.map(slice -> searchSlice(slice, shared.value(), ks, null))
                             .treeReduce((a, b) -> merge(a, b, ks), MERGE_DEPTH));
         } finally {
             shared.destroy();
@@ -118,13 +118,14 @@ final class SparkEngine implements Engine {
             SliceAnswer answer = run(spark, slices, "nearest training rows of " + sets.queryRows()
                     + " rows and nearest generated samples of " + training.rows() + " training rows", progress,
                     sets.queryRows() + training.rows(), rdd -> rdd.map(slice -> {
-                        SliceAnswer found = searchSlice(slice, shared.value(), ks, true);
+                        double[] nearestSample = new double[slice.count()];
+                        List<Neighbors> found = searchSlice(slice, shared.value(), ks, nearestSample);
                         long count = 0;
-                        for (double d : found.nearestSample()) {
+                        for (double d : nearestSample) {
                             count += ranks.value().score(d);
                         }
-                        return new SliceAnswer(found.nearest(), null, count);
-                    }).treeReduce((a, b) -> new SliceAnswer(merge(a.nearest(), b.nearest(), ks), null,
+                        return new SliceAnswer(found, count);
+                    }).treeReduce((a, b) -> new SliceAnswer(merge(a.nearest(), b.nearest(), ks),
                             a.count() + b.count()), MERGE_DEPTH));
             return new NearestAndMembership(answer.nearest(), answer.count());
         } finally {
@@ -150,23 +151,23 @@ final class SparkEngine implements Engine {
     }
 
     /**
-     * What a task returns: its slice's neighbour lists, shifted to the whole set's indices; with
-     * {@code bothWays}, also each row's distance to its nearest row of the first set (the generated
-     * samples), which the task then reduces to its count.
+     * A task's search: its slice's neighbour lists for every set, shifted to the whole set's indices.
+     *
+     * @param nearestSample when not null, filled with each row's distance to its nearest row of the first
+     *     set (the generated samples), one per row of the slice
      */
-    private static SliceAnswer searchSlice(Slice slice, List<Rows> sets, int[] ks, boolean bothWays) {
+    private static List<Neighbors> searchSlice(Slice slice, List<Rows> sets, int[] ks, double[] nearestSample) {
         ReferenceRows part = slice.open();
         NearestNeighborSearch search = NearestNeighborSearch.withDefaults().withThreads(taskThreads());
-        double[] nearestSample = bothWays ? new double[part.rows()] : null;
         List<Neighbors> found = new ArrayList<>();
         for (int i = 0; i < ks.length; i++) {
             NearestNeighborSearch withK = search.withK(Math.min(ks[i], part.rows()));
             Samples rows = sets.get(i).samples();
-            Neighbors nearest = i == 0 && bothWays ? withK.searchBothWays(rows, part, nearestSample)
+            Neighbors nearest = i == 0 && nearestSample != null ? withK.searchBothWays(rows, part, nearestSample)
                     : withK.search(rows, part);
             found.add(nearest.shifted(slice.start()));
         }
-        return new SliceAnswer(found, nearestSample, 0);
+        return found;
     }
 
     private static List<Neighbors> merge(List<Neighbors> a, List<Neighbors> b, int[] ks) {
@@ -177,8 +178,8 @@ final class SparkEngine implements Engine {
         return merged;
     }
 
-    /** A task's neighbour lists, its rows' nearest-sample distances (dropped before it travels) and its count. */
-    record SliceAnswer(List<Neighbors> nearest, double[] nearestSample, long count) implements Serializable {
+    /** What a task of {@link #nearestAndMembership} returns: its slice's neighbour lists and its count. */
+    record SliceAnswer(List<Neighbors> nearest, long count) implements Serializable {
     }
 
     @Override
@@ -256,7 +257,6 @@ final class SparkEngine implements Engine {
         TaskContext task = TaskContext.get();
         return task == null ? 1 : Math.max(1, task.cpus());
     }
-
 
     /**
      * @return the training rows cut into slices in row order: of {@code .npy} shards, at most
