@@ -87,6 +87,8 @@ def audit(a):
         steps[name] = round(now - clock[0], 3)
         clock[0] = now
     _, dist = nearest(samples, train, n)
+    # The held-out rows' nearest training rows: latentcheck's data-copying test reads them; this script
+    # makes the search for its time and does not compute that test.
     nearest(holdout, train, 1)
     lap("training")
     d1 = dist[:, 0]

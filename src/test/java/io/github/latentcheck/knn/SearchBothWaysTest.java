@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.latentcheck.data.Samples;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -83,18 +84,28 @@ class SearchBothWaysTest {
     }
 
     /**
-     * Forty copies of one query: every reference row has forty nearest queries at the same distance, so
-     * each row's buffer of queries to measure fills several times in a block.
+     * Forty near-copies of one query, the i-th moved up by 39 − i ulps in its first value (−0.86): their
+     * lower and upper bounds overlap for every reference row (the moves change the squared distances by
+     * about 10⁻⁶, the margin E is about 3·10⁻⁵), so all forty wait in each row's buffer of eight, which
+     * fills five times in a block; their exact distances differ, and the twelve reference rows nearest to
+     * them lie above, so their nearest is the first copy, in the first buffer: a full buffer dropped
+     * unmeasured fails this test (checked by breaking it).
      */
     @Test
-    void manyQueriesTiedForNearestFillTheRowsBuffers() {
-        Samples one = BruteForce.uniform(41, 1, 16, 1, 0);
+    void manyQueriesWithinTheMarginFillTheRowsBuffers() {
         float[] copies = new float[40 * 16];
+        float[] base = BruteForce.uniform(41, 1, 16, 1, 0).toFloatArray();
         for (int i = 0; i < 40; i++) {
-            System.arraycopy(one.toFloatArray(), 0, copies, i * 16, 16);
+            System.arraycopy(base, 0, copies, i * 16, 16);
+            for (int step = 0; step < 39 - i; step++) {
+                copies[i * 16] = Math.nextUp(copies[i * 16]);
+            }
         }
         Samples queries = Samples.stack(List.of(Samples.of(40, 16, copies), BruteForce.uniform(42, 30, 16, 1, 0)));
-        assertBothWays(queries, BruteForce.uniform(43, 600, 16, 1, 0), 4);
+        Samples reference = BruteForce.uniform(43, 600, 16, 1, 0);
+        Neighbors reverse = NearestNeighborSearch.withDefaults().search(reference, queries);
+        assertThat(IntStream.range(0, 600).filter(r -> reverse.index(r, 0) == 0).count()).isEqualTo(12);
+        assertBothWays(queries, reference, 4);
     }
 
     /** float64 rows that round to one float32: only the exact measurement tells the nearest query. */
